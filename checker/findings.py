@@ -1,0 +1,72 @@
+"""Findings and per-file results: what every reporter reads.
+
+The JSON contract (DESIGN.md, "CLI and output") is the shape of ``FileResult.contract()``.
+"""
+from __future__ import annotations
+
+import hashlib
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+Severity = Literal["error", "warning", "info"]
+SEVERITY_RANK: dict[str, int] = {"info": 1, "warning": 2, "error": 3}
+CATEGORIES = (
+    "thresholds", "sums", "cover-pages", "default-triggers",
+    "deadlines", "identifiers", "consistency", "parse",
+)
+
+
+class Finding(BaseModel):
+    rule_id: str
+    rule: str
+    category: str
+    severity: Severity
+    message: str
+    person: str | None = None
+    line: int | None = None
+    evidence: str | None = None
+    citation: str = ""
+    fingerprint: str = ""
+
+    def sort_key(self) -> tuple:
+        return (self.line if self.line is not None else 10**9, self.rule_id,
+                self.person or "", self.message)
+
+
+def fingerprint(rule_id: str, path_name: str, person: str | None, key: str) -> str:
+    """Stable across line shifts and reruns: rule, file name, person and the finding's own key."""
+    raw = "\x1f".join([rule_id, path_name, person or "", key])
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]
+
+
+class PersonSummary(BaseModel):
+    name: str
+    aggregate: int | None = None
+    percent: float | None = None
+    sole_voting: int | None = None
+    shared_voting: int | None = None
+    sole_dispositive: int | None = None
+    shared_dispositive: int | None = None
+    line: int | None = None
+
+
+class FileResult(BaseModel):
+    path: str
+    sha256: str = ""
+    format: str = "text"
+    form_type: str | None = None
+    amendment_no: int | None = None
+    issuer: str | None = None
+    cusip: str | None = None
+    event_date: str | None = None
+    reporting_persons: list[PersonSummary] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)
+    # Not in the JSON contract: a file that could not be read at all (exit code 2).
+    error: str | None = None
+
+    def contract(self) -> dict:
+        return self.model_dump(exclude={"error"})
+
+    def count(self, severity: str) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)

@@ -1,0 +1,175 @@
+"""The filing model: what a parser reads out of a Schedule 13D/13G.
+
+Every value that comes from the filing carries the line it came from (1-based, in the file
+the user gave). A value the filing does not state is ``None``: never 0. A value the parser
+could not read with confidence is also ``None``, and the parser records a ``ParseIssue``
+for it, which becomes a ``parse`` finding.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+Schedule = Literal["13D", "13G"]
+
+
+class TextValue(BaseModel):
+    value: str
+    line: int | None = None
+
+
+class DateValue(BaseModel):
+    value: dt.date
+    raw: str = ""
+    line: int | None = None
+
+
+class Component(BaseModel):
+    """One part of an amount: '(ii) 433,266 shares ... issuable upon conversion of ... Notes'."""
+
+    label: str  # "i", "ii", ...
+    shares: int
+    description: str = ""
+    # "issuable upon conversion/exercise": shares the person has the right to acquire and
+    # that are not yet outstanding (Rule 13d-3(d)(1)(i)).
+    issuable: bool = False
+
+
+class Amount(BaseModel):
+    """A number of shares as printed in a cover-page row, with its breakdown if stated."""
+
+    shares: int
+    raw: str = ""
+    line: int | None = None
+    components: list[Component] = Field(default_factory=list)
+    # "collectively owned by A and B" / "owned by A": the entities whose holdings this is.
+    owners: list[str] = Field(default_factory=list)
+    owners_line: int | None = None
+
+
+class Percent(BaseModel):
+    value: Decimal
+    decimals: int  # digits printed after the point, for the rounding tolerance
+    raw: str = ""
+    line: int | None = None
+
+
+class Flag(BaseModel):
+    value: bool | None
+    raw: str = ""
+    line: int | None = None
+
+
+class Codes(BaseModel):
+    """Row 4 (source of funds) or row 14/12 (type of reporting person): a list of codes."""
+
+    codes: list[str]
+    raw: str = ""
+    line: int | None = None
+
+
+class CoverPage(BaseModel):
+    """One reporting person's cover page. 13D rows 1-14; 13G rows 1-12 (mapped to the same fields)."""
+
+    index: int
+    line: int  # where the page starts
+    layout: str = ""  # which cover-page layout the parser recognised
+    fragment: bool = False  # only the tail of a page survived (no row 1)
+    name: TextValue | None = None
+    irs_number: TextValue | None = None
+    cik: TextValue | None = None
+    cusip: TextValue | None = None
+    group_box: Literal["a", "b", "ab"] | None = None  # None: neither box checked or row absent
+    group_line: int | None = None
+    source_of_funds: Codes | None = None  # 13D row 4
+    legal_proceedings: Flag | None = None  # 13D row 5
+    citizenship: TextValue | None = None
+    sole_voting: Amount | None = None
+    shared_voting: Amount | None = None
+    sole_dispositive: Amount | None = None
+    shared_dispositive: Amount | None = None
+    aggregate: Amount | None = None
+    excludes_shares: Flag | None = None
+    percent: Percent | None = None
+    type_codes: Codes | None = None
+    # Row numbers whose label (or XML element) was present, to tell "row missing" from "row blank".
+    rows_seen: list[int] = Field(default_factory=list)
+    comments: str | None = None
+
+
+class Item(BaseModel):
+    number: str  # "4", "5", "10"
+    title: str = ""
+    text: str = ""
+    line: int | None = None
+
+
+class Exhibit(BaseModel):
+    label: str  # "A", "99.1", "B"
+    title: str = ""
+    kind: Literal["joint-filing-agreement", "notice", "letter", "other"] = "other"
+    line: int | None = None
+    text: str = ""
+    date: DateValue | None = None
+
+
+class Signature(BaseModel):
+    name: str  # the reporting person the block signs for
+    signer: str | None = None  # "/s/ Nelson Obus"
+    capacity: str | None = None  # "President", "Individually"
+    date: DateValue | None = None
+    line: int | None = None
+    context: Literal["statement", "agreement", "exhibit"] = "statement"
+
+
+class NameRef(BaseModel):
+    """A reporting person named somewhere other than a cover page."""
+
+    name: str
+    source: Literal["joint-filing-agreement", "signature", "header-group", "filed-by"]
+    line: int | None = None
+
+
+class ParseIssue(BaseModel):
+    """Something the parser could not read with confidence. Becomes a `parse` finding.
+
+    kind selects the parse rule: not-a-filing, fragment, unplaced-value, unreadable-number,
+    truncated, unreadable-date, ...
+    """
+
+    kind: str
+    message: str
+    line: int | None = None
+    person: str | None = None
+    evidence: str | None = None
+
+
+class Filing(BaseModel):
+    path: str
+    format: Literal["text", "html", "xml", "edgar-submission"] = "text"
+    sha256: str = ""
+    schedule: Schedule | None = None
+    form_type: str | None = None  # as the document states it: "SC 13D/A", "SCHEDULE 13G"
+    form_type_line: int | None = None
+    header_form_type: str | None = None  # from the EDGAR header, when there is one
+    amendment_no: int | None = None
+    issuer: TextValue | None = None
+    header_issuer: TextValue | None = None  # SUBJECT COMPANY in the EDGAR header
+    issuer_cik: TextValue | None = None
+    security_class: TextValue | None = None
+    cusip: TextValue | None = None  # title page
+    event_date: DateValue | None = None
+    filing_date: DateValue | None = None  # from the EDGAR header
+    rule_designations: list[TextValue] = Field(default_factory=list)  # 13G: Rule 13d-1(b)/(c)/(d)
+    cover_pages: list[CoverPage] = Field(default_factory=list)
+    items: list[Item] = Field(default_factory=list)
+    exhibits: list[Exhibit] = Field(default_factory=list)
+    signatures: list[Signature] = Field(default_factory=list)
+    named_persons: list[NameRef] = Field(default_factory=list)
+    issues: list[ParseIssue] = Field(default_factory=list)
+
+    def item(self, number: str) -> Item | None:
+        return next((i for i in self.items if i.number == number), None)

@@ -1,0 +1,98 @@
+"""One file through the whole pipeline: sources -> parse -> facts -> engine -> FileResult."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from checker import sources
+from checker.engine import get_engine
+from checker.facts import FactContext, build_facts
+from checker.findings import FileResult, Finding, PersonSummary
+from checker.model import Filing
+from checker.parse import parse_document
+
+FILING_SUFFIXES = {".txt", ".htm", ".html", ".xml", ".sgml", ".nc", ""}
+
+
+@dataclass
+class CheckOptions:
+    select: tuple[str, ...] = ()  # rule codes or prefixes; empty = all
+    ignore: tuple[str, ...] = ()
+    severity: dict[str, str] = field(default_factory=dict)  # per-rule severity override
+    filed: dt.date | None = None  # filing date for deadline rules on drafts
+    as_of: dt.date | None = None  # "today" for deadline rules
+    thresholds: dict[str, float] = field(default_factory=dict)  # house lines, e.g. early_warning
+
+
+def expand_paths(paths: list[str]) -> list[Path]:
+    """Files as given; folders recursively (filing-like suffixes only), in a stable order."""
+    out: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            out.extend(sorted(f for f in p.rglob("*")
+                              if f.is_file() and f.suffix.lower() in FILING_SUFFIXES
+                              and not any(part.startswith(".") for part in f.relative_to(p).parts)))
+        else:
+            out.append(p)
+    return out
+
+
+def rule_selected(code: str, options: CheckOptions) -> bool:
+    if options.select and not any(code.startswith(s.upper()) for s in options.select):
+        return False
+    return not any(code.startswith(s.upper()) for s in options.ignore)
+
+
+def check_file(path: str | Path, options: CheckOptions | None = None) -> FileResult:
+    options = options or CheckOptions()
+    try:
+        doc = sources.load(path)
+    except sources.UnreadableInput as exc:
+        return FileResult(path=str(path), error=str(exc))
+    filing = parse_document(doc)
+    return check_filing(filing, options)
+
+
+def check_filing(filing: Filing, options: CheckOptions) -> FileResult:
+    facts = build_facts(filing, FactContext(filed=options.filed, as_of=options.as_of,
+                                            thresholds=options.thresholds))
+    findings = get_engine().run(facts, path_name=Path(filing.path).name)
+    findings = [_with_severity(f, options) for f in findings if rule_selected(f.rule_id, options)]
+    return FileResult(
+        path=filing.path, sha256=filing.sha256, format=filing.format,
+        form_type=filing.form_type or filing.header_form_type, amendment_no=filing.amendment_no,
+        issuer=filing.issuer.value if filing.issuer else None,
+        cusip=filing.cusip.value if filing.cusip else None,
+        event_date=filing.event_date.value.isoformat() if filing.event_date else None,
+        reporting_persons=summarise_persons(filing),
+        findings=sorted(findings, key=Finding.sort_key),
+    )
+
+
+def _with_severity(finding: Finding, options: CheckOptions) -> Finding:
+    override = options.severity.get(finding.rule_id)
+    return finding.model_copy(update={"severity": override}) if override else finding
+
+
+def summarise_persons(filing: Filing) -> list[PersonSummary]:
+    """Every reporting person: one per cover page, then the named ones that have none."""
+    def shares(a):
+        return a.shares if a is not None else None
+
+    out = []
+    for page in filing.cover_pages:
+        if page.name is None:
+            continue  # a nameless fragment is reported as a parse finding, not a person
+        out.append(PersonSummary(
+            name=page.name.value, aggregate=shares(page.aggregate),
+            percent=float(page.percent.value) if page.percent else None,
+            sole_voting=shares(page.sole_voting), shared_voting=shares(page.shared_voting),
+            sole_dispositive=shares(page.sole_dispositive),
+            shared_dispositive=shares(page.shared_dispositive), line=page.line))
+    from checker.names import same_entity
+    for ref in filing.named_persons:
+        if not any(same_entity(ref.name, p.name) for p in out):
+            out.append(PersonSummary(name=ref.name, line=ref.line))
+    return out

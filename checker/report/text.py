@@ -1,0 +1,63 @@
+"""Human-readable report, grouped by file and reporting person; colour via rich on a terminal."""
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+from rich.markup import escape
+
+from checker.findings import FileResult
+
+STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+def _amount(v):
+    return "—" if v is None else f"{v:,}"
+
+
+def _percent(v):
+    return "—" if v is None else f"{v:g}%"
+
+
+def render(results: list[FileResult], ctx) -> str:
+    buf = io.StringIO()
+    console = Console(file=buf, force_terminal=ctx.color, no_color=not ctx.color,
+                      width=100, highlight=False, soft_wrap=True)
+    for result in results:
+        _render_file(console, result)
+    totals = {s: sum(r.count(s) for r in results) for s in ("error", "warning", "info")}
+    console.print(f"{len(results)} file(s): {totals['error']} error(s), "
+                  f"{totals['warning']} warning(s), {totals['info']} info")
+    return buf.getvalue()
+
+
+def _render_file(console: Console, result: FileResult) -> None:
+    console.print(f"[bold]{escape(result.path)}[/bold]")
+    if result.error:
+        console.print(f"  [bold red]cannot read:[/bold red] {escape(result.error)}")
+        console.print()
+        return
+    head = [result.form_type or "unknown form", result.issuer or "issuer unknown",
+            f"CUSIP {result.cusip}" if result.cusip else "no CUSIP",
+            f"event {result.event_date}" if result.event_date else "no event date"]
+    console.print("  " + escape(" · ".join(head)))
+    by_person: dict[str | None, list] = {}
+    for f in result.findings:
+        by_person.setdefault(f.person, []).append(f)
+    _print_findings(console, by_person.pop(None, []), indent="  ")
+    for person in result.reporting_persons:
+        console.print(f"  [bold]{escape(person.name)}[/bold]  aggregate {_amount(person.aggregate)}"
+                      f"  percent {_percent(person.percent)}"
+                      + (f"  (line {person.line})" if person.line else ""))
+        _print_findings(console, by_person.pop(person.name, []), indent="    ")
+    for name in sorted(k for k in by_person if k):
+        console.print(f"  [bold]{escape(name)}[/bold]")
+        _print_findings(console, by_person[name], indent="    ")
+    console.print()
+
+
+def _print_findings(console: Console, findings: list, indent: str) -> None:
+    for f in findings:
+        where = f"line {f.line}" if f.line else "—"
+        console.print(f"{indent}[{STYLE[f.severity]}]{f.severity:<7}[/{STYLE[f.severity]}] "
+                      f"{f.rule_id} {escape(where)}: {escape(f.message)}")

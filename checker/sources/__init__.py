@@ -1,0 +1,119 @@
+"""Read a file, detect its format and unwrap it into one ``Document``.
+
+Formats: plain text (like the seed), HTML, Schedule 13D/G XML, and EDGAR full submissions
+(``<SEC-HEADER>`` + ``<DOCUMENT>`` blocks, whose main document is text, HTML or XML).
+Every line of ``Document.text`` maps back to a line of the file the user gave, so findings
+point at the user's file.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# A 13D/G is rarely over 5 MB; full submissions with exhibits can reach tens of MB.
+MAX_BYTES = 64 * 1024 * 1024
+
+
+class UnreadableInput(Exception):
+    """The file cannot be read as a filing at all (exit code 2, one line, no traceback)."""
+
+
+@dataclass
+class Document:
+    path: str
+    sha256: str
+    format: str  # text | html | xml | edgar-submission: what the user gave
+    text: str = ""  # the main document as plain text (text, html, or text inside a submission)
+    line_map: list[int] | None = None  # text line index (0-based) -> 1-based line in the file
+    xml: bytes | None = None  # the main document when it is Schedule 13D/G XML
+    xml_first_line: int = 1  # line of the file where the XML document starts
+    header: dict = field(default_factory=dict)  # EDGAR header facts (form_type, filed, ...)
+    issues: list = field(default_factory=list)  # checker.model.ParseIssue found while unwrapping
+
+    def file_line(self, index: int) -> int:
+        """1-based line in the user's file for 0-based line ``index`` of ``text``."""
+        if self.line_map and 0 <= index < len(self.line_map):
+            return self.line_map[index]
+        return index + 1
+
+
+def decode(data: bytes) -> str:
+    """Bytes to text: BOMs, UTF-16, UTF-8, then Windows-1252 (never fails on legacy bytes)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    head = data[:4096]
+    # UTF-16 without a BOM: every other byte is NUL in ASCII-range text.
+    if len(head) >= 8 and head[1::2].count(0) > len(head) // 4 and head[0::2].count(0) == 0:
+        return data.decode("utf-16-le", errors="replace")
+    if len(head) >= 8 and head[0::2].count(0) > len(head) // 4 and head[1::2].count(0) == 0:
+        return data.decode("utf-16-be", errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def looks_binary(data: bytes) -> bool:
+    head = data[:8192]
+    if not head:
+        return False
+    if head.startswith((b"%PDF", b"PK\x03\x04", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"\x7fELF")):
+        return True
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    return controls > len(head) * 0.10
+
+
+_XML_START = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(edgarSubmission|\w+:edgarSubmission)\b",
+                        re.S)
+_HTML_START = re.compile(r"<(html|body|table|div|p|font|center|br)\b", re.I)
+_EDGAR_START = re.compile(r"<SEC-HEADER>|<SEC-DOCUMENT>|<IMS-HEADER>|-----BEGIN PRIVACY-ENHANCED MESSAGE-----"
+                          r"|^<DOCUMENT>", re.M)
+
+
+def load(path: str | Path) -> Document:
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            raise UnreadableInput(f"{p}: file is {size:,} bytes, over the {MAX_BYTES:,}-byte limit")
+        data = p.read_bytes()
+    except OSError as exc:
+        raise UnreadableInput(f"{p}: cannot read: {exc.strerror or exc}") from None
+    return load_bytes(data, str(path))
+
+
+def load_bytes(data: bytes, path: str) -> Document:
+    if not data.strip():
+        raise UnreadableInput(f"{path}: file is empty")
+    sha = hashlib.sha256(data).hexdigest()
+    has_bom16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    if not has_bom16 and looks_binary(data) and not _utf16_without_bom(data):
+        raise UnreadableInput(f"{path}: binary data, not a text, HTML or XML filing")
+    if _XML_START.match(data[:4096]) and not has_bom16:
+        return Document(path=path, sha256=sha, format="xml", xml=data,
+                        xml_first_line=_first_content_line(data))
+    text = decode(data).replace("\x00", "")
+    if _EDGAR_START.search(text[:20000]):
+        from checker.sources.edgar import unwrap_submission
+        return unwrap_submission(text, path, sha)
+    if _XML_START.match(text.encode("utf-8", "replace")[:4096]):
+        return Document(path=path, sha256=sha, format="xml", xml=text.encode("utf-8"))
+    if _HTML_START.search(text[:5000]):
+        from checker.sources.html import html_to_text
+        body, line_map = html_to_text(text)
+        return Document(path=path, sha256=sha, format="html", text=body, line_map=line_map)
+    return Document(path=path, sha256=sha, format="text", text=text)
+
+
+def _utf16_without_bom(data: bytes) -> bool:
+    head = data[:4096]
+    return len(head) >= 8 and (head[1::2].count(0) > len(head) // 4 or head[0::2].count(0) > len(head) // 4)
+
+
+def _first_content_line(data: bytes) -> int:
+    stripped = data.lstrip()
+    return data[: len(data) - len(stripped)].count(b"\n") + 1
