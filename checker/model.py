@@ -97,6 +97,9 @@ class CoverPage(BaseModel):
     type_codes: Codes | None = None
     # Row numbers whose label (or XML element) was present, to tell "row missing" from "row blank".
     rows_seen: list[int] = Field(default_factory=list)
+    # Row numbers that were present but whose value could not be read with confidence
+    # (reported as parse findings; not reported again as blank rows).
+    unread_rows: list[int] = Field(default_factory=list)
     comments: str | None = None
 
 
@@ -147,6 +150,22 @@ class ParseIssue(BaseModel):
     evidence: str | None = None
 
 
+class DefaultClause(BaseModel):
+    """A sentence about a default: a notice, a cure or covenant period, an assertion that a
+    default has occurred, default interest, or a redemption/acceleration election."""
+
+    kind: Literal["notice", "cure-period", "covenant-period", "assertion", "default-interest", "election"]
+    text: str
+    line: int | None = None
+    date: dt.date | None = None  # the notice's or the assertion's date, where the text gives one
+    count: int | None = None  # "ten Business Days" -> 10
+    unit: Literal["days", "business-days"] | None = None
+    anchor: str | None = None  # what the period runs from: "notice", "closing", ...
+    anchor_date: dt.date | None = None  # "the Closing occurred on January 3, 2007"
+    stated_deadline: dt.date | None = None  # "not later than January 10, 2007"
+    rates: list[str] = Field(default_factory=list)  # "12.00%", "15%"
+
+
 class Filing(BaseModel):
     path: str
     format: Literal["text", "html", "xml", "edgar-submission"] = "text"
@@ -169,6 +188,7 @@ class Filing(BaseModel):
     exhibits: list[Exhibit] = Field(default_factory=list)
     signatures: list[Signature] = Field(default_factory=list)
     named_persons: list[NameRef] = Field(default_factory=list)
+    default_clauses: list[DefaultClause] = Field(default_factory=list)
     issues: list[ParseIssue] = Field(default_factory=list)
 
     def item(self, number: str) -> Item | None:

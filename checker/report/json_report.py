@@ -1,4 +1,9 @@
-"""The versioned JSON document (contract: DESIGN.md "CLI and output")."""
+"""The versioned JSON document (contract: DESIGN.md "CLI and output").
+
+The per-file entries are the contract and do not change. Waivers add two things at the top
+level only: the "waived" list (each entry: the file path, the finding's contract keys, and
+the waiver that accepted it) and the "waived" / "baselined" counts in "summary".
+"""
 from __future__ import annotations
 
 import json
@@ -11,9 +16,12 @@ def document(results: list[FileResult], ctx) -> dict:
     summary = {"files": len(results)}
     for sev in ("error", "warning", "info"):
         summary[sev] = sum(r.count(sev) for r in results)
+    summary["waived"] = len(ctx.waived)
+    summary["baselined"] = ctx.baselined
+    waived = [w.to_json() for w in ctx.waived]
     return {"schema": "stakecheck/v1",
             "tool": {"name": "stakecheck", "version": ctx.tool_version},
-            "files": files, "summary": summary}
+            "files": files, "summary": summary, "waived": waived}
 
 
 def render(results: list[FileResult], ctx) -> str:

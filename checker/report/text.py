@@ -25,9 +25,18 @@ def render(results: list[FileResult], ctx) -> str:
                       width=100, highlight=False, soft_wrap=True)
     for result in results:
         _render_file(console, result)
+    for w in ctx.waived:
+        # Waived findings stay visible (one line each) so nobody mistakes them for fixed ones.
+        f = w.finding
+        console.print(f"[dim]waived  {f.rule_id} {escape(w.path)}"
+                      + (f":{f.line}" if f.line else "")
+                      + f": {escape(f.message)} (approved by {escape(w.waiver.approved_by)}, "
+                        f"until {w.waiver.expires.isoformat()})[/dim]")
     totals = {s: sum(r.count(s) for r in results) for s in ("error", "warning", "info")}
+    extra = (f", {len(ctx.waived)} waived" if ctx.waived else "") \
+        + (f", {ctx.baselined} in baseline" if ctx.baselined else "")
     console.print(f"{len(results)} file(s): {totals['error']} error(s), "
-                  f"{totals['warning']} warning(s), {totals['info']} info")
+                  f"{totals['warning']} warning(s), {totals['info']} info{extra}")
     return buf.getvalue()
 
 

@@ -1,0 +1,179 @@
+"""The rule engine: durable-rules behind one small interface, ``Engine.run(facts) -> findings``.
+
+durable-rules 2.0.28 crashes the process in exactly our usage pattern unless three C-level
+bugs are worked around (../shared/reference/durable-rules-notes.md §3.1). All of that lives here:
+
+A. ``delete_state`` on a session where no action fired frees garbage: every filing asserts an
+   ``$end`` fact that a no-op rule matches, so one action always fires.
+B. A join whose last cross-fact test is false reads out of bounds: every pattern after the first
+   gets an always-true last test ``fid == <first alias>.fid``. (Never compare ``sid`` across facts.)
+C. The default Host's dispatcher thread walks freed sessions: ``SyncHost`` has no threads, so
+   actions run synchronously on the caller's thread.
+
+Semantics respected: rulesets registered once per process; one batch assert on the C API with
+actions always run (the stock ``assert_facts`` skips them when any fact is unmatched); unique
+fact ids, with a salted retry on the rare 32-bit id-hash collision; one session per filing,
+deleted afterwards; exceptions in actions raised, not swallowed; findings sorted by us.
+"""
+from __future__ import annotations
+
+import copy
+import itertools
+import json
+import re
+import threading
+
+import durable_rules_engine
+from durable import engine as durable_engine
+
+from checker.findings import Finding, fingerprint
+from checker.rulebook import Rule, load_catalogue
+
+RULESET = "stakecheck"
+END_FACT = "$end"
+
+
+class EngineError(RuntimeError):
+    """An action raised, or the engine refused a filing's facts."""
+
+
+class SyncHost(durable_engine.Host):
+    """A Host without the background dispatcher/timer threads (bug C); named actions."""
+
+    def __init__(self, ruleset_definitions=None, actions=None):
+        self._actions_by_name = dict(actions or {})
+        super().__init__(ruleset_definitions)
+
+    def _run(self):  # the stock Host starts its timer threads here
+        pass
+
+    def get_action(self, action_name):
+        return self._actions_by_name[action_name]
+
+
+def compile_rule(rule: Rule) -> dict:
+    """A catalogue rule -> a durable-rules rule definition, with the bug-B padding applied."""
+    patterns = []
+    aliases = list(rule.when)
+    for n, alias in enumerate(aliases):
+        cond = copy.deepcopy(rule.when[alias])
+        _require_type_test(rule.code, cond)
+        if n > 0:
+            terms = cond["$and"] if "$and" in cond else [cond]
+            cond = {"$and": [*terms, {"fid": {aliases[0]: "fid"}}]}
+        patterns.append({alias: cond})
+    return {"all": patterns, "run": rule.code}
+
+
+def _require_type_test(code: str, cond: dict) -> None:
+    # A pattern that can match the engine's own state fact loops forever (notes §3.2).
+    terms = cond.get("$and", [cond])
+    if not any(isinstance(t, dict) and "t" in t for t in terms):
+        raise ValueError(f"{code}: every pattern must test the fact type 't'")
+
+
+class Engine:
+    def __init__(self, rules: tuple[Rule, ...]):
+        self.rules = {r.code: r for r in rules}
+        self._hits: list[tuple[str, dict]] = []
+        definitions = {r.code: compile_rule(r) for r in rules}
+        definitions["zz_end"] = {"all": [{"m": {"t": END_FACT}}], "run": "noop"}
+        actions = {code: self._collector(code) for code in self.rules}
+        actions["noop"] = lambda c: None
+        self.host = SyncHost({RULESET: definitions}, actions)
+        self._counter = itertools.count()
+        self._lock = threading.Lock()
+
+    def _collector(self, code: str):
+        def action(c):
+            self._hits.append((code, json.loads(json.dumps(c._m))))
+        return action
+
+    def run(self, facts: list[dict], path_name: str = "") -> list[Finding]:
+        """Assert one filing's facts in a fresh session; return its findings, sorted."""
+        with self._lock:  # the C calls hold the GIL anyway; this keeps _hits per filing
+            for salt in range(3):
+                hits = self._run_session(facts, salt)
+                if hits is not None:
+                    break
+            else:
+                raise EngineError("durable-rules rejected the facts as already observed three times")
+        findings = [self._finding(code, matched, path_name) for code, matched in hits]
+        unique = {(f.rule_id, f.fingerprint, f.line, f.message): f for f in findings}
+        return sorted(unique.values(), key=Finding.sort_key)
+
+    def _run_session(self, facts: list[dict], salt: int) -> list | None:
+        sid = f"f{next(self._counter)}"
+        batch = [dict(_json_safe(f), sid=sid, fid=sid, id=f"{sid}:{salt}:{i}")
+                 for i, f in enumerate(facts)]
+        batch.append({"sid": sid, "fid": sid, "t": END_FACT, "id": f"{sid}:{salt}:end"})
+        ruleset = self.host.get_ruleset(RULESET)
+        self._hits = []
+        errors: list = []
+        try:
+            code, state_offset = durable_rules_engine.assert_facts(
+                ruleset._handle, json.dumps(batch, ensure_ascii=False))
+            ruleset.do_actions(state_offset, lambda e, state: errors.append(e) if e else None)
+            state = self.host.get_state(RULESET, sid)
+        finally:
+            self.host.delete_state(RULESET, sid)
+        if errors:
+            raise EngineError(f"a rule action failed: {errors[0]}")
+        if state and state.get("exception"):
+            raise EngineError(f"a rule action failed: {state['exception']}")
+        if code == 2:  # a 32-bit id-hash collision (notes §3.2): retry with salted ids
+            return None
+        return self._hits
+
+    def _finding(self, code: str, matched: dict, path_name: str) -> Finding:
+        rule = self.rules[code]
+        view = {alias: _Fact(fact) for alias, fact in matched.items()}
+        subject = matched.get(rule.subject_alias, {})
+        message = rule.message.format_map(view).strip()
+        person = subject.get("person")
+        return Finding(
+            rule_id=rule.code, rule=rule.name, category=rule.category, severity=rule.severity,
+            message=message, person=person, line=subject.get("line"),
+            evidence=subject.get("evidence"), citation=rule.citation,
+            fingerprint=fingerprint(rule.code, path_name, person, subject.get("key") or message),
+        )
+
+
+class _Fact(dict):
+    """Attribute access for message templates: '{m.person} reports {m.pct}%'."""
+
+    def __getattr__(self, name):
+        try:
+            value = self[name]
+        except KeyError:
+            raise AttributeError(name) from None
+        return _Fact(value) if isinstance(value, dict) else value
+
+
+_EXPONENT = re.compile(r"e[+-]?\d", re.I)
+
+
+def _json_safe(fact: dict) -> dict:
+    """The C JSON parser rejects exponent notation and NaN (notes §3.2): round such floats."""
+    out = {}
+    for key, value in fact.items():
+        if isinstance(value, float):
+            if value != value:  # NaN
+                continue
+            if _EXPONENT.search(repr(value)):
+                value = round(value, 6) if abs(value) < 1 else float(int(value))
+                if _EXPONENT.search(repr(value)):
+                    value = 0.0 if abs(value) < 1 else str(value)
+        out[key] = value
+    return out
+
+
+_ENGINE: Engine | None = None
+
+
+def get_engine() -> Engine:
+    """The process-wide engine: rulesets can be registered only once per process."""
+    global _ENGINE
+    if _ENGINE is None:
+        _ENGINE = Engine(load_catalogue())
+    return _ENGINE

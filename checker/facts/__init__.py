@@ -1,0 +1,40 @@
+"""A Filing flattened into engine facts, with every derived value computed here in Python.
+
+Each fact is a dict with a type ``t`` and, where it concerns one reporting person, ``person``;
+``line`` and ``evidence`` locate it in the user's file; ``key`` (optional) makes the finding's
+fingerprint independent of line numbers. The engine only compares.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from checker.facts import cover, defaults, holdings
+from checker.model import Filing
+
+
+@dataclass
+class FactContext:
+    filed: dt.date | None = None
+    as_of: dt.date | None = None
+    thresholds: dict[str, float] = field(default_factory=dict)
+
+
+def build_facts(filing: Filing, ctx: FactContext) -> list[dict]:
+    facts: list[dict] = []
+    facts += parse_issue_facts(filing)
+    facts += cover.cover_page_facts(filing)
+    facts += cover.identifier_facts(filing)
+    facts += cover.consistency_facts(filing)
+    facts += holdings.person_facts(filing, ctx.thresholds)
+    facts += holdings.sum_facts(filing)
+    facts += holdings.percent_facts(filing)
+    facts += defaults.default_facts(filing)
+    facts += defaults.deadline_facts(filing, ctx.filed, ctx.as_of)
+    return [{k: v for k, v in f.items() if v is not None} for f in facts]
+
+
+def parse_issue_facts(filing: Filing) -> list[dict]:
+    return [{"t": "parse_issue", "kind": i.kind, "message": i.message, "line": i.line,
+             "person": i.person, "evidence": i.evidence, "key": f"{i.kind}:{i.message}"}
+            for i in filing.issues]

@@ -1,0 +1,28 @@
+"""Small helpers shared by the fact builders."""
+from __future__ import annotations
+
+import datetime as dt
+
+from checker.model import CoverPage, Filing
+from checker.names import same_entity
+
+
+def day(d: dt.date | None) -> int | None:
+    """Dates go into the engine as ordinal day numbers, so conditions can compare them."""
+    return d.toordinal() if d else None
+
+
+def named_pages(filing: Filing) -> list[CoverPage]:
+    return [p for p in filing.cover_pages if p.name is not None and not p.fragment]
+
+
+def page_for(filing: Filing, name: str) -> CoverPage | None:
+    return next((p for p in named_pages(filing) if same_entity(p.name.value, name)), None)
+
+
+def fmt_shares(n: int | None) -> str:
+    return "—" if n is None else f"{n:,}"
+
+
+def fmt_date(d: dt.date | None) -> str:
+    return d.isoformat() if d else "unknown"

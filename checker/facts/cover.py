@@ -1,0 +1,162 @@
+"""Facts about the cover pages themselves: who has one, which rows, which codes, identifiers,
+and whether the joint filers agree with each other."""
+from __future__ import annotations
+
+import difflib
+
+from checker import identifiers as ids
+from checker.facts.common import named_pages
+from checker.model import Filing
+from checker.names import normalize, same_entity
+from checker.parse.labels import ROW_NUMBER, ROW_TITLE
+
+PERSON_TYPES_13D = {"BD", "BK", "IC", "IV", "IA", "EP", "HC", "SA", "CP", "CO", "PN", "IN", "OO"}
+PERSON_TYPES_13G = PERSON_TYPES_13D | {"FI"}
+FUND_SOURCES = {"SC", "BK", "AF", "WC", "PF", "OO"}
+EXPECTED_ROWS = {
+    "13D": ("name", "group", "funds", "legal", "citizenship", "sole_voting", "shared_voting",
+            "sole_dispositive", "shared_dispositive", "aggregate", "excludes", "percent", "type"),
+    "13G": ("name", "group", "citizenship", "sole_voting", "shared_voting", "sole_dispositive",
+            "shared_dispositive", "aggregate", "excludes", "percent", "type"),
+}
+VALUE_FIELDS = {"citizenship": "citizenship", "sole_voting": "sole_voting", "shared_voting": "shared_voting",
+                "sole_dispositive": "sole_dispositive", "shared_dispositive": "shared_dispositive",
+                "aggregate": "aggregate", "percent": "percent", "type": "type_codes", "funds": "source_of_funds"}
+NAME_VARIANT_RATIO = 0.85
+
+
+def cover_page_facts(filing: Filing) -> list[dict]:
+    facts = _missing_cover_facts(filing)
+    schedule = filing.schedule or "13D"
+    seen: dict[str, str] = {}
+    for page in named_pages(filing):
+        name = page.name.value
+        norm = normalize(name)
+        if norm in seen:
+            facts.append({"t": "duplicate_cover", "person": name, "line": page.line, "first": seen[norm],
+                          "key": norm})
+        seen.setdefault(norm, str(page.line))
+        facts += _row_facts(page, schedule)
+        facts += _code_facts(page, schedule)
+    return facts
+
+
+def _missing_cover_facts(filing: Filing) -> list[dict]:
+    """Every person named in the joint filing agreement, the signatures or the header's group
+    list needs a cover page; a near-identical name is reported as a name variant instead."""
+    cover_names = [p.name.value for p in named_pages(filing)]
+    by_norm: dict[str, dict] = {}
+    for ref in filing.named_persons:
+        norm = normalize(ref.name)
+        if any(same_entity(ref.name, c) for c in cover_names):
+            continue
+        entry = by_norm.setdefault(norm, {"name": ref.name, "sources": [], "line": ref.line})
+        if ref.source not in entry["sources"]:
+            entry["sources"].append(ref.source)
+    facts = []
+    for norm, entry in sorted(by_norm.items(), key=lambda kv: kv[1]["line"] or 0):
+        close = _closest(norm, cover_names)
+        sources = " and ".join(s.replace("-", " ") for s in entry["sources"])
+        if close:
+            facts.append({"t": "name_variant", "person": close, "variant": entry["name"], "sources": sources,
+                          "line": entry["line"], "key": norm})
+        else:
+            facts.append({"t": "missing_cover", "person": entry["name"], "sources": sources,
+                          "line": entry["line"], "key": norm})
+    return facts
+
+
+def _closest(norm: str, names: list[str]) -> str | None:
+    best, best_ratio = None, 0.0
+    for name in names:
+        ratio = difflib.SequenceMatcher(None, norm, normalize(name)).ratio()
+        if ratio > best_ratio:
+            best, best_ratio = name, ratio
+    return best if best_ratio >= NAME_VARIANT_RATIO else None
+
+
+def _row_facts(page, schedule: str) -> list[dict]:
+    numbers = ROW_NUMBER[schedule]
+    facts = []
+    for key in EXPECTED_ROWS[schedule]:
+        row = numbers[key]
+        absent = row not in page.rows_seen
+        blank = (not absent and key in VALUE_FIELDS and getattr(page, VALUE_FIELDS[key]) is None
+                 and row not in page.unread_rows)
+        if absent or blank:
+            facts.append({"t": "cover_row", "person": page.name.value, "row": row, "title": ROW_TITLE[key],
+                          "state": "missing" if absent else "blank", "line": page.line,
+                          "key": f"row{row}"})
+    return facts
+
+
+def _code_facts(page, schedule: str) -> list[dict]:
+    facts = []
+    allowed = PERSON_TYPES_13G if schedule == "13G" else PERSON_TYPES_13D
+    if page.type_codes:
+        for code in page.type_codes.codes:
+            if code not in allowed:
+                facts.append({"t": "person_type", "person": page.name.value, "code": code,
+                              "schedule": schedule, "line": page.type_codes.line,
+                              "evidence": page.type_codes.raw, "key": code})
+    if page.source_of_funds:
+        for code in page.source_of_funds.codes:
+            if code not in FUND_SOURCES:
+                facts.append({"t": "fund_source", "person": page.name.value, "code": code,
+                              "line": page.source_of_funds.line, "evidence": page.source_of_funds.raw,
+                              "key": code})
+    return facts
+
+
+def identifier_facts(filing: Filing) -> list[dict]:
+    facts = []
+    cusips = []
+    if filing.cusip:
+        cusips.append(("title page", None, filing.cusip))
+    for page in named_pages(filing):
+        if page.cusip:
+            cusips.append(("cover page", page.name.value, page.cusip))
+    checked = set()
+    for where, person, tv in cusips:
+        value = ids.normalize_cusip(tv.value)
+        fact = {"t": "cusip", "where": where, "person": person, "value": value, "line": tv.line,
+                "format_ok": ids.cusip_format_ok(value), "key": f"{where}:{value}"}
+        if fact["format_ok"]:
+            fact["check_ok"] = ids.cusip_check_ok(value)
+            fact["expected_digit"] = str(ids.cusip_check_digit(value[:8]))
+        fact["first"] = value not in checked  # check digit and format: report each value once
+        checked.add(value)
+        facts.append(fact)
+    for page in named_pages(filing):
+        if page.irs_number:
+            ein = page.irs_number.value
+            facts.append({"t": "ein", "person": page.name.value, "value": ein, "line": page.irs_number.line,
+                          "format_ok": ids.ein_format_ok(ein),
+                          "prefix_ok": ids.ein_format_ok(ein) and ids.ein_prefix_ok(ein), "key": ein})
+    return facts
+
+
+def consistency_facts(filing: Filing) -> list[dict]:
+    facts = []
+    pages = named_pages(filing)
+    boxes = {p.name.value: p.group_box for p in pages if 2 in p.rows_seen}
+    if len(set(boxes.values())) > 1:
+        groups: dict[str, list[str]] = {}
+        for name, box in boxes.items():
+            groups.setdefault(f"({box})" if box else "neither box", []).append(name)
+        summary = "; ".join(f"{k}: {', '.join(v)}" for k, v in sorted(groups.items()))
+        first = next(p for p in pages if 2 in p.rows_seen)
+        facts.append({"t": "group_boxes", "summary": summary, "line": first.group_line or first.line,
+                      "key": summary})
+    form = filing.form_type or filing.header_form_type or ""
+    amended = form.upper().endswith("/A")
+    if form and amended != (filing.amendment_no is not None):
+        facts.append({"t": "amendment_number", "form": form, "amendment": filing.amendment_no,
+                      "amended": amended, "line": filing.form_type_line or 1, "key": form})
+    statement_sigs = [s for s in filing.signatures if s.context == "statement"]
+    if statement_sigs:
+        for page in pages:
+            if not any(same_entity(s.name, page.name.value) for s in statement_sigs):
+                facts.append({"t": "unsigned_person", "person": page.name.value, "line": page.line,
+                              "key": normalize(page.name.value)})
+    return facts

@@ -1,0 +1,156 @@
+"""Default triggers and filing deadlines: the dates they set running, on a business-day calendar."""
+from __future__ import annotations
+
+import datetime as dt
+
+from checker import calendar as cal
+from checker.facts.common import day, fmt_date
+from checker.model import DefaultClause, Filing
+
+UNIT_WORDS = {"days": "days", "business-days": "business days"}
+NEW_13D_REGIME = dt.date(2024, 2, 5)  # Release 33-11253: 5 / 2 business days
+NEW_13G_REGIME = dt.date(2024, 9, 30)
+
+
+def default_facts(filing: Filing) -> list[dict]:
+    clauses = filing.default_clauses
+    notices = [c for c in clauses if c.kind == "notice" and c.date]
+    first_notice = min((c.date for c in notices), default=None)
+    statement_date = _statement_date(filing)
+    facts: list[dict] = []
+    seen_notice_dates = set()
+    for c in notices:
+        if c.date not in seen_notice_dates:
+            seen_notice_dates.add(c.date)
+            facts.append({"t": "default_notice", "date": fmt_date(c.date), "day": day(c.date),
+                          "in_item4": _in_item(filing, c, "4"), "line": c.line, "evidence": c.text,
+                          "key": f"notice:{c.date}"})
+    facts += _cure_facts(clauses, first_notice)
+    facts += _assertion_facts(clauses, statement_date)
+    facts += _period_facts(clauses)
+    for c in clauses:
+        if c.kind == "default-interest":
+            facts.append({"t": "default_interest", "rates": ", ".join(c.rates), "line": c.line,
+                          "evidence": c.text, "key": f"rate:{','.join(c.rates)}"})
+        elif c.kind == "election":
+            facts.append({"t": "default_election", "line": c.line, "evidence": c.text, "key": c.text[:80]})
+    if filing.event_date:
+        facts.append({"t": "event_date", "date": fmt_date(filing.event_date.value),
+                      "day": day(filing.event_date.value), "line": filing.event_date.line, "key": "event"})
+    return facts
+
+
+def _statement_date(filing: Filing) -> dt.date | None:
+    dates = [s.date.value for s in filing.signatures if s.context == "statement" and s.date]
+    return max(dates) if dates else (filing.event_date.value if filing.event_date else None)
+
+
+def _in_item(filing: Filing, clause: DefaultClause, number: str) -> bool:
+    items = sorted((i for i in filing.items if i.line), key=lambda i: i.line)
+    current = None
+    for item in items:
+        if item.line <= (clause.line or 0):
+            current = item
+    return current is not None and current.number == number
+
+
+def _cure_facts(clauses: list[DefaultClause], notice_date: dt.date | None) -> list[dict]:
+    facts, seen = [], set()
+    for c in clauses:
+        if c.kind != "cure-period" or c.count is None:
+            continue
+        start = c.anchor_date or (notice_date if (c.anchor or "").startswith("notice") else None)
+        sig = (c.count, c.unit, c.anchor, start)
+        if sig in seen:
+            continue
+        seen.add(sig)
+        fact = {"t": "cure_period", "count": c.count, "unit": UNIT_WORDS[c.unit], "anchor": c.anchor or "the trigger",
+                "line": c.line, "evidence": c.text, "key": f"cure:{sig}"}
+        if start:
+            end = cal.add_period(start, c.count, c.unit)
+            fact.update(start=fmt_date(start), start_day=day(start), end=fmt_date(end), end_day=day(end))
+        facts.append(fact)
+    return facts
+
+
+def _assertion_facts(clauses: list[DefaultClause], statement_date: dt.date | None) -> list[dict]:
+    facts, seen = [], set()
+    for c in clauses:
+        if c.kind != "assertion":
+            continue
+        when = c.date or statement_date
+        if when is None or when in seen:
+            continue
+        seen.add(when)
+        facts.append({"t": "default_assertion", "date": fmt_date(when), "day": day(when), "line": c.line,
+                      "evidence": c.text, "key": f"assert:{when}"})
+    return facts
+
+
+def _period_facts(clauses: list[DefaultClause]) -> list[dict]:
+    """One period described in days and in business days; a stated last day that does not
+    follow from the period as described."""
+    facts = []
+    periods = [c for c in clauses if c.kind == "covenant-period" and c.count is not None]
+    groups: dict[tuple, list[DefaultClause]] = {}
+    for c in periods:
+        groups.setdefault((c.count, c.anchor), []).append(c)
+    for (count, anchor), group in groups.items():
+        units = {c.unit for c in group}
+        if len(units) > 1:
+            first = min(group, key=lambda c: c.line or 0)
+            lines = ", ".join(str(c.line) for c in group)
+            start = next((c.anchor_date for c in group if c.anchor_date), None)
+            detail = ""
+            if start:
+                detail = (f"; from {fmt_date(start)}, {count} days end on "
+                          f"{fmt_date(cal.add_period(start, count, 'days'))} and {count} business days on "
+                          f"{fmt_date(cal.add_period(start, count, 'business-days'))}")
+            facts.append({"t": "period_units", "count": count, "anchor": anchor or "the trigger",
+                          "lines": lines, "detail": detail, "line": first.line, "evidence": first.text,
+                          "key": f"units:{count}:{anchor}"})
+    for c in periods:
+        if c.anchor_date and c.stated_deadline:
+            computed = cal.add_period(c.anchor_date, c.count, c.unit)
+            if computed != c.stated_deadline:
+                other = "business-days" if c.unit == "days" else "days"
+                alt = cal.add_period(c.anchor_date, c.count, other)
+                facts.append({"t": "stated_deadline", "count": c.count, "unit": UNIT_WORDS[c.unit],
+                              "anchor_date": fmt_date(c.anchor_date), "stated": fmt_date(c.stated_deadline),
+                              "computed": fmt_date(computed),
+                              "note": (f"; {fmt_date(c.stated_deadline)} is {c.count} {UNIT_WORDS[other]} later"
+                                       if alt == c.stated_deadline else ""),
+                              "line": c.line, "evidence": c.text, "key": f"stated:{c.count}:{c.stated_deadline}"})
+    return facts
+
+
+def deadline_facts(filing: Filing, filed: dt.date | None, as_of: dt.date | None) -> list[dict]:
+    """13D deadlines by regime: before 5 Feb 2024, 10 days (original) and 'promptly' (amendment);
+    since, 5 business days and 2 business days. 13G deadlines are not yet computed."""
+    filed = filed or (filing.filing_date.value if filing.filing_date else None)
+    if filing.schedule != "13D" or filing.event_date is None:
+        return []
+    event = filing.event_date.value
+    amended = filing.amendment_no is not None or (filing.form_type or "").endswith("/A")
+    when = filed or as_of
+    if when is None:
+        return []
+    if event >= NEW_13D_REGIME:
+        due = cal.add_business_days(event, 2 if amended else 5)
+        regime = "2 business days (Rule 13d-2(a) as amended 2023)" if amended else \
+            "5 business days (Rule 13d-1(a) as amended 2023)"
+    elif amended:
+        due = None
+        regime = "'promptly' (Rule 13d-2(a) before 5 Feb 2024)"
+    else:
+        due = cal.next_business_day_on_or_after(event + dt.timedelta(days=10))
+        regime = "10 days (Rule 13d-1(a) before 5 Feb 2024)"
+    lag = cal.business_days_between(event, when)
+    fact = {"t": "deadline", "event": fmt_date(event), "regime": regime, "lag": lag,
+            "filed": fmt_date(when), "basis": "filed" if filed else "as of", "line": filing.event_date.line,
+            "key": "deadline"}
+    if due:
+        fact.update(due=fmt_date(due), late=when > due)
+    else:
+        fact.update(due="promptly", slow=lag > 2)
+    return [fact]

@@ -1,0 +1,121 @@
+"""Default triggers in the items and exhibits: notices and assertions of default, cure and
+covenant periods, default interest and redemption/acceleration elections.
+
+The text is cut into sentences that keep the line they start on. Dates are read from the
+sentence itself; a covenant's anchor date ('the Closing occurred on ...') and its stated last
+day ('not later than ...') may also stand in the next sentence.
+"""
+from __future__ import annotations
+
+import re
+
+from checker.model import DefaultClause
+from checker.parse import values as V
+
+NOTICE = re.compile(r"notice\s+of\s+(?:an?\s+)?(?:events?\s+of\s+)?default", re.I)
+NOTICE_SENT = re.compile(r"\b(?:sent|delivered|served|gave)\b.{0,80}notice\s+of\s+(?:an?\s+)?(?:events?\s+of\s+)?default"
+                         r"|notice\s+of\s+(?:an?\s+)?(?:events?\s+of\s+)?default\s+(?:dated|sent|delivered)"
+                         r"|^re:\s*notice\s+of", re.I)
+REFERENCED_DATE = re.compile(r"dated\s+(?:as\s+of\s+)?$", re.I)
+STANDALONE_DATE = re.compile(r"^\s*[A-Z][a-z]+\.?\s+\d{1,2},\s+(?:19|20)\d\d\s*$")
+ASSERTION = re.compile(r"\b(?:is|are|was)\s+(?:now\s+)?in\s+default\b|events?\s+of\s+default\s+(?:have|has)\s+"
+                       r"occurred|default\s+(?:has|have)\s+occurred", re.I)
+PERIOD = re.compile(
+    r"within\s+(?P<count>\w+(?:-\w+)?)\s*(?:\(\d+\)\s*)?(?P<unit>business\s+days?|calendar\s+days?|days?)"
+    r"(?:\s+after\s+(?:the\s+)?(?:date\s+of\s+)?(?P<anchor>[\w ]{0,40}?)(?=[,.;(\"”]|\s+(?:of|sent|by|to)\b))?",
+    re.I)
+CURE = re.compile(r"\bcured\b", re.I)
+ANCHOR_DATE = re.compile(r"(?P<what>closing|notice|effective\s+date)\s+(?:occurred|was\s+given|was\s+sent|"
+                         r"took\s+place)\s+on\s+", re.I)
+DEADLINE = re.compile(r"(?:not\s+later\s+than|no\s+later\s+than|on\s+or\s+before|\bby)\s+(?=\w+\.?\s+\d)", re.I)
+RATE = re.compile(r"interest\s+rate.{0,100}?\d+(?:\.\d+)?\s*%\)?\s*per\s+annum", re.I)
+ELECTION = re.compile(r"elect(?:s|ed|ing)?\s+to\s+(?:redeem|accelerate|declare|require)|"
+                      r"(?:declares?|declaring)\s+.{0,40}immediately\s+due", re.I)
+
+
+def sentences(lines: list[str], start: int, end: int) -> list[tuple[int, str]]:
+    """(line index, sentence) for the text between two line indexes."""
+    out: list[tuple[int, str]] = []
+    buf, buf_line = "", None
+    for idx in range(start, end):
+        text = lines[idx].replace("**", "").replace("*", "").strip()
+        if not text:
+            if buf:
+                out.append((buf_line, buf.strip()))
+            buf, buf_line = "", None
+            continue
+        for part in re.split(r"(?<=[a-z0-9)][.;][\"”])\s+(?=[A-Z(\"“])|(?<=[a-z0-9)][.;])\s+(?=[A-Z(\"“])", text):
+            if buf_line is None:
+                buf_line = idx
+            buf += " " + part
+            if re.search(r"[a-z0-9)\"”][.;][\"”]?$", part):
+                out.append((buf_line, buf.strip()))
+                buf, buf_line = "", None
+    if buf:
+        out.append((buf_line, buf.strip()))
+    return out
+
+
+def read_default_clauses(lines: list[str], start: int, end: int, file_line) -> list[DefaultClause]:
+    sents = sentences(lines, start, end)
+    clauses: list[DefaultClause] = []
+    for n, (idx, s) in enumerate(sents):
+        nxt = sents[n + 1][1] if n + 1 < len(sents) else ""
+        line = file_line(idx)
+        excerpt = s[:300]
+        # A dated letter ('September 29, 2008' alone on a line) dates the sentences under it.
+        letter_date = _letter_date(lines, start, idx)
+        own = _own_date(s) or letter_date
+        if NOTICE.search(s) and NOTICE_SENT.search(s) and own:
+            clauses.append(DefaultClause(kind="notice", text=excerpt, line=line, date=own))
+        if ASSERTION.search(s):
+            clauses.append(DefaultClause(kind="assertion", text=excerpt, line=line, date=own))
+        periods = list(PERIOD.finditer(s))
+        for k, m in enumerate(periods):
+            limit = periods[k + 1].start() if k + 1 < len(periods) else None
+            clauses.append(_period(m, s, nxt, excerpt, line, limit))
+        rate = RATE.search(s)
+        if rate:
+            clauses.append(DefaultClause(kind="default-interest", text=excerpt, line=line,
+                                         rates=[c[2] for c in V.parse_percent_candidates(s[rate.start():])]))
+        if ELECTION.search(s):
+            clauses.append(DefaultClause(kind="election", text=excerpt, line=line))
+    return clauses
+
+
+def _own_date(sentence: str):
+    """The first date in a sentence that is not the date of a referenced document ('Note dated ...')."""
+    for offset, date, _raw in V.find_dates(sentence):
+        if not REFERENCED_DATE.search(sentence[max(0, offset - 20): offset]):
+            return date
+    return None
+
+
+def _letter_date(lines: list[str], start: int, idx: int):
+    for j in range(idx, start - 1, -1):
+        if STANDALONE_DATE.match(lines[j].replace("*", "")):
+            d = V.first_date(lines[j])
+            return d[0] if d else None
+    return None
+
+
+def _period(m: re.Match, sentence: str, nxt: str, excerpt: str, line: int, limit: int | None) -> DefaultClause:
+    count = V.count_word(m.group("count"))
+    unit = "business-days" if m.group("unit").lower().startswith("business") else "days"
+    anchor = (m.group("anchor") or "").strip().lower() or None
+    kind = "cure-period" if CURE.search(sentence[max(0, m.start() - 40): m.start()]) else "covenant-period"
+    # The next sentence may name the anchor date and last day, unless it states a period of its own.
+    context = sentence if PERIOD.search(nxt) else sentence + " " + nxt
+    anchor_date = stated = None
+    am = ANCHOR_DATE.search(context)
+    if am and (anchor is None or anchor.split()[0] == am.group("what").split()[0].lower()):
+        d = V.first_date(context[am.end(): am.end() + 30])
+        anchor_date = d[0] if d else None
+        anchor = anchor or am.group("what").lower()
+    # The stated last day follows the period, before the next period in the same sentence.
+    dm = DEADLINE.search(context[:limit] if limit else context, m.end())
+    if dm:
+        d = V.first_date(context[dm.end(): dm.end() + 30])
+        stated = d[0] if d else None
+    return DefaultClause(kind=kind, text=excerpt, line=line, count=count, unit=unit,
+                         anchor=anchor, anchor_date=anchor_date, stated_deadline=stated)

@@ -1,0 +1,154 @@
+"""Reading single values out of cover-page text: amounts, percents, codes, boxes and dates.
+
+Each reader returns ``None`` when the text holds no value it can read with confidence; the
+caller decides whether that is a blank row or a parse finding.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal, InvalidOperation
+
+from checker.model import Amount, Component
+from checker.names import split_names
+
+# "1,019,531", "-0-", "0", "14,051,904 (1)", "- 1,200 -"; zero words printed instead of 0.
+_NUMBER = re.compile(r"^[\s\-–—(*]*(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\b")
+_ZERO_WORDS = re.compile(r"^[\s\-–—]*(none|nil|-0-|—|–|-+|_+|zero)[\s\-–—.]*$", re.I)
+_COMPONENT = re.compile(
+    r"\(\s*(?P<label>[ivx]+|[a-h])\s*\)\s*(?P<shares>\d{1,3}(?:,\d{3})+|\d+)\s+shares?\b(?P<desc>[^;]*)", re.I)
+_OWNERS = re.compile(r"\b(?:collectively\s+)?(?:owned|held)\s+(?:directly\s+)?by\s+(?P<names>.+?)\s*\.?\s*$",
+                     re.I | re.S)
+_ISSUABLE = re.compile(r"issuable\s+upon\s+(?:the\s+)?(?:conversion|exercise)|underlying|"
+                       r"right\s+to\s+acquire", re.I)
+
+
+def parse_amount(text: str, line: int | None) -> Amount | None:
+    """The share count at the start of a cover-page value, with components and owners."""
+    flat = re.sub(r"\s+", " ", text).strip()
+    if _ZERO_WORDS.match(flat) or flat in {"0", "-0-"}:
+        return Amount(shares=0, raw=flat, line=line)
+    m = _NUMBER.match(flat)
+    if not m:
+        return None
+    shares = int(m.group(1).replace(",", ""))
+    components = [
+        Component(label=c["label"].lower(), shares=int(c["shares"].replace(",", "")),
+                  description=c["desc"].strip(" ,."), issuable=bool(_ISSUABLE.search(c["desc"])))
+        for c in _COMPONENT.finditer(flat)
+    ]
+    owners: list[str] = []
+    om = _OWNERS.search(flat)
+    if om:
+        owners = split_names(om.group("names"))
+    return Amount(shares=shares, raw=flat, line=line, components=components, owners=owners,
+                  owners_line=line if owners else None)
+
+
+_PERCENT = re.compile(r"(?<![\d.])(\d{0,3}(?:\.\d+)?)\s*%")
+_BARE_DECIMAL = re.compile(r"^\s*(\d{0,3}\.\d+|\d{1,3})\s*$")
+
+
+def parse_percent_candidates(text: str) -> list[tuple[Decimal, int, str]]:
+    """All 'N.NN%' values in the text (value, decimals printed, raw)."""
+    out = []
+    for m in _PERCENT.finditer(text):
+        raw = m.group(1)
+        if not raw or raw == ".":
+            continue
+        try:
+            value = Decimal(raw)
+        except InvalidOperation:
+            continue
+        out.append((value, len(raw.split(".")[1]) if "." in raw else 0, m.group(0).strip()))
+    return out
+
+
+def parse_bare_percent(text: str) -> tuple[Decimal, int, str] | None:
+    """A percent printed without '%' ('8.34'): only when the whole value is one decimal number."""
+    m = _BARE_DECIMAL.match(text)
+    if not m or "." not in m.group(1):
+        return None
+    raw = m.group(1)
+    return Decimal(raw), len(raw.split(".")[1]), raw
+
+
+_CHECKED = re.compile(r"checked|\[\s*[xX✓✔]\s*\]|☒|þ|ý|✓|✔|■|(?<![\w(])[xX](?![\w)])")
+
+
+def box_checked(text: str) -> bool:
+    return bool(_CHECKED.search(text))
+
+
+def group_boxes(text: str) -> str | None:
+    """Row 2: which of the (a)/(b) boxes is checked: 'a', 'b', 'ab' or None."""
+    m_a = re.search(r"\(\s*a\s*\)", text, re.I)
+    m_b = re.search(r"\(\s*b\s*\)", text, re.I)
+    if not m_a or not m_b or m_b.start() < m_a.start():
+        return None
+    a = box_checked(text[m_a.end():m_b.start()])
+    b = box_checked(text[m_b.end():])
+    return ("a" if a else "") + ("b" if b else "") or None
+
+
+def split_codes(text: str) -> list[str]:
+    """'WC', 'AF, OO', 'WC/PF', 'N/A' -> codes as printed (N/A stays one token)."""
+    tokens = [t for t in re.split(r"[,;\s]+|\band\b", text.strip().upper()) if t]
+    out: list[str] = []
+    for t in tokens:
+        t = t.strip(".*()")
+        if "/" in t and all(re.fullmatch(r"[A-Z]{2}", p) for p in t.split("/")) and t != "N/A":
+            out.extend(t.split("/"))
+        elif t:
+            out.append(t)
+    return out
+
+
+_MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"], start=1)}
+_MONTH_ABBR = {k[:3]: v for k, v in _MONTHS.items()}
+DATE_WORDS = re.compile(
+    r"\b(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+"
+    r"(?P<year>(?:19|20)\d\d)\b", re.I)
+DATE_NUMERIC = re.compile(r"\b(?P<m>\d{1,2})[/-](?P<d>\d{1,2})[/-](?P<y>(?:19|20)\d\d)\b")
+DATE_DAY_FIRST = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)\s+day\s+of\s+(?P<month>[a-z]+),?\s+"
+                            r"(?P<year>(?:19|20)\d\d)\b", re.I)
+
+
+def find_dates(text: str) -> list[tuple[int, dt.date, str]]:
+    """Every date in the text: (offset, date, raw), in order of appearance."""
+    found = []
+    for rx in (DATE_WORDS, DATE_DAY_FIRST):
+        for m in rx.finditer(text):
+            month = _MONTH_ABBR.get(m.group("month").lower()[:3])
+            try:
+                found.append((m.start(), dt.date(int(m.group("year")), month, int(m.group("day"))), m.group(0)))
+            except (TypeError, ValueError):
+                continue
+    for m in DATE_NUMERIC.finditer(text):
+        try:
+            found.append((m.start(), dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d"))), m.group(0)))
+        except ValueError:
+            continue
+    return sorted(found)
+
+
+def first_date(text: str) -> tuple[dt.date, str] | None:
+    dates = find_dates(text)
+    return (dates[0][1], dates[0][2]) if dates else None
+
+
+_NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty".split())}
+_NUMBER_WORDS.update({"thirty": 30, "forty-five": 45, "forty five": 45, "sixty": 60, "ninety": 90})
+
+
+def count_word(text: str) -> int | None:
+    """'ten' -> 10, '10' -> 10, 'five (5)' -> 5."""
+    t = text.strip().lower()
+    if t.isdigit():
+        return int(t)
+    return _NUMBER_WORDS.get(t)

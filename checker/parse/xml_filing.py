@@ -1,0 +1,276 @@
+"""Schedule 13D/13G XML (EDGAR, required since 18 Dec 2024) -> ``Filing``.
+
+Element names follow the EDGAR 13D/13G XML technical specification (reference notes §7),
+matched by local name and case-insensitively: the 13D namespace is spelt ``schedule13D`` in
+live filings and ``schedule13d`` elsewhere, and the spec writes ``Item2`` where filings write
+``item2``. A value the XML does not state stays ``None`` (never 0); a value that is there but
+unreadable is ``None`` plus a ``ParseIssue``. Every value carries its line in the user's file.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+
+from checker.model import (Amount, Codes, CoverPage, DateValue, Exhibit, Filing, Flag, Item,
+                           ParseIssue, Percent, Signature, TextValue)
+from checker.parse.edgar_header import apply_header
+from checker.parse.xml_safe import find, find_all, kid, kids, lname, load_tree, text_of
+from checker.sources import Document
+
+# Cover-page rows: (row number on the 13D, on the 13G) -> element names (lower case).
+ROWS = [
+    ("name", (1, 1), ("reportingpersonname",)),
+    ("group", (2, 2), ("memberofgroup", "membergroup")),
+    ("source_of_funds", (4, None), ("fundtype",)),
+    ("legal_proceedings", (5, None), ("legalproceedings",)),
+    ("citizenship", (6, 4), ("citizenshipororganization",)),
+    ("sole_voting", (7, 5), ("solevotingpower",)),
+    ("shared_voting", (8, 6), ("sharedvotingpower",)),
+    ("sole_dispositive", (9, 7), ("soledispositivepower",)),
+    ("shared_dispositive", (10, 8), ("shareddispositivepower",)),
+    ("aggregate", (11, 9), ("aggregateamountowned",
+                            "reportingpersonbeneficiallyownedaggregatenumberofshares")),
+    ("excludes_shares", (12, 10), ("isaggregateexcludeshares",
+                                   "aggregateamountexcludescertainsharesflag")),
+    ("percent", (13, 11), ("percentofclass", "classpercent")),
+    ("type_codes", (14, 12), ("typeofreportingperson",)),
+]
+PERSON_TAGS = ("reportingpersoninfo", "coverpageheaderreportingpersondetails")
+# Flag-like children of 13G items: summarised in Item.title, not in Item.text.
+ITEM_FLAGS = ("notapplicableflag", "classownership5percentorless", "typeofpersonfiling")
+
+
+def parse_xml(doc: Document) -> Filing:
+    filing = Filing(path=doc.path, format=doc.format, sha256=doc.sha256)
+    P = _Parser(doc, filing)
+    root, issues = load_tree(doc.xml or b"", P.base)
+    filing.issues.extend(issues)
+    if root is not None:
+        if lname(root) != "edgarsubmission":
+            filing.issues.append(ParseIssue(
+                kind="not-a-filing", line=P.line(root),
+                message=f"XML root is <{lname(root) or '?'}>, not a Schedule 13D/13G edgarSubmission"))
+        else:
+            P.read(root)
+    return apply_header(filing, doc)
+
+
+class _Parser:
+    def __init__(self, doc: Document, filing: Filing) -> None:
+        self.f = filing
+        data = doc.xml or b""
+        lead = data[: len(data) - len(data.lstrip())].count(b"\n")
+        # Sources give the line where the XML's first character is; a bare XML string given
+        # with leading blank lines (xml_first_line left at 1) starts after those lines.
+        self.base = doc.xml_first_line if doc.xml_first_line > 1 else 1 + lead
+        self.schedule_idx = 0  # 0: 13D row numbers, 1: 13G row numbers
+
+    def line(self, el) -> int | None:
+        return el.sourceline + self.base - 1 if el is not None and el.sourceline else None
+
+    def issue(self, kind: str, el, message: str, person: str | None = None, raw: str = "") -> None:
+        self.f.issues.append(ParseIssue(kind=kind, message=message, line=self.line(el),
+                                        person=person, evidence=raw[:200] or None))
+
+    # -- the document ------------------------------------------------------------------------
+    def read(self, root) -> None:
+        f = self.f
+        sub = find(kid(root, "headerdata"), "submissiontype")
+        if sub is not None and text_of(sub):
+            f.form_type, f.form_type_line = text_of(sub), self.line(sub)
+        f.schedule = _schedule(f.form_type or "") or _schedule(root.tag)
+        if f.schedule is None:
+            self.issue("not-a-filing", sub if sub is not None else root,
+                       "XML is neither a Schedule 13D nor a Schedule 13G "
+                       f"(submission type {f.form_type or 'missing'})")
+            return
+        self.schedule_idx = 0 if f.schedule == "13D" else 1
+        form = kid(root, "formdata")
+        if form is None:
+            self.issue("truncated", root, "XML has no <formData>: no cover pages or items")
+            return
+        self.read_header(kid(form, "coverpageheader"))
+        for i, el in enumerate(find_all(form, *PERSON_TAGS)):
+            f.cover_pages.append(self.read_person(el, i))
+        self.read_items(form)
+        self.read_signatures(form)
+        self.read_documents(root)
+
+    def read_header(self, head) -> None:
+        if head is None:
+            return
+        f = self.f
+        amend = kid(head, "amendmentno")
+        if amend is not None and text_of(amend):
+            raw = text_of(amend)
+            if raw.isdigit():
+                f.amendment_no = int(raw)
+            else:
+                self.issue("unreadable-number", amend, f"amendment number {raw!r} is not a number", raw=raw)
+        f.security_class = self.text(kid(head, "securitiesclasstitle"))
+        date_el = kid(head, "dateofevent", "eventdaterequiresfilingthisstatement")
+        f.event_date = self.date(date_el, "date of event")
+        info = kid(head, "issuerinfo")
+        f.issuer = self.text(kid(info, "issuername"))
+        f.issuer_cik = self.text(kid(info, "issuercik"))
+        cusip = kid(info, "issuercusip")
+        if cusip is None:  # X0202 layout: <issuerCusips><issuerCusipNumber>... (several allowed)
+            cusip = find(kid(info, "issuercusips"), "issuercusipnumber")
+        f.cusip = self.text(cusip)
+        rules = find_all(head, "designaterulepursuantthisschedulefiled")
+        f.rule_designations = [tv for tv in map(self.text, rules) if tv is not None]
+
+    def read_person(self, el, index: int) -> CoverPage:
+        page = CoverPage(index=index, line=self.line(el) or 1,
+                         layout="xml-13d" if self.schedule_idx == 0 else "xml-13g")
+        found = {}
+        for field, rows, names in ROWS:
+            hits = find_all(el, *names)
+            if hits:
+                found[field] = hits
+                row = rows[self.schedule_idx]
+                if row is not None:
+                    page.rows_seen.append(row)
+        page.name = self.text(_first(found.get("name")))
+        who = page.name.value if page.name else None
+        page.cik = self.text(find(el, "reportingpersoncik", "reportingcik"))
+        page.citizenship = self.text(_first(found.get("citizenship")))
+        if "group" in found:
+            boxes = "".join(sorted({text_of(g).lower() for g in found["group"]} & {"a", "b"}))
+            page.group_box = boxes or None  # type: ignore[assignment]
+            page.group_line = self.line(found["group"][0])
+        page.source_of_funds = self.codes(found.get("source_of_funds"))
+        page.type_codes = self.codes(found.get("type_codes"))
+        page.legal_proceedings = self.flag(_first(found.get("legal_proceedings")))
+        page.excludes_shares = self.flag(_first(found.get("excludes_shares")))
+        for field in ("sole_voting", "shared_voting", "sole_dispositive", "shared_dispositive",
+                      "aggregate"):
+            setattr(page, field, self.amount(_first(found.get(field)), who))
+        page.percent = self.percent(_first(found.get("percent")), who)
+        comments = find(el, "commentcontent", "comments")
+        page.comments = text_of(comments) or None
+        page.rows_seen.sort()
+        return page
+
+    def read_items(self, form) -> None:
+        box = kid(form, "items1to7", "items")
+        for el in list(box) if box is not None else []:
+            m = re.fullmatch(r"item(\d{1,2})", lname(el))
+            if not m:
+                continue
+            texts = [text_of(c) for c in el.iter() if c is not el and len(c) == 0
+                     and lname(c) not in ITEM_FLAGS and text_of(c)]
+            self.f.items.append(Item(number=str(int(m.group(1))), title=_item_title(el),
+                                     text="\n".join(texts), line=self.line(el)))
+        # The spec's own 13G sample puts <certifications> under <formData>, not item 10.
+        cert = kid(form, "certifications")
+        if cert is not None and self.f.item("10") is None:
+            self.f.items.append(Item(number="10", text=text_of(cert), line=self.line(cert)))
+
+    def read_signatures(self, form) -> None:
+        for block in find_all(form, "signatureperson", "signatureinformation"):
+            who = kid(block, "signaturereportingperson", "reportingpersonname")
+            name = text_of(who)
+            for det in kids(block, "signaturedetails"):
+                signer = text_of(kid(det, "signature")) or None
+                self.f.signatures.append(Signature(
+                    name=name, signer=signer, capacity=text_of(kid(det, "title")) or None,
+                    date=self.date(kid(det, "date"), "signature date", name),
+                    line=self.line(det if who is None else who)))
+
+    def read_documents(self, root) -> None:
+        # Attached exhibits are base64 in <contents>: described, never decoded.
+        for d in find_all(kid(root, "documents"), "document"):
+            kind_ = text_of(kid(d, "conformeddocumenttype"))
+            title = text_of(kid(d, "description")) or text_of(kid(d, "conformedname"))
+            joint = re.search(r"joint\s+filing", title, re.I)
+            self.f.exhibits.append(Exhibit(
+                label=re.sub(r"^EX-", "", kind_, flags=re.I) or "?", title=title,
+                kind="joint-filing-agreement" if joint else "other", line=self.line(d)))
+
+    # -- values --------------------------------------------------------------------------------
+    def text(self, el) -> TextValue | None:
+        value = text_of(el)
+        return TextValue(value=value, line=self.line(el)) if value else None
+
+    def codes(self, els) -> Codes | None:
+        codes = [c for c in (text_of(e).upper() for e in els or []) if c]
+        if not codes:
+            return None
+        return Codes(codes=codes, raw=", ".join(codes), line=self.line(els[0]))
+
+    def flag(self, el) -> Flag | None:
+        raw = text_of(el)
+        if el is None or not raw:
+            return None
+        value = {"y": True, "true": True, "1": True, "n": False, "false": False, "0": False}
+        return Flag(value=value.get(raw.lower()), raw=raw, line=self.line(el))
+
+    def amount(self, el, who: str | None) -> Amount | None:
+        raw = text_of(el)
+        if not raw:
+            return None
+        # Plain digits only: no sign, no exponent (a "1e999999" must not become a huge int).
+        if not re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d*)?|\d{1,18}(\.\d*)?", raw):
+            self.issue("unreadable-number", el, f"share amount {raw!r} is not a number", who, raw)
+            return None
+        number = Decimal(raw.replace(",", ""))
+        shares = int(number)
+        if number != shares:
+            self.issue("unreadable-number", el, f"share amount {raw} has a fractional part; "
+                       f"read as {shares}", who, raw)
+        return Amount(shares=shares, raw=raw, line=self.line(el))
+
+    def percent(self, el, who: str | None) -> Percent | None:
+        raw = text_of(el)
+        if not raw:
+            return None
+        m = re.fullmatch(r"\s*(\d{1,3}(?:\.(\d*))?|\.(\d+))\s*%?\s*", raw)
+        if not m:
+            self.issue("unreadable-number", el, f"percent of class {raw!r} is not a number", who, raw)
+            return None
+        digits = m.group(2) if m.group(2) is not None else (m.group(3) or "")
+        return Percent(value=Decimal(m.group(1)), decimals=len(digits), raw=raw, line=self.line(el))
+
+    def date(self, el, what: str, who: str | None = None) -> DateValue | None:
+        raw = text_of(el)
+        if not raw:
+            return None
+        value = _parse_date(raw)
+        if value is None:
+            self.issue("unreadable-date", el, f"{what} {raw!r} is not a date (MM/DD/YYYY)", who, raw)
+            return None
+        return DateValue(value=value, raw=raw, line=self.line(el))
+
+
+def _first(els):
+    return els[0] if els else None
+
+
+def _schedule(s: str):
+    m = re.search(r"13\s*([DG])\b|schedule13([dg])", s, re.I)
+    return f"13{(m.group(1) or m.group(2)).upper()}" if m else None
+
+
+def _parse_date(raw: str) -> dt.date | None:
+    for fmt in ("%m/%d/%Y", "%m-%d-%Y", "%Y-%m-%d"):
+        try:
+            return dt.datetime.strptime(raw.strip(), fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def _item_title(item) -> str:
+    """13G flags as 'name=value' (brief's convention, no model field for them)."""
+    exit_flag = kid(item, "classownership5percentorless")
+    if exit_flag is not None and text_of(exit_flag):
+        return f"classOwnership5PercentOrLess={text_of(exit_flag).upper()}"
+    types = [text_of(t).upper() for t in kids(item, "typeofpersonfiling") if text_of(t)]
+    if types:
+        return "typeOfPersonFiling=" + ",".join(types)
+    na = kid(item, "notapplicableflag")
+    if na is not None and text_of(na).upper() in ("Y", "TRUE", "1"):
+        return "notApplicableFlag=Y"
+    return ""

@@ -1,0 +1,84 @@
+"""The view model shared by the Markdown and HTML audit reports.
+
+An audit report answers: what was checked (file, sha256, tool and rule catalogue version),
+what the filing says (holdings per reporting person, and a chart against the 5/10/20 % lines),
+and what is wrong with it (findings with the filing's own words, the line and the rule's
+source), including what was waived and by whom. Both templates render this same dict, so
+the two formats cannot drift apart.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from checker.findings import SEVERITY_RANK, FileResult
+from checker.report import chart
+from checker.report.common import referenced_rules, totals, waived_by_path
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+EVIDENCE_CHARS = 600  # an excerpt, not the filing: long evidence is cut with an ellipsis
+
+
+def amount(v) -> str:
+    return "—" if v is None else f"{v:,}"
+
+
+def percent(v) -> str:
+    return "—" if v is None else f"{v:.2f}".rstrip("0").rstrip(".") + " %"
+
+
+def excerpt(text: str | None) -> str | None:
+    if not text:
+        return None
+    text = text.strip()
+    return text if len(text) <= EVIDENCE_CHARS else text[: EVIDENCE_CHARS - 1].rstrip() + "…"
+
+
+def environment(autoescape: bool) -> Environment:
+    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=autoescape,
+                      undefined=StrictUndefined, keep_trailing_newline=True,
+                      trim_blocks=True, lstrip_blocks=True)
+    env.filters.update(amount=amount, percent=percent)
+    return env
+
+
+def build(results: list[FileResult], ctx) -> dict:
+    waived = waived_by_path(ctx)
+    floor = SEVERITY_RANK.get(ctx.fail_on, 99)
+    used_codes = set()
+    files = []
+    for r in results:
+        view = _file(r, ctx, waived.get(r.path, []))
+        used_codes.update(f["rule_id"] for f in view["findings"] + view["waived"])
+        files.append(view)
+    gate = any(SEVERITY_RANK[f.severity] >= floor for r in results for f in r.findings)
+    rules = [r for r in referenced_rules(results, ctx) if r.code in used_codes]
+    return {"tool_version": ctx.tool_version, "catalogue_version": ctx.catalogue(),
+            "rule_count": len(ctx.rule_list()), "fail_on": ctx.fail_on, "totals": totals(results, ctx),
+            "gate_fails": gate, "unreadable": sum(1 for r in results if r.error),
+            "files": files, "rules": rules}
+
+
+def _file(r: FileResult, ctx, waived: list) -> dict:
+    findings = [_finding(f) for f in r.findings]
+    persons = r.reporting_persons
+    counts = {sev: r.count(sev) for sev in ("error", "warning", "info")}
+    return {
+        "path": ctx.relpath(r.path), "sha256": r.sha256, "format": r.format, "error": r.error,
+        "form_type": r.form_type, "amendment_no": r.amendment_no, "issuer": r.issuer,
+        "cusip": r.cusip, "event_date": r.event_date, "persons": persons,
+        "chart_svg": chart.svg(persons) if persons else None,
+        "chart_text": chart.text_chart(persons) if persons else None,
+        "findings": findings, "counts": counts,
+        "waived": [dict(_finding(w.finding), waiver=w.waiver) for w in waived],
+    }
+
+
+def _finding(f) -> dict:
+    return {"severity": f.severity, "rule_id": f.rule_id, "rule": f.rule, "category": f.category,
+            "person": f.person, "line": f.line, "message": f.message, "evidence": excerpt(f.evidence),
+            "citation": f.citation, "fingerprint": f.fingerprint}
+
+
+LINES = chart.LINES
