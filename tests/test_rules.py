@@ -1,0 +1,164 @@
+"""One failing and one passing case per rule, on small synthetic filings (sqlfluff-style).
+
+Each case is a function returning (filing, options); FAIL cases must produce the rule, PASS
+cases must not. A meta-test checks every catalogue rule has both.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from checker.pipeline import CheckOptions, check_filing
+from checker.rulebook import load_catalogue
+from tests.filing_builder import clause, clean_pair, filing, issue, page
+
+D = dt.date
+
+
+def fund_and_manager(**manager_kw):
+    fund = page("Alpha Fund LP", 1_000_000, 5.5)
+    kw = dict(types=("OO",), funds=("AF",), owners=["Alpha Fund LP"], line=40)
+    kw.update(manager_kw)
+    agg = kw.pop("agg", 1_000_000)
+    pct = kw.pop("pct", 5.5)
+    return filing(fund, page("Alpha Capital LLC", agg, pct, **kw))
+
+
+def cured_default(assert_on, notice_on=D(2008, 9, 29)):
+    return filing(*clean_pair(), clauses=[
+        clause("notice", date=notice_on, line=300),
+        clause("cure-period", count=10, unit="business-days", anchor="notice", line=301),
+        clause("assertion", date=assert_on, line=302)])
+
+
+def periods(*units, anchor_date=D(2007, 1, 3), stated=None):
+    return filing(*clean_pair(), clauses=[
+        clause("covenant-period", count=5, unit=u, anchor="closing", anchor_date=anchor_date,
+               stated_deadline=stated, line=310 + n) for n, u in enumerate(units)])
+
+
+def two_persons(pct_b, agg_b=2_000_000):
+    a = page("Alpha Fund LP", 1_000_000, 2.00)
+    b = page("Beta Fund LP", agg_b, pct_b, line=40)
+    c = page("Gamma Fund LP", 3_000_000, 6.00, line=70)
+    return filing(a, b, c)
+
+
+CASES = {
+    "PAR001": (lambda: filing(issues=[issue("not-a-filing")]), lambda: filing(*clean_pair())),
+    "PAR002": (lambda: filing(*clean_pair(), issues=[issue("fragment")]), lambda: filing(*clean_pair())),
+    "PAR003": (lambda: filing(*clean_pair(), issues=[issue("unplaced-value")]), lambda: filing(*clean_pair())),
+    "PAR004": (lambda: filing(*clean_pair(), issues=[issue("unreadable-number")]), lambda: filing(*clean_pair())),
+    "PAR005": (lambda: filing(issues=[issue("malformed-xml")]), lambda: filing(*clean_pair())),
+    "SUM001": (lambda: filing(page("Alpha Fund LP", 1_000, 5.5, components=[("i", 600, False), ("ii", 401, True)])),
+               lambda: filing(page("Alpha Fund LP", 1_000, 5.5, components=[("i", 600, False), ("ii", 400, True)]))),
+    "SUM002": (lambda: filing(page("Alpha Fund LP", 900, 5.5, sv=1_000, sd=1_000)),
+               lambda: filing(page("Alpha Fund LP", 1_000, 5.5, sv=1_000, sd=1_000))),
+    "SUM003": (lambda: filing(page("Alpha Fund LP", 1_000, 5.5, sv=1_000, sd=800)),
+               lambda: filing(page("Alpha Fund LP", 1_000, 5.5, sv=1_000, sd=1_000))),
+    "SUM004": (lambda: filing(page("A Fund LP", 100, 1.0), page("B Fund LP", 200, 2.0, line=40),
+                              page("M LLC", 301, 3.0, owners=["A Fund LP", "B Fund LP"], line=70)),
+               lambda: filing(page("A Fund LP", 100, 1.0), page("B Fund LP", 200, 2.0, line=40),
+                              page("M LLC", 300, 3.0, owners=["A Fund LP", "B Fund LP"], line=70))),
+    "THR001": (lambda: two_persons(7.00), lambda: two_persons(4.00)),
+    "THR002": (lambda: filing(page("Alpha Fund LP", 1_000, 5.0, decimals=1)),
+               lambda: filing(page("Alpha Fund LP", 1_000, 5.1, decimals=1))),
+    "THR003": (lambda: filing(page("Alpha Fund LP", 1_000, 5.1)), lambda: filing(page("Alpha Fund LP", 1_000, 5.0))),
+    "THR004": (lambda: filing(page("Alpha Fund LP", 1_000, 10.5)), lambda: filing(page("Alpha Fund LP", 1_000, 10.0))),
+    "THR005": (lambda: filing(page("Alpha Fund LP", 1_000, 20.0), form="SC 13G", designations=["Rule 13d-1(c)"]),
+               lambda: filing(page("Alpha Fund LP", 1_000, 20.0), form="SC 13G", designations=["Rule 13d-1(b)"])),
+    "THR006": (lambda: filing(page("A Fund LP", 100, 1.00), page("B Fund LP", 200, 2.00, line=40),
+                              page("M LLC", 300, 3.10, owners=["A Fund LP", "B Fund LP"], line=70)),
+               lambda: filing(page("A Fund LP", 100, 1.00), page("B Fund LP", 200, 2.00, line=40),
+                              page("M LLC", 300, 3.00, owners=["A Fund LP", "B Fund LP"], line=70))),
+    "THR007": (lambda: filing(page("A LP", 1_000_000, 2.00, components=[("i", 500_000, False), ("ii", 500_000, True)]),
+                              page("B LP", 3_000_000, 6.00, components=[("i", 1_000_000, False), ("ii", 2_000_000, True)],
+                                   line=40)),
+               # 1,000,000 / (49.5M + 0.5M) = 2.00%; 3,000,000 / (49.5M + 2M) = 5.83%
+               lambda: filing(page("A LP", 1_000_000, 2.00, components=[("i", 500_000, False), ("ii", 500_000, True)]),
+                              page("B LP", 3_000_000, 5.83, components=[("i", 1_000_000, False), ("ii", 2_000_000, True)],
+                                   line=40))),
+    "THR008": (lambda: (filing(page("Alpha Fund LP", 1_000, 4.8)), CheckOptions(thresholds={"early_warning": 4.5})),
+               lambda: (filing(page("Alpha Fund LP", 1_000, 4.2)), CheckOptions(thresholds={"early_warning": 4.5}))),
+    "COV001": (lambda: filing(*clean_pair(), named=["Alpha Offshore Ltd"]), lambda: filing(*clean_pair(), named=["Alpha Fund, L.P."])),
+    "COV002": (lambda: filing(page("Alpha Fund LP", 1_000, 5.5, rows=[r for r in range(1, 15) if r != 8])),
+               lambda: filing(page("Alpha Fund LP", 1_000, 5.5))),
+    "COV003": (lambda: filing(page("Alpha Fund LP", 1_000, 5.5), page("ALPHA FUND, L.P.", 1_000, 5.5, line=40), signers=["Alpha Fund LP"]),
+               lambda: filing(*clean_pair())),
+    "COV004": (lambda: filing(page("Alpha Fund LP", 1_000, 5.5, types=("LLC",))),
+               lambda: filing(page("Alpha Fund LP", 1_000, 5.5, types=("PN",)))),
+    "COV005": (lambda: filing(page("Alpha Fund LP", 1_000, 5.5, funds=("N/A",))),
+               lambda: filing(page("Alpha Fund LP", 1_000, 5.5, funds=("AF", "OO")))),
+    "IDN001": (lambda: filing(*clean_pair(), cusip="03783310"), lambda: filing(*clean_pair())),
+    "IDN002": (lambda: filing(*clean_pair(), cusip="037833101"), lambda: filing(*clean_pair(), cusip="48213Y107")),
+    "IDN003": (lambda: filing(page("Alpha Fund LP", 1_000, 5.5, cusip="969490101"), cusip="27890G100"),
+               lambda: filing(page("Alpha Fund LP", 1_000, 5.5, cusip="27890G100"), cusip="27890G100")),
+    "IDN004": (lambda: filing(page("Alpha Fund LP", 1_000, 5.5, irs="13-368849")),
+               lambda: filing(page("Alpha Fund LP", 1_000, 5.5, irs="13-3688497"))),
+    "IDN005": (lambda: filing(page("Alpha Fund LP", 1_000, 5.5, irs="07-1144442")),
+               lambda: filing(page("Alpha Fund LP", 1_000, 5.5, irs="00-0000000"))),
+    "CON001": (lambda: filing(page("A LP", 1_000, 5.5, group="a"), page("B LP", 1_000, 5.5, group="b", line=40)),
+               lambda: filing(page("A LP", 1_000, 5.5, group="b"), page("B LP", 1_000, 5.5, group="b", line=40))),
+    "CON002": (lambda: filing(*clean_pair(), named=["Alpha Funds LP"]), lambda: filing(*clean_pair(), named=["ALPHA FUND, L.P."])),
+    "CON003": (lambda: filing(*clean_pair(), form="SC 13D/A"), lambda: filing(*clean_pair(), form="SC 13D/A", amendment=1)),
+    "CON004": (lambda: filing(*clean_pair(), signers=["Alpha Fund LP"]), lambda: filing(*clean_pair())),
+    "DLN001": (lambda: (filing(*clean_pair()), CheckOptions(filed=D(2025, 3, 5))), lambda: filing(*clean_pair())),
+    # event Mon 2025-03-03: 5 business days -> Mon 2025-03-10
+    "DLN002": (lambda: (filing(*clean_pair()), CheckOptions(filed=D(2025, 3, 11))),
+               lambda: (filing(*clean_pair()), CheckOptions(filed=D(2025, 3, 10)))),
+    "DLN003": (lambda: (filing(*clean_pair(), form="SC 13D/A", amendment=1, event=D(2008, 9, 29)), CheckOptions(filed=D(2008, 10, 6))),
+               lambda: (filing(*clean_pair(), form="SC 13D/A", amendment=1, event=D(2008, 9, 29)), CheckOptions(filed=D(2008, 9, 30)))),
+    "DEF001": (lambda: cured_default(D(2008, 10, 20)), lambda: filing(*clean_pair())),
+    "DEF002": (lambda: cured_default(D(2008, 10, 20)), lambda: filing(*clean_pair())),
+    # ten business days from 2008-09-29 end 2008-10-14 (Columbus Day skipped)
+    "DEF003": (lambda: cured_default(D(2008, 10, 13)), lambda: cured_default(D(2008, 10, 14))),
+    "DEF004": (lambda: periods("days", "business-days"), lambda: periods("business-days", "business-days")),
+    "DEF005": (lambda: periods("days", stated=D(2007, 1, 10)), lambda: periods("business-days", stated=D(2007, 1, 10))),
+    "DEF006": (lambda: filing(*clean_pair(), clauses=[clause("default-interest", rates=["18%"])]), lambda: filing(*clean_pair())),
+    "DEF007": (lambda: filing(*clean_pair(), clauses=[clause("election")]), lambda: filing(*clean_pair())),
+    "DEF008": (lambda: _item4_notice(D(2008, 9, 29)), lambda: _item4_notice(D(2008, 9, 30))),
+}
+
+
+def _item4_notice(notice_on):
+    from checker.model import Item
+    return filing(*clean_pair(), event=D(2008, 9, 30), items=[Item(number="4", line=290)],
+                  clauses=[clause("notice", date=notice_on, line=300)])
+
+
+def run(case):
+    made = case()
+    f, options = made if isinstance(made, tuple) else (made, CheckOptions())
+    return check_filing(f, options)
+
+
+@pytest.mark.parametrize("code", sorted(CASES))
+def test_rule_fails(code):
+    result = run(CASES[code][0])
+    assert code in {f.rule_id for f in result.findings}, [f"{f.rule_id}: {f.message}" for f in result.findings]
+
+
+@pytest.mark.parametrize("code", sorted(CASES))
+def test_rule_passes(code):
+    result = run(CASES[code][1])
+    hits = [f.message for f in result.findings if f.rule_id == code]
+    assert not hits
+
+
+def test_every_rule_has_cases():
+    engine_rules = {r.code for r in load_catalogue() if not r.code.startswith("WAV")}
+    assert engine_rules - set(CASES) == set()
+
+
+def test_clean_pair_has_no_problem_findings():
+    result = check_filing(filing(*clean_pair()), CheckOptions())
+    assert [f.rule_id for f in result.findings if f.severity != "info"] == []
+
+
+def test_missing_value_is_never_zero():
+    f = filing(page("Alpha Fund LP", None, None))
+    result = check_filing(f, CheckOptions())
+    [person] = result.reporting_persons
+    assert person.aggregate is None and person.percent is None
+    assert {"COV002"} <= {x.rule_id for x in result.findings}
