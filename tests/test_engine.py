@@ -12,7 +12,7 @@ import pytest
 from checker.engine import Engine, EngineError, compile_rule, get_engine
 from checker.pipeline import CheckOptions, check_file, check_filing
 from checker.rulebook import load_catalogue
-from tests.test_rules import CASES, run
+from test_rules import CASES, run
 
 SEED = Path(__file__).resolve().parents[1] / "examples" / "sc13da-liquidmetal-2008-09-30.txt"
 

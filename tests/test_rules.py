@@ -11,7 +11,7 @@ import pytest
 
 from checker.pipeline import CheckOptions, check_filing
 from checker.rulebook import load_catalogue
-from tests.filing_builder import clause, clean_pair, filing, issue, page
+from filing_builder import clause, clean_pair, filing, issue, page
 
 D = dt.date
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from checker.model import Filing, ParseIssue
+from checker.parse.edgar_header import apply_header
 from checker.sources import Document
 
 
@@ -13,24 +14,17 @@ def parse_document(doc: Document) -> Filing:
         from checker.parse.text import parse_text
         filing = parse_text(doc)
     apply_header(filing, doc)
-    filing.issues = [*doc.issues, *filing.issues]
-    return filing
-
-
-def apply_header(filing: Filing, doc: Document) -> None:
-    """EDGAR header facts (full submissions): form type, filing date, subject company, group."""
-    from checker.model import DateValue, NameRef, TextValue
-
-    header = doc.header or {}
-    if header.get("form_type"):
-        filing.header_form_type = header["form_type"]
-    if header.get("filed") and filing.filing_date is None:
-        filing.filing_date = DateValue(value=header["filed"], raw=str(header["filed"]))
-    if header.get("subject_company"):
-        filing.header_issuer = TextValue(value=header["subject_company"])
-    for name in header.get("group_members", []) or []:
-        filing.named_persons.append(NameRef(name=name, source="header-group"))
-    if not filing.form_type and not filing.cover_pages and not any(
-            i.kind == "not-a-filing" for i in filing.issues):
+    issues = [*doc.issues, *filing.issues]
+    # One not-a-filing finding is enough, whichever step noticed it first.
+    seen_not_filing = False
+    filing.issues = []
+    for issue in issues:
+        if issue.kind == "not-a-filing":
+            if seen_not_filing:
+                continue
+            seen_not_filing = True
+        filing.issues.append(issue)
+    if not filing.form_type and not filing.header_form_type and not filing.cover_pages and not seen_not_filing:
         filing.issues.append(ParseIssue(kind="not-a-filing", line=1,
                                         message="no Schedule 13D/13G form type and no cover page found"))
+    return filing

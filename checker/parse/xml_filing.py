@@ -37,22 +37,26 @@ ROWS = [
     ("type_codes", (14, 12), ("typeofreportingperson",)),
 ]
 PERSON_TAGS = ("reportingpersoninfo", "coverpageheaderreportingpersondetails")
+# Rows the XML cannot omit: row 3 (SEC use only) has no element, and an unchecked box (group,
+# legal proceedings, excludes certain shares) may be written by leaving its element out. On
+# the form these rows are always there (blank), so they count as seen; their values stay None.
+ALWAYS_SEEN = ({2, 3, 5, 12}, {2, 3, 10})
 # Flag-like children of 13G items: summarised in Item.title, not in Item.text.
 ITEM_FLAGS = ("notapplicableflag", "classownership5percentorless", "typeofpersonfiling")
 
 
 def parse_xml(doc: Document) -> Filing:
     filing = Filing(path=doc.path, format=doc.format, sha256=doc.sha256)
-    P = _Parser(doc, filing)
-    root, issues = load_tree(doc.xml or b"", P.base)
+    reader = _Parser(doc, filing)
+    root, issues = load_tree(doc.xml or b"", reader.base)
     filing.issues.extend(issues)
     if root is not None:
         if lname(root) != "edgarsubmission":
             filing.issues.append(ParseIssue(
-                kind="not-a-filing", line=P.line(root),
+                kind="not-a-filing", line=reader.line(root),
                 message=f"XML root is <{lname(root) or '?'}>, not a Schedule 13D/13G edgarSubmission"))
         else:
-            P.read(root)
+            reader.read(root)
     return apply_header(filing, doc)
 
 
@@ -150,7 +154,7 @@ class _Parser:
         page.percent = self.percent(_first(found.get("percent")), who)
         comments = find(el, "commentcontent", "comments")
         page.comments = text_of(comments) or None
-        page.rows_seen.sort()
+        page.rows_seen = sorted(set(page.rows_seen) | ALWAYS_SEEN[self.schedule_idx])
         return page
 
     def read_items(self, form) -> None:
@@ -159,8 +163,8 @@ class _Parser:
             m = re.fullmatch(r"item(\d{1,2})", lname(el))
             if not m:
                 continue
-            texts = [text_of(c) for c in el.iter() if c is not el and len(c) == 0
-                     and lname(c) not in ITEM_FLAGS and text_of(c)]
+            leaves = [c for c in el.iter() if len(c) == 0 and lname(c) not in ITEM_FLAGS]
+            texts = [t for t in map(text_of, leaves) if t]
             self.f.items.append(Item(number=str(int(m.group(1))), title=_item_title(el),
                                      text="\n".join(texts), line=self.line(el)))
         # The spec's own 13G sample puts <certifications> under <formData>, not item 10.

@@ -70,9 +70,23 @@ def _file(r: FileResult, ctx, waived: list) -> dict:
         "cusip": r.cusip, "event_date": r.event_date, "persons": persons,
         "chart_svg": chart.svg(persons) if persons else None,
         "chart_text": chart.text_chart(persons) if persons else None,
-        "findings": findings, "counts": counts,
+        "findings": findings, "counts": counts, "by_rule": _by_rule(r.findings),
         "waived": [dict(_finding(w.finding), waiver=w.waiver) for w in waived],
     }
+
+
+def _by_rule(findings) -> list[dict]:
+    """One row per rule, most severe first: the overview an auditor reads before the details."""
+    rows: dict[str, dict] = {}
+    for f in findings:
+        row = rows.setdefault(f.rule_id, {"rule_id": f.rule_id, "rule": f.rule, "severity": f.severity,
+                                          "count": 0, "lines": []})
+        row["count"] += 1
+        if SEVERITY_RANK[f.severity] > SEVERITY_RANK[row["severity"]]:
+            row["severity"] = f.severity  # a per-rule override can differ between findings
+        if f.line is not None and f.line not in row["lines"]:
+            row["lines"].append(f.line)
+    return sorted(rows.values(), key=lambda r: (-SEVERITY_RANK[r["severity"]], r["rule_id"]))
 
 
 def _finding(f) -> dict:

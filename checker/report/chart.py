@@ -14,13 +14,13 @@ LINES = (
     (20.0, "20 %", "passive 13G filers must switch to 13D at 20 % (Rule 13d-1(c))"),
 )
 
-WIDTH = 760
-LABEL_W = 270  # names on the left
-VALUE_W = 70  # the printed percent on the right
-ROW_H = 30
+WIDTH = 900
+LABEL_W = 330  # names on the left
+VALUE_W = 80  # the printed percent on the right
+ROW_H = 34
 TOP = 34  # room for the line labels
 BOTTOM = 26  # the axis ticks
-NAME_CHARS = 38
+NAME_CHARS = 48  # the text chart's name column
 
 
 def scale_max(percents: list[float]) -> float:
@@ -35,6 +35,38 @@ def _fmt(p: float) -> str:
 
 def _short(name: str) -> str:
     return name if len(name) <= NAME_CHARS else name[: NAME_CHARS - 1].rstrip() + "…"
+
+
+def _text_width(text: str, size: float) -> float:
+    """Rough Helvetica advance widths: SVG has no text measuring without a script, and
+    "WYNNEFIELD SMALL CAP VALUE OFFSHORE FUND, LTD." is half again as wide as its lower case."""
+    em = 0.0
+    for ch in text:
+        if ch.isupper() or ch in "mwMW@%":
+            em += 0.70
+        elif ch.isdigit():
+            em += 0.56
+        elif ch in " .,:;'|!iIljft()[]":
+            em += 0.28
+        else:
+            em += 0.53
+    return em * size
+
+
+def _label_lines(name: str, room: float) -> tuple[list[str], float]:
+    """One line at 12 px if it fits, else two at 11 px (word-wrapped, the second cut with '…').
+    Never cut a single line: "… Value LP" and "… Value LP I" are different reporting persons."""
+    if _text_width(name, 12) <= room:
+        return [name], 12
+    words, first = name.split(), ""
+    while words and _text_width((first + " " + words[0]).strip(), 11) <= room:
+        first = (first + " " + words.pop(0)).strip()
+    if not first:  # one enormous word
+        first, words = "", [name]
+    second = " ".join(words)
+    while second and _text_width(second, 11) > room:
+        second = second[:-2].rstrip() + "…"
+    return [x for x in (first, second) if x], 11
 
 
 def _band(p: float) -> str:
@@ -65,18 +97,24 @@ def svg(persons) -> str:
            'fill="#f6f8fa"/>']
     for i, person in enumerate(persons):
         y = TOP + i * ROW_H
-        out.append(f'<text x="{LABEL_W - 8}" y="{y + 17}" text-anchor="end" fill="#1b1f24">'
-                   f"<title>{escape(person.name)}</title>{escape(_short(person.name))}</text>")
+        lines, size = _label_lines(person.name, LABEL_W - 14)
+        if len(lines) == 1:
+            spans = escape(lines[0])
+        else:
+            spans = "".join(f'<tspan x="{LABEL_W - 8}" y="{y + dy}">{escape(t)}</tspan>'
+                            for t, dy in zip(lines, (14, 28)))
+        out.append(f'<text x="{LABEL_W - 8}" y="{y + 21}" text-anchor="end" fill="#1b1f24" font-size="{size}">'
+                   f"<title>{escape(person.name)}</title>{spans}</text>")
         if person.percent is None:
             # In the value column, not the plot: no bar at all (never a zero bar), and the
             # dashed regulatory lines would run through text placed in the plot.
-            out.append(f'<text x="{WIDTH - VALUE_W + 8}" y="{y + 17}" fill="#6e7781" font-style="italic">'
+            out.append(f'<text x="{WIDTH - VALUE_W + 8}" y="{y + 21}" fill="#6e7781" font-style="italic">'
                        "not stated</text>")
             continue
         w = max(x(person.percent) - LABEL_W, 1.0)
-        out.append(f'<rect x="{LABEL_W}" y="{y + 5}" width="{round(w, 1)}" height="{ROW_H - 12}" '
+        out.append(f'<rect x="{LABEL_W}" y="{y + 7}" width="{round(w, 1)}" height="{ROW_H - 14}" '
                    f'fill="{_band(person.percent)}"/>')
-        out.append(f'<text x="{WIDTH - VALUE_W + 8}" y="{y + 17}" fill="#1b1f24" font-weight="bold">'
+        out.append(f'<text x="{WIDTH - VALUE_W + 8}" y="{y + 21}" fill="#1b1f24" font-weight="bold">'
                    f"{escape(_fmt(person.percent))}</text>")
     bottom = TOP + ROW_H * max(1, len(persons))
     for pct, label, meaning in LINES:

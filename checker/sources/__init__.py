@@ -67,8 +67,10 @@ def looks_binary(data: bytes) -> bool:
     return controls > len(head) * 0.10
 
 
-_XML_START = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(edgarSubmission|\w+:edgarSubmission)\b",
-                        re.S)
+# A DOCTYPE is allowed so that an entity bomb reaches the hardened XML parser (which refuses
+# it with a parse issue) instead of being read as a text filing.
+_XML_START = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*(<!DOCTYPE[^\[>]*(\[.*?\])?\s*>\s*)?"
+                        rb"(<!--.*?-->\s*)*<(edgarSubmission|\w+:edgarSubmission)\b", re.S)
 _HTML_START = re.compile(r"<(html|body|table|div|p|font|center|br)\b", re.I)
 _EDGAR_START = re.compile(r"<SEC-HEADER>|<SEC-DOCUMENT>|<IMS-HEADER>|-----BEGIN PRIVACY-ENHANCED MESSAGE-----"
                           r"|^<DOCUMENT>", re.M)
@@ -111,7 +113,11 @@ def load_bytes(data: bytes, path: str) -> Document:
 
 def _utf16_without_bom(data: bytes) -> bool:
     head = data[:4096]
-    return len(head) >= 8 and (head[1::2].count(0) > len(head) // 4 or head[0::2].count(0) > len(head) // 4)
+    if len(head) < 8:
+        return False
+    odd, even = head[1::2].count(0), head[0::2].count(0)
+    # UTF-16 text has NULs in one half only; NULs in both halves (zip, padding) are binary.
+    return (odd > len(head) // 4 and even == 0) or (even > len(head) // 4 and odd == 0)
 
 
 def _first_content_line(data: bytes) -> int:
