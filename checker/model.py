@@ -101,6 +101,9 @@ class CoverPage(BaseModel):
     # (reported as parse findings; not reported again as blank rows).
     unread_rows: list[int] = Field(default_factory=list)
     comments: str | None = None
+    # Several persons reported on one cover page ("Austin W. Marxe and David M. Greenhouse"):
+    # each is a reporting person with these same figures. Empty for the usual one-person page.
+    joint_names: list[str] = Field(default_factory=list)
 
 
 class Item(BaseModel):
@@ -182,7 +185,11 @@ class Filing(BaseModel):
     cusip: TextValue | None = None  # title page
     event_date: DateValue | None = None
     filing_date: DateValue | None = None  # from the EDGAR header
-    rule_designations: list[TextValue] = Field(default_factory=list)  # 13G: Rule 13d-1(b)/(c)/(d)
+    cusips: list[TextValue] = Field(default_factory=list)  # every CUSIP on the title page (XML may list several)
+    rule_designations: list[TextValue] = Field(default_factory=list)  # 13G: the checked Rule 13d-1(b)/(c)/(d) boxes
+    filer_types: Codes | None = None  # 13G Item 3 type of person filing (BD, BK, IA, HC, ...)
+    exit_box: Flag | None = None  # 13G Item 5: ownership of 5 percent or less of a class
+    previously_filed_13g: Flag | None = None  # 13D title-page box (Rules 13d-1(e), (f), (g))
     cover_pages: list[CoverPage] = Field(default_factory=list)
     items: list[Item] = Field(default_factory=list)
     exhibits: list[Exhibit] = Field(default_factory=list)

@@ -122,6 +122,9 @@ class _Parser:
         if cusip is None:  # X0202 layout: <issuerCusips><issuerCusipNumber>... (several allowed)
             cusip = find(kid(info, "issuercusips"), "issuercusipnumber")
         f.cusip = self.text(cusip)
+        every = [cusip] if kid(info, "issuercusip") is not None else find_all(kid(info, "issuercusips"), "issuercusipnumber")
+        f.cusips = [tv for tv in map(self.text, every) if tv is not None]
+        f.previously_filed_13g = self.flag(kid(head, "previouslyfiledflag"))
         rules = find_all(head, "designaterulepursuantthisschedulefiled")
         f.rule_designations = [tv for tv in map(self.text, rules) if tv is not None]
 
@@ -167,10 +170,23 @@ class _Parser:
             texts = [t for t in map(text_of, leaves) if t]
             self.f.items.append(Item(number=str(int(m.group(1))), title=_item_title(el),
                                      text="\n".join(texts), line=self.line(el)))
+            self._read_13g_item_flags(m.group(1), el)
         # The spec's own 13G sample puts <certifications> under <formData>, not item 10.
         cert = kid(form, "certifications")
         if cert is not None and self.f.item("10") is None:
             self.f.items.append(Item(number="10", text=text_of(cert), line=self.line(cert)))
+
+    def _read_13g_item_flags(self, number: str, el) -> None:
+        """13G Item 3 (type of person filing) and Item 5 (5 percent or less) as model fields."""
+        if number == "3":
+            types = [t for t in kids(el, "typeofpersonfiling") if text_of(t)]
+            if types:
+                self.f.filer_types = Codes(codes=[text_of(t).upper() for t in types],
+                                           raw=",".join(text_of(t) for t in types), line=self.line(types[0]))
+        elif number == "5":
+            flag = kid(el, "classownership5percentorless")
+            if flag is not None and text_of(flag):
+                self.f.exit_box = self.flag(flag)
 
     def read_signatures(self, form) -> None:
         for block in find_all(form, "signatureperson", "signatureinformation"):

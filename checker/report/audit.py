@@ -45,7 +45,10 @@ def environment(autoescape: bool) -> Environment:
 
 def build(results: list[FileResult], ctx) -> dict:
     waived = waived_by_path(ctx)
-    floor = SEVERITY_RANK.get(ctx.fail_on, 99)
+    # `stakecheck report` does not gate its exit code (--fail-on never), but an auditor still wants
+    # to know whether `stakecheck check` would pass: judge at its default level then.
+    gate_level = ctx.fail_on if ctx.fail_on in SEVERITY_RANK else "error"
+    floor = SEVERITY_RANK[gate_level]
     used_codes = set()
     files = []
     for r in results:
@@ -55,7 +58,8 @@ def build(results: list[FileResult], ctx) -> dict:
     gate = any(SEVERITY_RANK[f.severity] >= floor for r in results for f in r.findings)
     rules = [r for r in referenced_rules(results, ctx) if r.code in used_codes]
     return {"tool_version": ctx.tool_version, "catalogue_version": ctx.catalogue(),
-            "rule_count": len(ctx.rule_list()), "fail_on": ctx.fail_on, "totals": totals(results, ctx),
+            "rule_count": len(ctx.rule_list()), "fail_on": gate_level, "gated": ctx.fail_on != "never",
+            "totals": totals(results, ctx),
             "gate_fails": gate, "unreadable": sum(1 for r in results if r.error),
             "files": files, "rules": rules}
 
