@@ -181,6 +181,7 @@ class Filing(BaseModel):
     issuer: TextValue | None = None
     header_issuer: TextValue | None = None  # SUBJECT COMPANY in the EDGAR header
     issuer_cik: TextValue | None = None
+    item1_issuer: TextValue | None = None  # the issuer as Item 1 names it (XML item1/issuerName)
     security_class: TextValue | None = None
     cusip: TextValue | None = None  # title page
     event_date: DateValue | None = None

@@ -9,6 +9,7 @@ import datetime as dt
 
 import pytest
 
+from checker.model import Flag, TextValue
 from checker.pipeline import CheckOptions, check_filing
 from checker.rulebook import load_catalogue
 from filing_builder import clause, clean_pair, filing, issue, page
@@ -118,7 +119,31 @@ CASES = {
     "DEF006": (lambda: filing(*clean_pair(), clauses=[clause("default-interest", rates=["18%"])]), lambda: filing(*clean_pair())),
     "DEF007": (lambda: filing(*clean_pair(), clauses=[clause("election")]), lambda: filing(*clean_pair())),
     "DEF008": (lambda: _item4_notice(D(2008, 9, 29)), lambda: _item4_notice(D(2008, 9, 30))),
+    "THR009": (lambda: filing(page("Alpha Fund LP", 1_000, 6.0), form="SC 13G",
+                              designations=["Rule 13d-1(b)", "Rule 13d-1(c)"]),
+               lambda: filing(page("Alpha Fund LP", 1_000, 6.0), form="SC 13G", designations=["Rule 13d-1(c)"])),
+    "THR010": (lambda: filing(page("Alpha Fund LP", 1_000, 4.9), form="SC 13G/A", amendment=2),
+               lambda: filing(page("Alpha Fund LP", 1_000, 5.1), form="SC 13G/A", amendment=2)),
+    "THR011": (lambda: _exit_box(6.2), lambda: _exit_box(0.0)),
+    "COV006": (lambda: filing(page("Alpha Fund LP", 0, 0.0)), lambda: filing(page("Alpha Fund LP", 0, 0.0),
+                                                                            form="SC 13D/A", amendment=3)),
+    "CON005": (lambda: _with(filing(*clean_pair()), header_form_type="SC 13G/A"),
+               lambda: _with(filing(*clean_pair()), header_form_type="SC 13D")),
+    "CON006": (lambda: _with(filing(*clean_pair()), header_issuer=TextValue(value="Other Holdings Inc")),
+               lambda: _with(filing(*clean_pair()), header_issuer=TextValue(value="EXAMPLE CORP"))),
 }
+
+
+def _with(f, **fields):
+    for k, v in fields.items():
+        setattr(f, k, v)
+    return f
+
+
+def _exit_box(pct):
+    f = filing(page("Alpha Fund LP", 1_000, pct), form="SC 13G/A", amendment=1)
+    f.exit_box = Flag(value=True, line=60)
+    return f
 
 
 def _item4_notice(notice_on):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from checker.facts import cover, defaults, holdings
+from checker.facts import cover, defaults, eligibility, holdings
 from checker.model import Filing
 
 
@@ -26,9 +26,11 @@ def build_facts(filing: Filing, ctx: FactContext) -> list[dict]:
     facts += cover.cover_page_facts(filing)
     facts += cover.identifier_facts(filing)
     facts += cover.consistency_facts(filing)
+    facts += cover.header_facts(filing)
     facts += holdings.person_facts(filing, ctx.thresholds)
     facts += holdings.sum_facts(filing)
     facts += holdings.percent_facts(filing)
+    facts += eligibility.eligibility_facts(filing)
     facts += defaults.default_facts(filing)
     facts += defaults.deadline_facts(filing, ctx.filed, ctx.as_of)
     return [{k: v for k, v in f.items() if v is not None} for f in facts]

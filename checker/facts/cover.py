@@ -160,3 +160,31 @@ def consistency_facts(filing: Filing) -> list[dict]:
                 facts.append({"t": "unsigned_person", "person": page.name.value, "line": page.line,
                               "key": normalize(page.name.value)})
     return facts
+
+
+def header_facts(filing: Filing) -> list[dict]:
+    """The document against the EDGAR header, and the title page against Item 1."""
+    facts = []
+    doc_form, head_form = filing.form_type, filing.header_form_type
+    if doc_form and head_form and _form_key(doc_form) != _form_key(head_form):
+        facts.append({"t": "form_type_mismatch", "document": doc_form, "header": head_form,
+                      "line": filing.form_type_line or 1, "key": f"{doc_form}|{head_form}"})
+    issuer = filing.issuer.value if filing.issuer else None
+    for other, where, line in ((filing.header_issuer, "EDGAR header (subject company)", None),
+                               (filing.item1_issuer, "Item 1", None)):
+        if issuer and other and not _same_issuer(issuer, other.value):
+            facts.append({"t": "issuer_mismatch", "cover": issuer, "other": other.value, "where": where,
+                          "line": other.line or (filing.issuer.line if filing.issuer else 1),
+                          "key": f"{where}:{normalize(other.value)}"})
+    return facts
+
+
+def _form_key(form: str) -> tuple[str, bool]:
+    """'SC 13D/A' and 'SCHEDULE 13D/A' are the same form: (schedule letter, amended)."""
+    f = form.upper().replace(" ", "")
+    return ("G" if "13G" in f else "D" if "13D" in f else f), f.endswith("/A")
+
+
+def _same_issuer(a: str, b: str) -> bool:
+    na, nb = normalize(a), normalize(b)
+    return na == nb or na in nb or nb in na or difflib.SequenceMatcher(None, na, nb).ratio() >= 0.9

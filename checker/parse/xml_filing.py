@@ -171,6 +171,8 @@ class _Parser:
             self.f.items.append(Item(number=str(int(m.group(1))), title=_item_title(el),
                                      text="\n".join(texts), line=self.line(el)))
             self._read_13g_item_flags(m.group(1), el)
+            if m.group(1) == "1":
+                self.f.item1_issuer = self.text(kid(el, "issuername"))
         # The spec's own 13G sample puts <certifications> under <formData>, not item 10.
         cert = kid(form, "certifications")
         if cert is not None and self.f.item("10") is None:
