@@ -1,6 +1,7 @@
 """Entity names: compare 'Wynnefield Capital, Inc.' with 'WYNNEFIELD CAPITAL INC' as one entity."""
 from __future__ import annotations
 
+import functools
 import re
 
 # Legal-form suffixes that filers write with and without punctuation.
@@ -13,6 +14,7 @@ _SUFFIX_WORDS = {"L.P.", "LP", "LLC", "L.L.C.", "INC", "INC.", "LTD", "LTD.", "C
                  "CO", "CO.", "LLP", "PLC", "N.A.", "S.A.", "AG", "LIMITED", "INCORPORATED"}
 
 
+@functools.lru_cache(maxsize=8192)
 def normalize(name: str) -> str:
     """Upper case, punctuation dropped, legal-form suffixes unified, spaces folded."""
     s = re.sub(r"[*_]", " ", name.upper())

@@ -59,12 +59,13 @@ def sentences(lines: list[str], start: int, end: int) -> list[tuple[int, str]]:
 def read_default_clauses(lines: list[str], start: int, end: int, file_line) -> list[DefaultClause]:
     sents = sentences(lines, start, end)
     clauses: list[DefaultClause] = []
+    letter_dates = _letter_dates(lines, start, end)
     for n, (idx, s) in enumerate(sents):
         nxt = sents[n + 1][1] if n + 1 < len(sents) else ""
         line = file_line(idx)
         excerpt = s[:300]
         # A dated letter ('September 29, 2008' alone on a line) dates the sentences under it.
-        letter_date = _letter_date(lines, start, idx)
+        letter_date = letter_dates[idx - start]
         own = _own_date(s) or letter_date
         if NOTICE.search(s) and NOTICE_SENT.search(s) and own:
             clauses.append(DefaultClause(kind="notice", text=excerpt, line=line, date=own))
@@ -91,12 +92,15 @@ def _own_date(sentence: str):
     return None
 
 
-def _letter_date(lines: list[str], start: int, idx: int):
-    for j in range(idx, start - 1, -1):
+def _letter_dates(lines: list[str], start: int, end: int) -> list:
+    """For each line, the date of the last dated letter heading at or above it (or None)."""
+    out, current = [], None
+    for j in range(start, end):
         if STANDALONE_DATE.match(lines[j].replace("*", "")):
             d = V.first_date(lines[j])
-            return d[0] if d else None
-    return None
+            current = d[0] if d else current
+        out.append(current)
+    return out
 
 
 def _period(m: re.Match, sentence: str, nxt: str, excerpt: str, line: int, limit: int | None) -> DefaultClause:

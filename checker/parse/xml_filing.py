@@ -132,8 +132,11 @@ class _Parser:
         page = CoverPage(index=index, line=self.line(el) or 1,
                          layout="xml-13d" if self.schedule_idx == 0 else "xml-13g")
         found = {}
+        index: dict[str, list] = {}  # one walk of the person's subtree, not one per field
+        for d in el.iterdescendants():
+            index.setdefault(lname(d), []).append(d)
         for field, rows, names in ROWS:
-            hits = find_all(el, *names)
+            hits = [h for n in names for h in index.get(n, ())]
             if hits:
                 found[field] = hits
                 row = rows[self.schedule_idx]

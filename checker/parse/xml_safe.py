@@ -7,6 +7,8 @@ failure becomes a ``ParseIssue`` (kind ``malformed-xml``) rather than an excepti
 """
 from __future__ import annotations
 
+import functools
+
 import re
 from collections.abc import Iterator
 
@@ -112,6 +114,12 @@ def lname(el) -> str:
     tag = el.tag
     if not isinstance(tag, str):
         return ""
+    return _local(tag)
+
+
+@functools.lru_cache(maxsize=4096)
+def _local(tag: str) -> str:
+    # Tags repeat across persons and filings: computing each once is most of the XML speed.
     return tag.rsplit("}", 1)[-1].lower()
 
 

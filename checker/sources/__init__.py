@@ -57,13 +57,16 @@ def decode(data: bytes) -> str:
         return data.decode("cp1252", errors="replace")
 
 
+_CONTROL_BYTES = bytes(b for b in range(32) if b < 9 or 13 < b)
+
+
 def looks_binary(data: bytes) -> bool:
     head = data[:8192]
     if not head:
         return False
     if head.startswith((b"%PDF", b"PK\x03\x04", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"\x7fELF")):
         return True
-    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return controls > len(head) * 0.10
 
 
