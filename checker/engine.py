@@ -21,6 +21,7 @@ import copy
 import itertools
 import json
 import re
+import textwrap
 import threading
 
 import durable_rules_engine
@@ -134,9 +135,16 @@ class Engine:
         return Finding(
             rule_id=rule.code, rule=rule.name, category=rule.category, severity=rule.severity,
             message=message, person=person, line=subject.get("line"),
-            evidence=subject.get("evidence"), citation=rule.citation,
+            evidence=_excerpt(subject.get("evidence")), citation=rule.citation,
             fingerprint=fingerprint(rule.code, path_name, person, subject.get("key") or message),
         )
+
+
+def _excerpt(text: str | None, width: int = 240) -> str | None:
+    """Evidence cut at a word boundary, with an ellipsis when something was left out."""
+    if not text:
+        return None
+    return textwrap.shorten(text, width=width, placeholder=" …")
 
 
 class _Fact(dict):

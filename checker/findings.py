@@ -42,12 +42,13 @@ def fingerprint(rule_id: str, path_name: str, person: str | None, key: str) -> s
 
 class PersonSummary(BaseModel):
     name: str
-    aggregate: int | None = None
+    # Share counts are whole numbers except where an XML filing states a fraction (7207424.4).
+    aggregate: int | float | None = None
     percent: float | None = None
-    sole_voting: int | None = None
-    shared_voting: int | None = None
-    sole_dispositive: int | None = None
-    shared_dispositive: int | None = None
+    sole_voting: int | float | None = None
+    shared_voting: int | float | None = None
+    sole_dispositive: int | float | None = None
+    shared_dispositive: int | float | None = None
     line: int | None = None
 
 

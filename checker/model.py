@@ -41,7 +41,8 @@ class Component(BaseModel):
 class Amount(BaseModel):
     """A number of shares as printed in a cover-page row, with its breakdown if stated."""
 
-    shares: int
+    # Whole shares are an int; EDGAR XML allows two decimals (DECIMAL_TYPE14_2), kept exactly.
+    shares: int | Decimal
     raw: str = ""
     line: int | None = None
     components: list[Component] = Field(default_factory=list)

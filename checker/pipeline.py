@@ -51,8 +51,14 @@ def check_file(path: str | Path, options: CheckOptions | None = None) -> FileRes
         doc = sources.load(path)
     except sources.UnreadableInput as exc:
         return FileResult(path=str(path), error=str(exc))
-    filing = parse_document(doc)
-    return check_filing(filing, options)
+    try:
+        filing = parse_document(doc)
+        return check_filing(filing, options)
+    except RecursionError:
+        return FileResult(path=str(path), error=f"{path}: too deeply nested to read")
+    except Exception as exc:  # a bug of ours: one line for this file, and the batch goes on
+        return FileResult(path=str(path), error=f"{path}: internal error ({type(exc).__name__}: {exc}); "
+                                                "please report it with this file")
 
 
 def check_filing(filing: Filing, options: CheckOptions) -> FileResult:
@@ -79,7 +85,9 @@ def _with_severity(finding: Finding, options: CheckOptions) -> Finding:
 def summarise_persons(filing: Filing) -> list[PersonSummary]:
     """Every reporting person: one per cover page, then the named ones that have none."""
     def shares(a):
-        return a.shares if a is not None else None
+        if a is None:
+            return None
+        return a.shares if isinstance(a.shares, int) else float(a.shares)
 
     out = []
     for page in filing.cover_pages:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from checker.baseline import BaselineError, apply_baseline, load_baseline, write_baseline
-from tests.report_samples import fake_pipeline, finding, invoke, sample_result
+from report_samples import fake_pipeline, finding, invoke, sample_result
 
 
 def test_write_is_sorted_and_round_trips(tmp_path):

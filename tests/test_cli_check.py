@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.report_samples import clean_result, fake_pipeline, invoke, sample_result
+from report_samples import clean_result, fake_pipeline, invoke, sample_result
 
 
 @pytest.fixture

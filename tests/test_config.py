@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from checker.config import ConfigError, find_config, load_config, resolve
-from tests.report_samples import fake_pipeline, invoke, sample_result
+from report_samples import fake_pipeline, invoke, sample_result
 
 
 def write(path: Path, text: str) -> Path:

@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 
 from checker.findings import FileResult
 from checker.report import chart, render
-from tests.report_samples import PERSONS, clean_result, context, sample_result, waived_entry
+from report_samples import PERSONS, clean_result, context, sample_result, waived_entry
 
 
 def test_markdown_has_every_part():

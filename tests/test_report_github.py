@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from checker.report import render
 from checker.report.github import escape_data, escape_property
-from tests.report_samples import context, sample_result, waived_entry
+from report_samples import context, sample_result, waived_entry
 
 
 def test_one_annotation_per_finding_with_levels():

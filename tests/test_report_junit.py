@@ -5,7 +5,7 @@ import xml.etree.ElementTree as ET
 
 from checker.findings import FileResult
 from checker.report import render
-from tests.report_samples import RULES, clean_result, context, sample_result, waived_entry
+from report_samples import RULES, clean_result, context, sample_result, waived_entry
 
 
 def junit(results, **kw) -> ET.Element:
@@ -56,6 +56,6 @@ def test_waived_is_skipped_and_unreadable_is_error():
 
 
 def test_control_characters_cannot_break_the_xml():
-    from tests.report_samples import finding
+    from report_samples import finding
     r = FileResult(path="x.txt", findings=[finding("SUM001", "error", 1, None, "bad \x0c byte \x01")])
     assert junit([r]).find("testsuite/testcase/failure") is not None

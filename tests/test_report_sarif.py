@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from checker.report import render
-from tests.report_samples import RULES, clean_result, context, sample_result, waived_entry
+from report_samples import RULES, clean_result, context, sample_result, waived_entry
 
 SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "reference" / "sarif-schema-2.1.0.json"
 
@@ -95,7 +95,7 @@ def test_waived_findings_are_suppressed_not_lost():
 
 def test_unknown_rule_gets_a_descriptor_and_unreadable_file_a_notification():
     from checker.findings import FileResult
-    from tests.report_samples import finding
+    from report_samples import finding
     odd = FileResult(path="x.txt", findings=[finding("PAR009", "warning", 3, None, "odd")])
     bad = FileResult(path="missing.bin", error="binary file")
     run = sarif([odd, bad])["runs"][0]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 
 from checker.report import render
-from tests.report_samples import context, sample_result, waived_entry
+from report_samples import context, sample_result, waived_entry
 
 CONTRACT_FILE_KEYS = ["path", "sha256", "format", "form_type", "amendment_no", "issuer", "cusip",
                       "event_date", "reporting_persons", "findings"]

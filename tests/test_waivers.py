@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from checker.waivers import WaiverError, apply_waivers, load_waivers, path_matches
-from tests.report_samples import fake_pipeline, invoke, sample_result
+from report_samples import fake_pipeline, invoke, sample_result
 
 PERSON = "Wynnefield Partners Small Cap Value LP"
 TODAY = dt.date(2025, 6, 30)

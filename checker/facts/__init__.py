@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from checker.facts import cover, defaults, eligibility, holdings
 from checker.model import Filing
@@ -33,7 +34,12 @@ def build_facts(filing: Filing, ctx: FactContext) -> list[dict]:
     facts += eligibility.eligibility_facts(filing)
     facts += defaults.default_facts(filing)
     facts += defaults.deadline_facts(filing, ctx.filed, ctx.as_of)
-    return [{k: v for k, v in f.items() if v is not None} for f in facts]
+    return [{k: _plain(v) for k, v in f.items() if v is not None} for f in facts]
+
+
+def _plain(value):
+    """Facts cross into the engine as JSON: a fractional share count becomes a float."""
+    return float(value) if isinstance(value, Decimal) else value
 
 
 def parse_issue_facts(filing: Filing) -> list[dict]:

@@ -69,7 +69,10 @@ def _missing_cover_facts(filing: Filing) -> list[dict]:
 def _closest(norm: str, names: list[str]) -> str | None:
     best, best_ratio = None, 0.0
     for name in names:
-        ratio = difflib.SequenceMatcher(None, norm, normalize(name)).ratio()
+        matcher = difflib.SequenceMatcher(None, norm, normalize(name))
+        if matcher.real_quick_ratio() < NAME_VARIANT_RATIO or matcher.quick_ratio() < NAME_VARIANT_RATIO:
+            continue  # cheap upper bounds first: ratio() is quadratic
+        ratio = matcher.ratio()
         if ratio > best_ratio:
             best, best_ratio = name, ratio
     return best if best_ratio >= NAME_VARIANT_RATIO else None

@@ -3,6 +3,7 @@ original filings that report nothing."""
 from __future__ import annotations
 
 from checker.facts.common import named_pages
+from checker.facts.holdings import pct_text
 from checker.model import Filing
 
 
@@ -20,7 +21,7 @@ def eligibility_facts(filing: Filing) -> list[dict]:
     exit_checked = bool(filing.exit_box and filing.exit_box.value)
     facts.append({"t": "exit_status", "schedule": filing.schedule or "13D", "amended": amended,
                   "exit_box": exit_checked, "all_at_or_below_5": float(top.percent.value) <= 5,
-                  "top_person": top.name.value, "top_pct": top.percent.raw,
+                  "top_person": top.name.value, "top_pct": pct_text(top.percent),
                   "line": (filing.exit_box.line if filing.exit_box and exit_checked else top.percent.line),
                   "key": "exit"})
     aggregates = [p.aggregate.shares for p in named_pages(filing) if p.aggregate is not None]

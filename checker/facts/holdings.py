@@ -24,13 +24,19 @@ def person_facts(filing: Filing, thresholds: dict[str, float]) -> list[dict]:
         if page.percent is None:
             continue
         pct = float(page.percent.value)
-        fact = {"t": "person", "person": page.name.value, "pct": pct, "pct_s": page.percent.raw,
+        fact = {"t": "person", "person": page.name.value, "pct": pct, "pct_s": pct_text(page.percent),
                 "line": page.percent.line, "schedule": filing.schedule or "13D", "passive": passive,
                 "key": "pct"}
         if early is not None and early <= pct <= 5:
             fact["early_warning"] = early
         facts.append(fact)
     return facts
+
+
+def pct_text(percent) -> str:
+    """The percent as printed, with its '%' (XML prints '5.0', text '5.0%')."""
+    raw = percent.raw.strip() or str(percent.value)
+    return raw if raw.endswith("%") else raw + "%"
 
 
 def holdings_of(filing: Filing, name: str) -> tuple[Amount, CoverPage] | None:
@@ -69,7 +75,7 @@ def _component_facts(page: CoverPage) -> list[dict]:
         facts.append({"t": "components", "person": page.name.value, "row": key.replace("_", " "),
                       "stated": amount.shares, "stated_s": fmt_shares(amount.shares), "sum": total,
                       "sum_s": fmt_shares(total), "parts": parts, "delta": amount.shares - total,
-                      "line": amount.line, "evidence": amount.raw[:200], "key": f"{key}:{sig}"})
+                      "line": amount.line, "evidence": amount.raw[:2000], "key": f"{key}:{sig}"})
     return facts
 
 
@@ -106,7 +112,7 @@ def _collective_facts(filing: Filing, page: CoverPage) -> list[dict]:
              "stated_s": fmt_shares(agg.shares), "sum": total, "sum_s": fmt_shares(total),
              "mismatch": total != agg.shares or bool(diffs),
              "details": "; ".join(diffs) if diffs else "components agree", "line": agg.line,
-             "evidence": agg.raw[:200], "key": f"collective:{owners}"}]
+             "evidence": agg.raw[:2000], "key": f"collective:{owners}"}]
 
 
 def percent_facts(filing: Filing) -> list[dict]:
@@ -116,7 +122,7 @@ def percent_facts(filing: Filing) -> list[dict]:
 def _interval(amount: int, pct: Decimal, decimals: int, addback: int) -> tuple[float, float]:
     half = 0.5 * 10 ** -decimals
     hi, lo = float(pct) + half, max(float(pct) - half, 1e-9)
-    return amount * 100 / hi - addback, amount * 100 / lo - addback
+    return float(amount) * 100 / hi - addback, float(amount) * 100 / lo - addback
 
 
 def _best_overlap(intervals: dict[str, tuple[float, float]]) -> set[str]:
@@ -151,7 +157,7 @@ def _implied_outstanding_facts(filing: Filing) -> list[dict]:
         if out_plain and out_add:
             ref = sorted(best_plain)[0]
             lo, hi = plain[ref]
-            facts.append({"t": "pct_check", "person": name, "outlier": True, "pct_s": p.percent.raw,
+            facts.append({"t": "pct_check", "person": name, "outlier": True, "pct_s": pct_text(p.percent),
                           "agg_s": fmt_shares(p.aggregate.shares), "implied": f"{(lo + hi) / 2:,.0f}",
                           "own": f"{sum(plain[name]) / 2:,.0f}", "line": p.percent.line, "key": "pct"})
     with_issuable = [n for n, v in issuable.items() if v > 0]
@@ -185,7 +191,7 @@ def _collective_percent_facts(filing: Filing) -> list[dict]:
             # With rights to acquire added to each denominator, the whole may be a little less
             # than the sum of its parts; without them it must match.
             too_low = pct.value < total - tol and not any_issuable
-            facts.append({"t": "collective_pct", "person": page.name.value, "pct_s": pct.raw,
+            facts.append({"t": "collective_pct", "person": page.name.value, "pct_s": pct_text(pct),
                           "sum_s": f"{total}%", "owners": ", ".join(agg.owners),
                           "mismatch": too_high or too_low, "line": pct.line, "key": "collective-pct"})
     return facts

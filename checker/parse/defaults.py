@@ -63,7 +63,7 @@ def read_default_clauses(lines: list[str], start: int, end: int, file_line) -> l
     for n, (idx, s) in enumerate(sents):
         nxt = sents[n + 1][1] if n + 1 < len(sents) else ""
         line = file_line(idx)
-        excerpt = s[:300]
+        excerpt = s[:2000]
         # A dated letter ('September 29, 2008' alone on a line) dates the sentences under it.
         letter_date = letter_dates[idx - start]
         own = _own_date(s) or letter_date

@@ -241,10 +241,8 @@ class _Parser:
             self.issue("unreadable-number", el, f"share amount {raw!r} is not a number", who, raw)
             return None
         number = Decimal(raw.replace(",", ""))
-        shares = int(number)
-        if number != shares:
-            self.issue("unreadable-number", el, f"share amount {raw} has a fractional part; "
-                       f"read as {shares}", who, raw)
+        # 7207424.40 is a valid XML amount (two decimals allowed): kept as printed, not truncated.
+        shares = int(number) if number == number.to_integral_value() else number.normalize()
         return Amount(shares=shares, raw=raw, line=self.line(el))
 
     def percent(self, el, who: str | None) -> Percent | None:
