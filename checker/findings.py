@@ -45,6 +45,8 @@ class PersonSummary(BaseModel):
     # Share counts are whole numbers except where an XML filing states a fraction (7207424.4).
     aggregate: int | float | None = None
     percent: float | None = None
+    # The percent exactly as printed ("3.00%"), for reports; not part of the JSON contract.
+    percent_text: str | None = Field(default=None, exclude=True)
     sole_voting: int | float | None = None
     shared_voting: int | float | None = None
     sole_dispositive: int | float | None = None

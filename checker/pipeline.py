@@ -8,6 +8,7 @@ from pathlib import Path
 from checker import sources
 from checker.engine import get_engine
 from checker.facts import FactContext, build_facts
+from checker.facts.holdings import pct_text
 from checker.findings import FileResult, Finding, PersonSummary
 from checker.model import Filing
 from checker.parse import parse_document
@@ -96,6 +97,7 @@ def summarise_persons(filing: Filing) -> list[PersonSummary]:
         out.append(PersonSummary(
             name=page.name.value, aggregate=shares(page.aggregate),
             percent=float(page.percent.value) if page.percent else None,
+            percent_text=pct_text(page.percent) if page.percent else None,
             sole_voting=shares(page.sole_voting), shared_voting=shares(page.shared_voting),
             sole_dispositive=shares(page.sole_dispositive),
             shared_dispositive=shares(page.shared_dispositive), line=page.line))

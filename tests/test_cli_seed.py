@@ -125,6 +125,6 @@ def test_ci_formats_on_the_seed(seed, monkeypatch, capsys):
 def test_report_command_on_the_seed(seed, monkeypatch, capsys):
     code, out, _ = run(monkeypatch, capsys, "report", seed, "--format", "markdown")
     assert code == 0
-    assert "| Wynnefield Partners Small Cap Value LP | 1,019,531 | 2.28 % |" in out
+    assert "| Wynnefield Partners Small Cap Value LP | 1,019,531 | 2.28% |" in out
     code, _, _ = run(monkeypatch, capsys, "report", seed, "--output", "audit.html")
     assert code == 0 and Path("audit.html").read_text().startswith("<!DOCTYPE html>")

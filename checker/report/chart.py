@@ -115,7 +115,7 @@ def svg(persons) -> str:
         out.append(f'<rect x="{LABEL_W}" y="{y + 7}" width="{round(w, 1)}" height="{ROW_H - 14}" '
                    f'fill="{_band(person.percent)}"/>')
         out.append(f'<text x="{WIDTH - VALUE_W + 8}" y="{y + 21}" fill="#1b1f24" font-weight="bold">'
-                   f"{escape(_fmt(person.percent))}</text>")
+                   f"{escape(getattr(person, 'percent_text', None) or _fmt(person.percent))}</text>")
     bottom = TOP + ROW_H * max(1, len(persons))
     for pct, label, meaning in LINES:
         lx = x(pct)
@@ -154,6 +154,6 @@ def text_chart(persons, width: int = 50) -> str:
         for col in marks:
             if cells[col] == " ":
                 cells[col] = "¦"
-        value = "not stated" if p.percent is None else _fmt(p.percent)
+        value = "not stated" if p.percent is None else (getattr(p, "percent_text", None) or _fmt(p.percent))
         rows.append(f"{_short(p.name):<{name_w}}  {''.join(cells)} {value}")
     return "\n".join(rows)

@@ -56,7 +56,7 @@ def _render_file(console: Console, result: FileResult) -> None:
     _print_findings(console, by_person.pop(None, []), indent="  ")
     for person in result.reporting_persons:
         console.print(f"  [bold]{escape(person.name)}[/bold]  aggregate {_amount(person.aggregate)}"
-                      f"  percent {_percent(person.percent)}"
+                      f"  percent {person.percent_text or _percent(person.percent)}"
                       + (f"  (line {person.line})" if person.line else ""))
         _print_findings(console, by_person.pop(person.name, []), indent="    ")
     for name in sorted(k for k in by_person if k):
