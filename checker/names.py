@@ -57,3 +57,98 @@ def _is_legal_form(part: str) -> bool:
     words = part.split()
     return (len(words) <= 2 and words[0].upper().rstrip(".") in {w.rstrip(".") for w in _SUFFIX_WORDS}
             and (len(words) == 1 or re.fullmatch(r"[IVX]+|[0-9]+", words[1]) is not None))
+
+
+# -- names as printed on cover pages, signatures and agreements ------------------------------
+# What follows a name on row 1 and is not part of it: identification numbers and their captions.
+_ID_CAPTION = re.compile(
+    r"\b(?:tax\s+id\b|tin\b|ein\b|i\.?r\.?s\.?\s*(?:no\b|number|#|identification)|s\.?s\.?\s*(?:no\b|#|number)"
+    r"|social\s+security|no\s+s\.?s\.?\s+or\s+i\.?r\.?s)", re.I)
+_IRS = re.compile(r"\b(\d{2})\s*-\s*(\d{7})\b|\b(\d{9})\b")
+_ID_NUMBER = re.compile(r"#{3}-#{2}-#{4}|\b\d{2,3}-\d{2,3}-\d{3,4}\b")
+# Defined terms ('(“SVP VI”)'), bracketed notes ('[See Item 2]') and '(See ...)' references.
+_NOTES = re.compile(r"\(\s*(?:the\s+)?[“\"‘'][^”\"’']{1,40}[”\"’']\s*\)|\[[^\]]{0,60}\]|\(\s*see\b[^)]{0,40}\)", re.I)
+_LEAD = re.compile(r"^[\s.:;,*#\-–—]*(?:(?:\(1\)|1[.)]?)\s+(?=[A-Za-z]))?[\s.:;,*#\-–—]*")
+_FOOTNOTE_END = re.compile(r"\(\s*\d\s*\)$")
+
+
+def clean_name(text: str) -> tuple[str, str | None]:
+    """A name as printed on row 1, and the IRS number printed with it (formatted NN-NNNNNNN).
+
+    '1 THE CAPITAL GROUP, INC.' (the row number glued on), 'INVESCO PLC No SS or IRS
+    Identification Number', 'Fredric H. Gould - ###-##-####' and 'Jason E. Moment [See Item 2]'
+    all lose what is not the name.
+    """
+    irs = None
+    m = _IRS.search(text)
+    if m:
+        irs = f"{m.group(1)}-{m.group(2)}" if m.group(1) else f"{m.group(3)[:2]}-{m.group(3)[2:]}"
+    name = _ID_CAPTION.split(text)[0]
+    name = _ID_NUMBER.sub(" ", _IRS.sub(" ", name))
+    name = _NOTES.sub(" ", name)
+    name = re.sub(r"\s+", " ", name)
+    return _strip_tail(_LEAD.sub("", name)), irs
+
+
+def _strip_tail(name: str) -> str:
+    """Trailing punctuation and footnote markers: 'Acme LLC -', 'Acme LLC (1)'."""
+    while True:
+        name = name.rstrip(" ,:;*-–—(")
+        m = _FOOTNOTE_END.search(name)
+        if not m:
+            return name.strip()
+        name = name[:m.start()]
+
+
+_CORPORATE = re.compile(
+    r"\b(?:L\.?L\.?C|L\.?P|Inc|Corp|Corporation|Co|Company|Ltd|Limited|LLP|plc|N\.?A|S\.?A|AG|GmbH|KG|Fund|Funds"
+    r"|Trust|Partners?|Partnership|Capital|Management|Group|Holdings?|Advisors?|Advisers?|Associates|Investments?"
+    r"|Investors|Bank|Securities|Foundation|Estate|Family|Research|Ventures?|Equity|Asset|Master|Offshore)\b\.?", re.I)
+_PERSON = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Sir)\.?\s+)?[A-Z][A-Za-z'\-]+(?:\s+[A-Z]\.)*(?:\s+[A-Z][A-Za-z'\-]+){1,2}"
+                     r"(?:,?\s+(?:Jr|Sr|JR|SR)\.?|\s+(?:II|III|IV|3d))?")
+
+
+def split_joint_names(name: str) -> list[str]:
+    """'Austin W. Marxe and David M. Greenhouse' -> both names; [] for one person or any entity.
+
+    Only individuals' names are split: 'Capital Research and Management Company' is one entity,
+    and a list that cannot be read as individuals is left as printed.
+    """
+    if _CORPORATE.search(name) or not re.search(r"\s(?:and|&)\s|;", name, re.I):
+        return []
+    # ", Jr." belongs to the name before it, not to the list.
+    guarded = re.sub(r",\s*(Jr|Sr|JR|SR)\b", lambda m: "\x00" + m.group(1), name)
+    parts = [p.strip(" ,").replace("\x00", ", ")
+             for p in re.split(r"\s*;\s*|,\s*(?:and\s+)?|\s+(?:and|&)\s+", guarded, flags=re.I)]
+    parts = [p for p in parts if p]
+    if len(parts) < 2 or not all(_PERSON.fullmatch(p) for p in parts):
+        return []
+    return parts
+
+
+_ROLE_TAIL = re.compile(r",\s*(?:as\s+)?(?:trustee|co-trustee|custodian|general\s+partner|executor|individually)\b.*$",
+                        re.I)
+VARIANT_RATIO = 0.85  # the ratio the cover-page facts use for a name variant
+
+
+def same_person(a: str, b: str) -> bool:
+    """One reporting person written two ways: same entity, a trailing role ('THE DUNN FAMILY
+    TRUST, DAVID J. DUNN, TRUSTEE' is the trust), or a near spelling ('Advisers' / 'Advisors').
+    Names that differ in a number ('Partners II' / 'Partners III') are different persons."""
+    if same_entity(a, b):
+        return True
+    na, nb = normalize(a), normalize(b)
+    if not na or not nb:
+        return False
+    for x, y in ((a, b), (b, a)):
+        head = x.split(",")[0]
+        if _ROLE_TAIL.search(x) and len(head.split()) >= 2 and normalize(head) == normalize(y):
+            return True
+    if _numbers(na) != _numbers(nb):
+        return False
+    import difflib
+    return difflib.SequenceMatcher(None, na, nb).ratio() >= VARIANT_RATIO
+
+
+def _numbers(norm: str) -> set[str]:
+    return {w for w in norm.split() if w.isdigit() or re.fullmatch(r"[IVX]+", w)}

@@ -84,7 +84,14 @@ def _with_severity(finding: Finding, options: CheckOptions) -> Finding:
 
 
 def summarise_persons(filing: Filing) -> list[PersonSummary]:
-    """Every reporting person: one per cover page, then the named ones that have none."""
+    """Every reporting person: one per cover page (one per name on a page several persons share),
+    then the persons the joint filing agreement or a statement signature names who have none.
+
+    The EDGAR header's group members are not listed here: old filing agents listed affiliates
+    there that file no cover page. They are still checked against the cover pages (COV001).
+    """
+    from checker.names import same_person
+
     def shares(a):
         if a is None:
             return None
@@ -94,15 +101,17 @@ def summarise_persons(filing: Filing) -> list[PersonSummary]:
     for page in filing.cover_pages:
         if page.name is None:
             continue  # a nameless fragment is reported as a parse finding, not a person
-        out.append(PersonSummary(
-            name=page.name.value, aggregate=shares(page.aggregate),
-            percent=float(page.percent.value) if page.percent else None,
-            percent_text=pct_text(page.percent) if page.percent else None,
-            sole_voting=shares(page.sole_voting), shared_voting=shares(page.shared_voting),
-            sole_dispositive=shares(page.sole_dispositive),
-            shared_dispositive=shares(page.shared_dispositive), line=page.line))
-    from checker.names import same_entity
+        for name in page.joint_names or [page.name.value]:
+            out.append(PersonSummary(
+                name=name, aggregate=shares(page.aggregate),
+                percent=float(page.percent.value) if page.percent else None,
+                percent_text=pct_text(page.percent) if page.percent else None,
+                sole_voting=shares(page.sole_voting), shared_voting=shares(page.shared_voting),
+                sole_dispositive=shares(page.sole_dispositive),
+                shared_dispositive=shares(page.shared_dispositive), line=page.line))
     for ref in filing.named_persons:
-        if not any(same_entity(ref.name, p.name) for p in out):
+        if ref.source == "header-group":
+            continue
+        if not any(same_person(ref.name, p.name) for p in out):
             out.append(PersonSummary(name=ref.name, line=ref.line))
     return out

@@ -1,24 +1,35 @@
-"""The rest of a text filing: the title page, the items, signatures, exhibits and the joint
-filing agreement's parties."""
+"""The rest of a text filing: the title page, the items, exhibits and the joint filing
+agreement's parties (signatures: ``checker.parse.signatures``; 13G boxes: ``checker.parse.boxes``)."""
 from __future__ import annotations
 
 import re
 
-from checker.model import DateValue, Exhibit, Item, NameRef, Signature, TextValue
+from checker.model import DateValue, Exhibit, Item, NameRef, TextValue
 from checker.names import split_names
 from checker.parse import values as V
 
 FORM_LINE = re.compile(r"\b(?:form\s+)?(SC|schedule)\s+13\s*([DG])(\s*/\s*A)?\b", re.I)
-AMENDMENT = re.compile(r"\bamendment\s+no\.?\s*:?\s*(\d{1,3})\b", re.I)
+AMENDMENT = re.compile(r"\bamendment\s+no\.?\s*:?\s*_*\s*(\d{1,3})(?!\d)", re.I)  # "(Amendment No. _2_)"
 ITEM = re.compile(r"^[\s*#]*item\s+(\d{1,2})\s*(?:\(\s*[a-j]\s*\))?\s*[.:\-–]?\s*(.*)$", re.I)
 SIGNATURE_HEADING = re.compile(r"^[\s*#]*signatures?[\s.:*]*$", re.I)
 EXHIBIT_REF = re.compile(r"^[\s*#]*exhibit\s+(?:no\.?\s*)?([A-Z0-9][\w.\-]{0,6})[\s.:*]*(.*)$", re.I)
-JFA_HEADING = re.compile(r"^[\s*#]*(?:exhibit\s+\S+\s*[-–:]?\s*)?joint\s+filing\s+agreement[\s.*]*$", re.I)
+# A heading that is the agreement's title and nothing else ('Joint Filing Agreement dated ...' in
+# Item 7 is a reference to it, not the agreement).
+JFA_HEADING = re.compile(
+    r"^[\s*#]*(?:exhibit\s+[\w.\-\"“”]+\s*[-–:.]?\s*)?(?:joint\s+filing\s+(?:agreement|statement|undertaking)"
+    r"|agreement\s+(?:of|for|regarding|relating\s+to)\s+joint\s+filing|(?:rule\s+13d-1\S*\s+)?agreement)"
+    r"(?:\s+pursuant\s+to\s+rule\s+13d-1\S*)?[\s.*]*$", re.I)
 PARENTHETICAL = {
     "issuer": re.compile(r"\(\s*name\s+of\s+(?:the\s+)?issuer\s*\)", re.I),
-    "security_class": re.compile(r"\(\s*title\s+of\s+class\s+of\s+securities\s*\)", re.I),
+    "security_class": re.compile(r"\(\s*title\s+(?:and\s+)?(?:of\s+)?class\s+of\s+securities\s*\)", re.I),
     "cusip": re.compile(r"\(\s*cusip\s+number\s*\)", re.I),
     "event_date": re.compile(r"\(\s*date\s+of\s+event\s+which\s+requires\s+filing", re.I),
+}
+# Title pages without the printed form's captions: "NAME OF ISSUER: Neozyme II Corp.", "Cusip # 114537103".
+INLINE = {
+    "issuer": re.compile(r"^\s*name\s+of\s+issuer\s*:\s*(\S.*)$", re.I),
+    "security_class": re.compile(r"^\s*title\s+of\s+class\s+of\s+securities\s*:\s*(\S.*)$", re.I),
+    "cusip": re.compile(r"^\s*cusip\s*(?:no\.?|number|#)\s*:?\s*([0-9A-Z][0-9A-Z \-]{6,14}[0-9A-Z])\s*$", re.I),
 }
 
 
@@ -38,6 +49,7 @@ def value_above(lines: list[str], idx: int) -> tuple[int, str] | None:
 def read_title_page(lines: list[str], limit: int) -> dict:
     """Form type, amendment number, issuer, class, CUSIP and event date from the title page."""
     out: dict = {}
+    inline: dict = {}
     for idx in range(min(limit, len(lines))):
         line = lines[idx]
         if "form_type" not in out:
@@ -54,6 +66,12 @@ def read_title_page(lines: list[str], limit: int) -> dict:
                 above = value_above(lines, idx)
                 if above:
                     out[key] = (above[1], above[0])
+        for key, rx in INLINE.items():
+            m = rx.match(line)
+            if m and key not in inline:
+                inline[key] = (_clean(m.group(1)), idx)
+    for key, value in inline.items():
+        out.setdefault(key, value)
     return out
 
 
@@ -78,99 +96,76 @@ def find_signature_start(lines: list[str], start: int) -> int | None:
     return None
 
 
-_BY = re.compile(r"^\s*by\s*:\s*(.*)$", re.I)
-_SLASH_S = re.compile(r"/s/\s*(.+)$", re.I)
-_NAME_TITLE = re.compile(r"^\s*(?:name|title|its)\s*:\s*(.*)$", re.I)
-_DATED = re.compile(r"^\s*(?:dated?|date)\s*:?\s*(.+)$", re.I)
-
-
-def read_signatures(lines: list[str], start: int, end: int, context: str, file_line) -> list[Signature]:
-    """Signature blocks: an entity heading, 'By:' lines, '/s/ Signer', 'Signer, Capacity'."""
-    sigs: list[Signature] = []
-    entity: list[str] = []
-    in_by = False
-    date = None
-    idx = start
-    while idx < end:
-        text = _clean(lines[idx])
-        if not text:
-            idx += 1
-            continue
-        dm = _DATED.match(text)
-        if dm and V.first_date(dm.group(1)):
-            d, raw = V.first_date(dm.group(1))
-            date = DateValue(value=d, raw=raw, line=file_line(idx))
-        elif _SLASH_S.search(text):
-            signer = _clean(_SLASH_S.search(text).group(1))
-            capacity, idx = _capacity(lines, idx + 1, end, signer)
-            name = " ".join(entity) if entity else signer
-            sigs.append(Signature(name=name, signer=signer, capacity=capacity, date=date,
-                                  line=file_line(idx), context=context))
-            entity, in_by = [], False
-        elif _BY.match(text):
-            in_by = True
-        elif not in_by and _looks_like_entity(text):
-            entity.append(text)
-        elif not in_by:
-            entity = []  # prose or a bracketed note: not part of a signature heading
-        idx += 1
-    return sigs
-
-
-def _capacity(lines: list[str], idx: int, end: int, signer: str) -> tuple[str | None, int]:
-    """'Nelson Obus, President' or 'Name: ... / Title: ...' after the /s/ line."""
-    while idx < end and not _clean(lines[idx]):
-        idx += 1
-    if idx >= end:
-        return None, idx - 1
-    text = _clean(lines[idx])
-    if text.lower().startswith(signer.lower().split(",")[0].lower()) and "," in text:
-        return text.split(",", 1)[1].strip(), idx
-    title = _NAME_TITLE.match(text)
-    if title:
-        nxt = _clean(lines[idx + 1]) if idx + 1 < end else ""
-        tm = _NAME_TITLE.match(nxt)
-        return (tm.group(1) if tm else None), (idx + 1 if tm else idx)
-    return None, idx - 1
-
-
-def _looks_like_entity(text: str) -> bool:
-    return (len(text) < 90 and not V.first_date(text) and not text.endswith(":") and not text.startswith("[")
-            and re.search(r"[A-Za-z]{3}", text) is not None
-            and not re.match(r"^(general partner|managing member|its\b|very truly|sincerely)", text, re.I))
+# -- the joint filing agreement's parties ---------------------------------------------------
+_AMONG = re.compile(r"by\s+and\s+(?:among|between)\s+(?!the\s+undersigned|them\b|each\s+of\s+the)", re.I)
+_AGREE = re.compile(r"^(?P<names>.{3,400}?)\s+(?:each\s+)?hereby\s+(?:agree|consent|confirm)", re.I | re.S)
+_LIST_END = re.compile(r"\s*(?:\((?:the|each|collectively)\b|\bhereby\b|\bwith\s+respect\b|\bthat\b|\bwhereby\b"
+                       r"|\bregarding\b|\brelating\b|\beach\s+of\s+whom\b|\bthe\s+parties\b|;)", re.I)
+_DEFINED = re.compile(r"\s*\(\s*(?:the\s+)?[“\"‘'][^”\"’']{1,40}[”\"’']\s*\)\s*,?\s*(?:and\s+)?", re.I)
+_LEGAL_ABBR = re.compile(r"(?:\b(?:L\.\s?P|L\.\s?L\.\s?C|Inc|Ltd|Co|Corp|N\.\s?A|S\.\s?A|Jr|Sr|Mr|Ms|Dr)|\b[A-Z])\.$")
+_NOT_A_NAME = re.compile(r"\b(?:hereby|agree[sd]?|undersigned|statement|schedule|filed?|filing|shall|will|"
+                         r"securities|exchange|commission|pursuant|amendment|behalf|respect|parties|counterparts?)\b",
+                         re.I)
 
 
 def read_jfa_parties(lines: list[str], start: int, file_line) -> list[NameRef]:
-    """Parties named in a joint filing agreement: 'by and among A, B and C.'"""
-    para = _paragraph_with(lines, start, re.compile(r"by\s+and\s+(?:among|between)\s", re.I))
+    """Parties named in a joint filing agreement: 'by and among A, B and C.' or 'A and B hereby
+    agree ...'. An agreement among 'the undersigned' names nobody here (its signatures do); a
+    list that does not read as names gives nothing rather than a clause as a reporting person."""
+    para = _paragraph_with(lines, start, re.compile(r"by\s+and\s+(?:among|between)\s|hereby\s+(?:agree|consent)",
+                                                    re.I))
     if para is None:
         return []
     line_idx, text = para
-    m = re.search(r"by\s+and\s+(?:among|between)\s+(.+?)\s*$", text, re.I | re.S)
-    if not m:
+    m = _AMONG.search(text)
+    if m:
+        body = _sentence(text[m.end():])
+    else:
+        am = _AGREE.match(text)
+        if not am:
+            return []
+        body = am.group("names")
+    body = _LIST_END.split(body, 1)[0]
+    names = _party_names(body)
+    if not names or not all(_party_like(n) for n in names):
         return []
-    body = re.split(r"\b(?:the\s+parties|hereby|each\s+of\s+whom|\(the\s+)", m.group(1), flags=re.I)[0]
     line = file_line(line_idx)
-    return [NameRef(name=_clean(n), source="joint-filing-agreement", line=line)
-            for n in _split_party_list(body)]
+    return [NameRef(name=n, source="joint-filing-agreement", line=line) for n in names]
+
+
+def _sentence(text: str) -> str:
+    """Text up to the end of its first sentence; 'L.P.' and initials do not end a sentence."""
+    for m in re.finditer(r"\.(?=\s+[A-Z(\"“]|\s*$)", text):
+        if not _LEGAL_ABBR.search(text[:m.end()]):
+            return text[:m.start()]
+    return text
+
+
+def _party_names(body: str) -> list[str]:
+    if _DEFINED.search(body):  # 'A ("CRMC") and B ("CG")': the defined terms end each name
+        parts = [p for p in _DEFINED.split(body) if p.strip()]
+        return [_clean(p).strip(" ,") for p in parts]
+    return [_clean(n) for n in split_names(body) if re.search(r"[A-Za-z]{2}", n)]
+
+
+def _party_like(name: str) -> bool:
+    words = name.split()
+    return (0 < len(words) <= 10 and name[:1].isupper() and not _NOT_A_NAME.search(name)
+            and not V.first_date(name) and not re.search(r"\d{3,}", name))
 
 
 def _paragraph_with(lines: list[str], start: int, rx: re.Pattern) -> tuple[int, str] | None:
     """The paragraph (lines up to a blank line) in which rx first matches, within 40 lines."""
     for idx in range(start, min(len(lines), start + 40)):
         if rx.search(lines[idx]):
+            first = idx
+            while first > start + 1 and lines[first - 1].strip():
+                first -= 1  # 'A and B hereby agree' may start on the line before
             end = idx
             while end < len(lines) and lines[end].strip():
                 end += 1
-            return idx, " ".join(ln.strip() for ln in lines[idx:end])
+            return idx, " ".join(ln.strip() for ln in lines[first:end])
     return None
-
-
-def _split_party_list(text: str) -> list[str]:
-    names = split_names(text)
-    # 'L.P.' inside a name ends in '.', which the sentence regex may cut at: rejoin handled by
-    # split_names; drop empty or obviously non-name pieces.
-    return [n for n in names if re.search(r"[A-Za-z]{2}", n)]
 
 
 def read_exhibit_list(item7: Item | None, item7_line: int | None, file_line) -> list[Exhibit]:
@@ -201,9 +196,21 @@ def title_values(raw: dict, file_line) -> dict:
         if key in raw:
             out[key] = TextValue(value=raw[key][0], line=file_line(raw[key][1]))
     if "cusip" in raw:
-        out["cusip"] = TextValue(value=re.sub(r"[\s\-]", "", raw["cusip"][0]).upper(),
-                                 line=file_line(raw["cusip"][1]))
+        line = file_line(raw["cusip"][1])
+        cusips = [TextValue(value=c, line=line) for c in split_cusips(raw["cusip"][0])]
+        if cusips:
+            out["cusip"], out["cusips"] = cusips[0], cusips
     if "event_date" in raw and V.first_date(raw["event_date"][0]):
         d, text = V.first_date(raw["event_date"][0])
         out["event_date"] = DateValue(value=d, raw=text, line=file_line(raw["event_date"][1]))
+    return out
+
+
+def split_cusips(text: str) -> list[str]:
+    """'228569-10-9' -> ['228569109']; '123456789; 987654321' -> both; 'None' -> []."""
+    out = []
+    for part in re.split(r"[,;/]|\band\b|\s{3,}", text, flags=re.I):
+        value = re.sub(r"[\s\-]", "", part).upper()
+        if re.fullmatch(r"[0-9A-Z]{6,12}", value) and re.search(r"\d", value):
+            out.append(value)
     return out

@@ -1,4 +1,10 @@
-"""Cover-page row labels, as printed on legacy 13D and 13G forms, and their row numbers."""
+"""Cover-page row labels, as printed on legacy 13D and 13G forms, and their row numbers.
+
+Labels are matched by their distinctive head words, not their full wording: legacy filings wrap
+long labels over two or three lines ("Check the Appropriate Box" / "if a Member of a Group") and
+shorten or reword them ("Sole Power to Vote"). The rest of a wrapped label is label vocabulary,
+which ``is_label_text`` recognises so that it is never read as a value.
+"""
 from __future__ import annotations
 
 import re
@@ -13,6 +19,7 @@ ROW_NUMBER = {
             "sole_dispositive": 7, "shared_dispositive": 8, "aggregate": 9, "excludes": 10,
             "percent": 11, "type": 12},
 }
+ROW_KEY = {schedule: {n: k for k, n in numbers.items()} for schedule, numbers in ROW_NUMBER.items()}
 ROW_TITLE = {
     "name": "name of reporting person", "group": "member of a group (a)/(b)", "sec": "SEC use only",
     "funds": "source of funds", "legal": "legal proceedings box", "citizenship": "citizenship or place of organization",
@@ -24,34 +31,55 @@ ROW_TITLE = {
 AMOUNT_KEYS = ("sole_voting", "shared_voting", "sole_dispositive", "shared_dispositive", "aggregate")
 POWER_KEYS = AMOUNT_KEYS[:4]
 
-_SEE = r"(?:\s*\(\s*see\s+instructions?\s*\))?"
+_SEE = r"(?:\s*\(?\s*see\s+instructions?\s*\)?)?"
+_ROW_REF = r"\s*\(?\s*\d+\s*\)?"
 _IRS = (r"(?:[\s.:]*(?:S\.?S\.?\s+or\s+)?I\.?R\.?S\.?\s+Identification\s+Nos?\.?\s+of\s+(?:the\s+)?above\s+persons?"
         r"(?:\s*\((?:entities\s+only)\)\s*)?)?")
+# The group label needs more than "check the appropriate box": the title page's "check the
+# appropriate box to designate the rule" starts the same way. What follows tells them apart: the
+# rest of the label, the (a) box, or the end of a wrapped line.
+_GROUP = r"check\s+the\s+appropriate\s+box(?=\s+if\s+a\s+member|\s*\(\s*a\s*\)|\s*\**\s*$)"
 LABELS: dict[str, re.Pattern] = {k: re.compile(p, re.I) for k, p in {
     "name": r"names?\s+of\s+reporting\s+persons?(?:\s*\(\s*s\s*\))?" + _IRS,
-    "group": r"check\s+the\s+appropriate\s+box\s+if\s+a\s+member\s+of\s+a\s+group" + _SEE,
+    "group": _GROUP + r"(?:\s+if\s+a\s+member\s+of\s+a\s+group)?\**" + _SEE,
     "sec": r"sec\s+use\s+only",
-    "funds": r"source\s+of\s+funds(?:\s+or\s+other\s+consideration)?" + _SEE,
-    "legal": r"check\s+(?:the\s+)?box\s+if\s+disclosure\s+of\s+legal\s+proceedings?(?:\s+is\s+required)?"
-             r"(?:\s+pursuant\s+to\s+items?\s+2\s*\(?\s*d\s*\)?\s+or\s+2\s*\(?\s*e\s*\)?)?",
-    "citizenship": r"citizenship\s+or\s+place\s+of\s+organi[sz]ation",
-    "sole_voting": r"sole\s+voting\s+power",
-    "shared_voting": r"shared\s+voting\s+power",
-    "sole_dispositive": r"sole\s+dispositive\s+power",
-    "shared_dispositive": r"shared\s+dispositive\s+power",
-    "aggregate": r"aggregate\s+amount\s+beneficially\s+owned(?:\s+by\s+each\s+reporting\s+person)?",
-    "excludes": r"check\s+(?:box\s+)?if\s+the\s+aggregate\s+amount\s+in\s+row\s*\(?\s*\d+\s*\)?\s+excludes"
-                r"\s+certain\s+shares" + _SEE,
-    "percent": r"percent\s+of\s+class\s+represented\s+by\s+amount\s+in\s+row\s*\(?\s*\d+\s*\)?",
-    "type": r"type\s+of\s+reporting\s+persons?" + _SEE,
+    "funds": r"source\s+of\s+funds(?:\s+or\s+other\s+consideration)?\**" + _SEE,
+    "legal": r"check\s+(?:the\s+)?(?:box\s+)?if\s+disclosure\s+of\s+legal(?:\s+proceedings?)?(?:\s+is\s+required)?"
+             r"(?:\s+pursuant(?:\s+to\s+items?\s+2\s*\(?\s*d\s*\)?\s+or\s+2\s*\(?\s*e\s*\)?)?)?",
+    "citizenship": r"citizenship\s+or\s+place(?:\s+of\s+organi[sz]ation)?",
+    "sole_voting": r"sole\s+(?:voting\s+power|power\s+to\s+vote)",
+    "shared_voting": r"shared\s+(?:voting\s+power|power\s+to\s+vote)",
+    "sole_dispositive": r"sole\s+(?:dispositi(?:ve|on)\s+power|power\s+to\s+dispose)",
+    "shared_dispositive": r"shared\s+(?:dispositi(?:ve|on)\s+power|power\s+to\s+dispose)",
+    "aggregate": r"aggregate\s+amount\s+beneficially(?:\s+owned(?:\s+by(?:\s+each(?:\s+reporting(?:\s+person)?)?)?)?)?",
+    "excludes": r"check\s+(?:box\s+)?if\s+(?:the\s+)?aggregate\s+amount(?:\s+in\s+(?:row|line)" + _ROW_REF + r")?"
+                r"(?:\s+excludes(?:\s+certain(?:\s+shares)?)?)?\**" + _SEE,
+    "percent": r"percent\s+of\s+class(?:\s+represented(?:\s+by(?:\s+(?:the\s+)?amount)?(?:\s+(?:in\s+)?(?:row|line)"
+               + _ROW_REF + r")?)?)?",
+    "type": r"type\s+of\s+reporting\s+persons?\**" + _SEE,
 }.items()}
 
-# The row-number prefix that may stand before a label in a cell: "- 11 ", "(7)", "7.", "7\t".
-ROW_PREFIX = re.compile(r"^[\s\-–*#]*\(?(?P<num>\d{1,2})?\)?[.:)]?\s*")
+# The row-number prefix that may stand before a label in a cell: "- 11 ", "(7)", "7.", "7\t",
+# a rule glued to the number ("_____2."), and the typist's "l." for "1.".
+ROW_PREFIX = re.compile(r"[\s\-–*#_=]*\(?(?:(?P<num>\d{1,2})|(?P<ell>[lI])(?=[.)]))?\)?[.:)]?\s*")
+# A printed row number standing alone in a cell or segment: "7", "7.", "(7)", "7)".
+ROW_NUMBER_CELL = re.compile(r"^\(?(\d{1,2})[.)]?\)?$")
 # The stub printed beside rows 7-10: "Number of Shares Beneficially Owned By Each Reporting Person With".
 STUB_WORDS = {"number", "of", "shares", "beneficially", "owned", "by", "each", "reporting", "person", "with"}
 IRS_PHRASE = re.compile(r"(?:S\.?S\.?\s+or\s+)?I\.?R\.?S\.?\s+Identification\s+Nos?\.?\s+of\s+(?:the\s+)?"
                         r"above\s+persons?|\(\s*entities\s+only\s*\)", re.I)
+# Every word of every label, and the instructions printed with them: a line made of these words
+# only is the tail of a wrapped label (or the stub), never a value.
+LABEL_WORDS = STUB_WORDS | {
+    "name", "names", "persons", "s", "ss", "or", "irs", "i", "r", "identification", "no", "nos", "above",
+    "the", "entities", "only", "check", "appropriate", "box", "if", "a", "member", "group", "sec", "use",
+    "source", "funds", "other", "consideration", "disclosure", "legal", "proceeding", "proceedings",
+    "is", "required", "pursuant", "to", "items", "item", "d", "e", "citizenship", "place", "organization",
+    "organisation", "sole", "shared", "voting", "dispositive", "power", "vote", "dispose", "aggregate",
+    "amount", "in", "row", "line", "excludes", "certain", "percent", "class", "represented", "type",
+    "see", "instructions", "instruction", "before", "filling", "out", "and",
+}
+_LABEL_TOKEN = re.compile(r"\d{1,2}\s*\(\s*[a-e]\s*\)|\(\s*\d{1,2}\s*\)|[a-z]+", re.I)
 
 
 def is_stub(text: str) -> bool:
@@ -59,13 +87,75 @@ def is_stub(text: str) -> bool:
     return bool(words) and all(w in STUB_WORDS for w in words)
 
 
+def is_label_text(text: str) -> bool:
+    """Only label vocabulary: 'if a Member of a Group', 'PERSON WITH', '(See Instructions)'.
+
+    A lone short word is a value, not label text: 'IN' and 'OO' are codes.
+    """
+    if re.fullmatch(r"\W*[A-Za-z]{1,3}\W*", text):
+        return False
+    rest = _LABEL_TOKEN.sub(lambda m: " " if _label_token(m.group(0)) else "\x00", text)
+    if "\x00" in rest or re.search(r"[A-Za-z0-9]", rest):
+        return False
+    return bool(_LABEL_TOKEN.search(text))
+
+
+def _label_token(token: str) -> bool:
+    if token[0].isdigit() or token[0] == "(":
+        return True  # "2(d)", "(11)": row and item references inside a label
+    return token.lower() in LABEL_WORDS
+
+
+# A numbered row whose label is cut down to its first word ("(9) Aggregate"): trusted only when
+# the printed number is that row's number on the 13D or the 13G.
+_HEAD_WORD = {"names": "name", "name": "name", "source": "funds", "citizenship": "citizenship",
+              "aggregate": "aggregate", "percent": "percent", "type": "type"}
+_SHORT = re.compile(r"[\s\-–*#_=]*\(?(\d{1,2})[.)]?\)?\s+([A-Za-z]+)\W{0,3}$")
+
+
+def short_label(cell: str) -> tuple[str, int, int] | None:
+    m = _SHORT.match(cell)
+    key = _HEAD_WORD.get(m.group(2).lower()) if m else None
+    if not key or int(m.group(1)) not in (ROW_NUMBER["13D"][key], ROW_NUMBER["13G"].get(key)):
+        return None
+    return key, int(m.group(1)), len(cell)
+
+
+def row_key(number: int, schedule: str) -> str | None:
+    return ROW_KEY[schedule].get(number)
+
+
 def match_label(cell: str) -> tuple[str, int | None, int] | None:
-    """(row key, printed row number, end offset of the label) when the cell starts with a label."""
-    m = ROW_PREFIX.match(cell)
-    start = m.end() if m else 0
+    """(row key, printed row number, end offset of the label) when the cell starts with a label.
+
+    A stub printed to the left of the label ("NUMBER OF    5   SOLE VOTING POWER") is skipped:
+    the label is tried again after each wide gap whose left side is stub or label text.
+    """
+    hit = _match_at(cell, 0)
+    if hit:
+        return hit
+    for gap in re.finditer(r"\s{3,}|\t", cell):
+        left = cell[:gap.start()]
+        if not left.strip():
+            continue  # indentation, not a stub
+        if not is_label_text(left):
+            break
+        hit = _match_at(cell, gap.end())
+        if hit:
+            return hit
+    return None
+
+
+def _match_at(cell: str, pos: int) -> tuple[str, int | None, int] | None:
+    m = ROW_PREFIX.match(cell, pos)
+    start = m.end() if m else pos
     for key, rx in LABELS.items():
         lm = rx.match(cell, start)
         if lm:
-            num = int(m.group("num")) if m and m.group("num") else None
+            num = None
+            if m and m.group("num"):
+                num = int(m.group("num"))
+            elif m and m.group("ell"):
+                num = 1
             return key, num, lm.end()
     return None

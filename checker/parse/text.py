@@ -3,10 +3,14 @@ from __future__ import annotations
 
 import re
 
-from checker.model import Filing, ParseIssue
+from checker.model import Filing, NameRef, ParseIssue
 from checker.parse import body_text as B
+from checker.parse import boxes
+from checker.parse.cover_regions import find_markers
 from checker.parse.cover_text import CoverReader
 from checker.parse.defaults import read_default_clauses
+from checker.parse.labels import ROW_NUMBER
+from checker.parse.signatures import read_signatures
 from checker.sources import Document
 
 
@@ -14,31 +18,45 @@ def parse_text(doc: Document) -> Filing:
     lines = doc.text.split("\n")
     fl = doc.file_line
     filing = Filing(path=doc.path, format=doc.format, sha256=doc.sha256)
-    reader = CoverReader(lines, fl, schedule=None)
-    markers_end = _covers_end(reader)
+    reader = CoverReader(lines, fl, schedule=None, html=doc.format == "html")
+    markers = find_markers(lines)
+    markers_end = markers[-1].idx + 1 if markers else 0
+    title_end = markers[0].idx if markers else min(len(lines), 200)
     title = B.read_title_page(lines, limit=max(markers_end, 120))
     if "form_type" in title:
         filing.form_type, idx = title["form_type"]
         filing.form_type_line = fl(idx)
         filing.schedule = "13G" if "13G" in filing.form_type else "13D"
-    if "amendment_no" in title:
+    if title.get("amendment_no", (0,))[0]:  # "Amendment No. 0" is the original statement
         filing.amendment_no = title["amendment_no"][0]
+        if filing.form_type and not filing.form_type.endswith("/A"):
+            filing.form_type += "/A"  # "SCHEDULE 13D (Amendment No. 2)" is a 13D/A
     for key, value in B.title_values(title, fl).items():
         setattr(filing, key, value)
-    reader.schedule = filing.schedule
+    reader.schedule = filing.schedule or _schedule_hint(doc, markers)
     filing.cover_pages = reader.read()
     filing.issues.extend(reader.issues)
+    if filing.schedule == "13G":
+        filing.rule_designations = boxes.rule_designations(lines, title_end, fl)
     _read_body(filing, lines, markers_end, fl)
+    if filing.schedule == "13G":
+        filing.filer_types = boxes.filer_types([i for i in filing.items if i.number == "3"])
+        filing.exit_box = boxes.exit_box(filing.item("5"))
     if not filing.form_type and not filing.cover_pages:
         filing.issues.append(ParseIssue(kind="not-a-filing", line=1,
                                         message="no Schedule 13D/13G title page or cover page found"))
     return filing
 
 
-def _covers_end(reader: CoverReader) -> int:
-    from checker.parse.cover_text import find_markers
-    markers = find_markers(reader.lines)
-    return markers[-1].idx + 1 if markers else 0
+def _schedule_hint(doc: Document, markers) -> str:
+    """No form type on the title page: the EDGAR header's, else the numbering the rows print
+    (13G citizenship is row 4 and its percent row 11; on a 13D they are rows 6 and 13)."""
+    form = (doc.header or {}).get("form_type") or ""
+    if "13G" in form.upper() or "13D" in form.upper():
+        return "13G" if "13G" in form.upper() else "13D"
+    votes = {s: sum(1 for m in markers if m.num is not None and ROW_NUMBER[s].get(m.key) == m.num)
+             for s in ("13D", "13G")}
+    return "13G" if votes["13G"] > votes["13D"] else "13D"
 
 
 def _read_body(filing: Filing, lines: list[str], start: int, fl) -> None:
@@ -49,21 +67,18 @@ def _read_body(filing: Filing, lines: list[str], start: int, fl) -> None:
         filing.items.append(item)
     item7 = filing.item("7")
     filing.exhibits = B.read_exhibit_list(item7, _index_of(lines, item7, fl), fl)
-    jfa = next((i for i in range(start, len(lines)) if B.JFA_HEADING.match(lines[i])), None)
+    # The agreement follows the signatures; an earlier line naming it is a reference (Item 7).
+    jfa_from = sig_start if sig_start is not None else start
+    jfa = next((i for i in range(jfa_from, len(lines)) if B.JFA_HEADING.match(lines[i])), None)
     if sig_start is not None:
         sig_end = _block_end(lines, sig_start + 1)
-        filing.signatures = B.read_signatures(lines, sig_start, sig_end, "statement", fl)
+        filing.signatures = read_signatures(lines, sig_start, sig_end, "statement", fl)
         for s in filing.signatures:
-            filing.named_persons.append(_ref(s.name, "signature", s.line))
+            filing.named_persons.append(NameRef(name=s.name, source="signature", line=s.line))
     if jfa is not None:
         filing.named_persons.extend(B.read_jfa_parties(lines, jfa, fl))
-        filing.signatures.extend(B.read_signatures(lines, jfa, len(lines), "agreement", fl))
+        filing.signatures.extend(read_signatures(lines, jfa, len(lines), "agreement", fl))
     filing.default_clauses = read_default_clauses(lines, start, len(lines), fl)
-
-
-def _ref(name, source, line):
-    from checker.model import NameRef
-    return NameRef(name=name, source=source, line=line)
 
 
 def _index_of(lines, item, fl):
@@ -79,7 +94,7 @@ def _block_end(lines: list[str], start: int) -> int:
     """Signature blocks end where the next document starts: a dated letter, an exhibit or the JFA."""
     for idx in range(start, len(lines)):
         text = lines[idx].strip().replace("*", "")
-        if B.JFA_HEADING.match(lines[idx]) or re.match(r"^(exhibit\s+\w+|via\s+facsimile|re:|dear\s)", text, re.I):
+        if B.JFA_HEADING.match(lines[idx]) or re.match(r"^(exhibit\s+[\"“]?\w+|via\s+facsimile|re:|dear\s)", text, re.I):
             return idx
         if re.fullmatch(r"[A-Z][a-z]+\.? \d{1,2}, (19|20)\d\d", text) and idx > start + 3 \
                 and "/s/" in "\n".join(lines[start:idx]):

@@ -12,9 +12,14 @@ from decimal import Decimal, InvalidOperation
 from checker.model import Amount, Component
 from checker.names import split_names
 
-# "1,019,531", "-0-", "0", "14,051,904 (1)", "- 1,200 -"; zero words printed instead of 0.
+# "1,019,531", "1019531", "-0-", "0", "14,051,904 (1)", "- 1,200 -", "4,065,101*": the number,
+# with separators or without, maybe wrapped in hyphens, maybe followed by a footnote marker.
 _NUMBER = re.compile(r"^[\s\-–—(*]*(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\b")
-_ZERO_WORDS = re.compile(r"^[\s\-–—]*(none|nil|-0-|—|–|-+|_+|zero)[\s\-–—.]*$", re.I)
+# Printed instead of 0: words, "-0-", a short dash or a short blank line ("_____"), each maybe
+# with a footnote marker. Blank is not among them: a blank row stays None.
+_FOOTNOTE = r"(?:\s*(?:\(\s*[\w*]{1,3}\s*\)|\*|[†‡§]))*"
+_ZERO_WORDS = re.compile(r"^[\s*]*(?:none|nil|zero|-0-|[-–—]{1,3}|_{2,20})" + _FOOTNOTE
+                         + r"(?:\s+shares?)?[\s.]*$", re.I)
 _COMPONENT = re.compile(
     r"\(\s*(?P<label>[ivx]+|[a-h])\s*\)\s*(?P<shares>\d{1,3}(?:,\d{3})+|\d+)\s+shares?\b(?P<desc>[^;]*)", re.I)
 _OWNERS = re.compile(r"\b(?:collectively\s+)?(?:owned|held)\s+(?:directly\s+)?by\s+(?P<names>.+?)\s*\.?\s*$",
@@ -26,7 +31,7 @@ _ISSUABLE = re.compile(r"issuable\s+upon\s+(?:the\s+)?(?:conversion|exercise)|un
 def parse_amount(text: str, line: int | None) -> Amount | None:
     """The share count at the start of a cover-page value, with components and owners."""
     flat = re.sub(r"\s+", " ", text).strip()
-    if _ZERO_WORDS.match(flat) or flat in {"0", "-0-"}:
+    if _ZERO_WORDS.match(flat):
         return Amount(shares=0, raw=flat, line=line)
     m = _NUMBER.match(flat)
     if not m:
@@ -45,7 +50,7 @@ def parse_amount(text: str, line: int | None) -> Amount | None:
                   owners_line=line if owners else None)
 
 
-_PERCENT = re.compile(r"(?<![\d.])(\d{0,3}(?:\.\d+)?)\s*%")
+_PERCENT = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?|\.\d+)\s*%")
 _BARE_DECIMAL = re.compile(r"^\s*(\d{0,3}\.\d+|\d{1,3})\s*$")
 
 
@@ -73,7 +78,9 @@ def parse_bare_percent(text: str) -> tuple[Decimal, int, str] | None:
     return Decimal(raw), len(raw.split(".")[1]), raw
 
 
-_CHECKED = re.compile(r"checked|\[\s*[xX✓✔]\s*\]|☒|þ|ý|✓|✔|■|(?<![\w(])[xX](?![\w)])")
+# An x standing alone marks a box: "[X]", "/X/", "|X|", "__X__", "(b)x". Underscores around it are
+# the blank line it was typed on, so they do not make it part of a word.
+_CHECKED = re.compile(r"checked|\[\s*[xX✓✔]\s*\]|☒|þ|ý|✓|✔|■|(?<![A-Za-z0-9(])[xX](?![A-Za-z0-9)])")
 
 
 def box_checked(text: str) -> bool:
@@ -92,8 +99,14 @@ def group_boxes(text: str) -> str | None:
 
 
 def split_codes(text: str) -> list[str]:
-    """'WC', 'AF, OO', 'WC/PF', 'N/A' -> codes as printed (N/A stays one token)."""
-    tokens = [t for t in re.split(r"[,;\s]+|\band\b", text.strip().upper()) if t]
+    """'WC', 'AF, OO', 'WC/PF', 'N/A', 'H.C.' -> codes as printed (N/A stays one token).
+
+    Notes printed beside the codes are not codes: '(See Item 4)', '- limited liability company'.
+    """
+    text = re.sub(r"\([^()]*\)|\[[^\]]*\]", " ", text)
+    text = re.split(r"\s[-–—:]\s", text)[0]
+    text = re.sub(r"\b([A-Z])\.\s?([A-Z])\.(?!\w)", r"\1\2", text.strip().upper())  # H.C. -> HC
+    tokens = [t for t in re.split(r"[,;\s]+|\band\b", text) if t]
     out: list[str] = []
     for t in tokens:
         t = t.strip(".*()")

@@ -1,0 +1,240 @@
+"""Cover pages in plain text, step 1: find the row labels and cut each row's value region.
+
+A marker is a row label found at the start of a cell ("7. SOLE VOTING POWER", "| 7 | SOLE VOTING
+POWER |", "NUMBER OF   5   SOLE VOTING POWER"), or an abbreviated row ("Item 5:  2,542,287").
+A region is the text between one marker and the next, cleaned of what is not a value: the stub
+("Number of Shares Beneficially Owned ..."), the tail of a wrapped label, rules, page headers and
+printed row numbers. A value printed beside another row's number is not cleaned away: the region
+records the conflict, because the row it belongs to cannot be told with confidence.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from checker.parse.labels import (
+    ROW_NUMBER_CELL,
+    ROW_ORDER,
+    is_label_text,
+    match_label,
+    row_key,
+    short_label,
+)
+
+NOISE = re.compile(r"^\s*(edgar\s+filing:|cusip\s*(no|number|#)|page\s+\d+\s+of\s+\d+|\(?page\s+\d+|<page>"
+                   r"|\*?\s*see\s+instructions?\s+before)", re.I)
+ITEM_HEADING = re.compile(r"^[\s*#]*item\s+\d{1,2}\b", re.I)
+# Abbreviated cover pages list the rows as "Item 5:  2,542,287" (row numbers, not body items).
+ITEM_ROW = re.compile(r"^\s*item\s+(\d{1,2})\s*:\s*(.*)$", re.I)
+_RULE = re.compile(r"[-–—=_:.\s]+")
+# "(a) | |", "2(e) |_|", "(b) |X|": a box typed with pipes, which must not split the line into cells.
+_PIPE_BOX = re.compile(r"(?<=\))\s*\|\s?([xX✓_\-]?)\s?\|")
+_GAP = re.compile(r"\s{3,}")
+# A value that does not end here: "259,487 shares (of which" / "256,487 shares are issuable ...".
+_OPEN_END = re.compile(r"(?:\b(?:and|or|of|which|the|a|an|by|to|in|upon|for|with|at)|[,(])\s*$", re.I)
+NUMBERISH = re.compile(r"^\s*[-–—(]*\s*(\.?\d|none\b|nil\b|-0-)", re.I)
+
+
+@dataclass
+class Marker:
+    idx: int  # line index in the document text
+    cell: int  # cell index on that line
+    key: str
+    num: int | None
+    rest: str  # the cell's text after the label
+    rest_idx: int | None = None  # line holding ``rest`` when the label wrapped onto the next line
+    items: bool = False  # an abbreviated "Item N:" row
+
+
+@dataclass
+class Region:
+    chunks: list[tuple[int, str]] = field(default_factory=list)  # (line index, text) values
+    conflict: int | None = None  # line index of another row's printed number holding a value
+    own_lines: int = 0  # lines between this label and the next: 0 when the labels are stacked
+
+
+def split_cells(line: str) -> list[str]:
+    if "|" in line:
+        line = _PIPE_BOX.sub(lambda m: f" [{m.group(1).strip('_-') or ' '}]", line)
+        if "|" in line:
+            return line.split("|")
+    if "\t" in line:
+        return line.split("\t")
+    return [line]
+
+
+def find_markers(lines: list[str]) -> list[Marker]:
+    items = item_rows(lines)
+    markers: list[Marker] = []
+    skip = -1
+    for idx, line in enumerate(lines):
+        if idx in items:
+            markers.append(items[idx])
+            continue
+        if markers and ITEM_HEADING.match(line):
+            break  # the body starts: row labels in prose are not cover rows
+        if idx <= skip:
+            continue
+        for c, cell in enumerate(split_cells(line)):
+            hit = match_label(cell) or short_label(cell)
+            if hit:
+                key, num, end = hit
+                markers.append(Marker(idx, c, key, num, _rest(cell[end:])))
+            elif c == 0 and idx + 1 < len(lines) and "|" not in line:
+                wrapped = _wrapped_label(cell, lines[idx + 1])
+                if wrapped:
+                    markers.append(Marker(idx, c, *wrapped, rest_idx=idx + 1))
+                    skip = idx + 1
+    return markers
+
+
+def _wrapped_label(cell: str, nxt: str) -> tuple[str, int | None, str] | None:
+    """'2.   CHECK' / 'THE APPROPRIATE BOX IF A MEMBER OF A GROUP*  (a) x': a numbered label
+    broken over two lines. Returns (key, number, the next line's text after the label)."""
+    head = cell.rstrip()
+    if not re.match(r"^[\s_\-=]*\(?\d{1,2}[.)]?\)?\s+[A-Za-z]", head) or len(head) > 120:
+        return None
+    tail = nxt.strip()
+    hit = match_label(head + " " + tail)
+    if not hit or hit[2] <= len(head) + 1:
+        return None
+    key, num, end = hit
+    return key, num, _rest(tail[end - len(head) - 1:])
+
+
+def _rest(text: str) -> str:
+    """The text after a label, without the colon or footnote mark that closes the label. Blanked,
+    not deleted, so that column positions stay where they were."""
+    m = re.match(r"[\s:*†‡]*(?:[-–—](?=\s|$))?", text)  # "POWER - 30,048": the dash separates
+    return " " * m.end() + text[m.end():] if m and m.end() else text
+
+
+def item_rows(lines: list[str]) -> dict[int, Marker]:
+    """Abbreviated cover pages: runs of 'Item N:' lines, numbered upwards from 1, a few lines
+    apart. (Body items are paragraphs apart and are headed 'Item 1.' with a full title.)"""
+    hits = [(i, int(m.group(1)), m.group(2)) for i, ln in enumerate(lines) if (m := ITEM_ROW.match(ln))]
+    runs: list[list[tuple[int, int, str]]] = []
+    for hit in hits:
+        if runs and hit[1] > runs[-1][-1][1] and hit[0] - runs[-1][-1][0] <= 4:
+            runs[-1].append(hit)
+        else:
+            runs.append([hit])
+    out: dict[int, Marker] = {}
+    for run in runs:
+        if run[0][1] != 1 or len(run) < 4:
+            continue
+        schedule = "13D" if run[-1][1] >= 13 else "13G"  # 13G rows stop at 12
+        for idx, num, text in run:
+            key = row_key(num, schedule)
+            if key:
+                out[idx] = Marker(idx, 0, key, num, _item_rest(text), items=True)
+    return out
+
+
+def _item_rest(text: str) -> str:
+    """'REPORTING PERSONS', 'Reporting Person - FMR Corp.', 'SOLE VOTING POWER --': the value only."""
+    hit = match_label(text)
+    if hit:
+        text = text[hit[2]:]
+    text = re.sub(r"^\s*(?:reporting\s+persons?|citizenship)\b", "", text, flags=re.I)
+    return text.strip(" -–—:\t")
+
+
+def group_pages(markers: list[Marker]) -> list[list[Marker]]:
+    """A new page starts at each row 1, or where the row order goes backwards (a fragment)."""
+    pages: list[list[Marker]] = []
+    for m in markers:
+        if m.key == "name" or not pages or ROW_ORDER[m.key] <= ROW_ORDER[pages[-1][-1].key]:
+            pages.append([m])
+        else:
+            pages[-1].append(m)
+    return pages
+
+
+def cut_region(lines: list[str], m: Marker, nxt: Marker | None, row_no: int | None,
+               next_no: int | None = None) -> Region:
+    region = Region()
+    first = m.rest_idx if m.rest_idx is not None else m.idx
+    end_idx = nxt.idx if nxt else min(len(lines), first + 40)
+    region.own_lines = max(0, end_idx - first - 1) if nxt else 1
+    pieces: list[tuple[int, str]] = []
+    for idx in range(first, end_idx + 1 if nxt else end_idx):
+        if idx >= len(lines) or (nxt is None and idx > first and ITEM_HEADING.match(lines[idx])):
+            break
+        cells = split_cells(lines[idx])
+        if idx == first:
+            whole = m.items or m.rest_idx is not None  # ``rest`` already holds the whole line's value
+            cells = [m.rest] + ([] if whole else cells[m.cell + 1:])
+        if nxt is not None and idx == nxt.idx:
+            cells = cells[: nxt.cell] if idx != m.idx else cells[: nxt.cell - m.cell]
+        next_line = nxt is not None and idx == nxt.idx
+        text = _value_text(cells, (row_no, next_no), region, idx, lines[idx], next_line)
+        pieces.append((idx, text))
+    region.chunks = _chunk(pieces)
+    return region
+
+
+def _segments(cells: list[str], table: bool) -> list[str]:
+    """Cells, and within a cell the pieces a wide gap separates (column-aligned text)."""
+    out, dashes = [], []
+    for cell in cells:
+        for seg in _GAP.split(cell):
+            seg = seg.strip().strip("*†").strip()
+            if seg and not _RULE.fullmatch(seg) and not is_label_text(seg):
+                out.append(seg)
+            elif seg and re.fullmatch(r"[-–—]{1,3}|_{2,20}", seg):
+                dashes.append(seg)
+    table = table and not all(d.startswith("_") for d in dashes)
+    # A short dash or blank line alone in a value slot is printed for zero; beside other text (or
+    # as a table's border, "- | | |") it is a rule.
+    if not out and not table and len(dashes) == 1 and len([c for c in cells if c.strip()]) == 1:
+        return dashes
+    return out
+
+
+def _value_text(cells: list[str], numbers: tuple[int | None, int | None], region: Region, idx: int,
+                raw: str, next_line: bool) -> str:
+    if NOISE.match(raw):
+        return ""
+    row_no, next_no = numbers
+    segs = _segments(cells, table="|" in raw)
+    kept = []
+    for i, seg in enumerate(segs):
+        num = ROW_NUMBER_CELL.match(seg)
+        if not num or not 1 <= int(num.group(1)) <= 14:
+            kept.append(seg)
+            continue
+        n = int(num.group(1))
+        if next_line:
+            continue  # the next row's own printed number, standing before its label
+        if i < len(segs) - 1:
+            # A printed row number with a value after it. If it is not this row's, the value
+            # belongs to another row as printed: the grid cannot be read with confidence.
+            if row_no is not None and n != row_no and region.conflict is None:
+                region.conflict = idx
+            continue
+        if n in (row_no, next_no):
+            continue  # this row's (or the next row's) number, printed apart from its label
+        kept.append(seg)
+    return " ".join(kept)
+
+
+def _chunk(pieces: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Blank lines separate values; a line starting with a number starts a new value, unless the
+    value before it is still open ('... shares (of which' / '256,487 shares are issuable')."""
+    chunks: list[tuple[int, str]] = []
+    open_chunk = False
+    for idx, text in pieces:
+        if not text:
+            open_chunk = False
+            continue
+        if open_chunk and (not NUMBERISH.match(text) or _continues(chunks[-1][1])):
+            chunks[-1] = (chunks[-1][0], chunks[-1][1] + " " + text)
+        else:
+            chunks.append((idx, text))
+        open_chunk = True
+    return chunks
+
+
+def _continues(text: str) -> bool:
+    return text.count("(") > text.count(")") or bool(_OPEN_END.search(text))

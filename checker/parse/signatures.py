@@ -1,0 +1,310 @@
+"""Signature blocks of a text filing: who each '/s/' signs for.
+
+Two layouts occur. Usually the entity is printed above the signature, maybe with a chain of
+"By: <general partner>" lines between ("WYNNEFIELD ... L.P." / "By: Wynnefield Capital
+Management, LLC, General Partner" / "By: /s/ Nelson Obus" / "Nelson Obus, Co-Managing Member").
+Some filers put it below ("/s/ Monica R. Landry" / "NOONDAY CAPITAL, L.L.C." / "By Monica R.
+Landry, Attorney-in-fact"). A signature with no entity signs for the signer only when the signer
+signs individually; an officer or attorney-in-fact signing for someone not printed is not a
+reporting person. A heading that cannot be read as names gives no signature at all: recording
+nothing is better than recording prose as a reporting person.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from checker.model import DateValue, Signature
+from checker.names import split_names
+from checker.parse import values as V
+
+_SLASH_S = re.compile(r"/s/\s*_*\s*(.*)$", re.I)
+_BY = re.compile(r"^by\b\s*:?\s*(.*)$", re.I)
+_META = re.compile(r"^(?:name\s*/\s*title|name\s+and\s+title|name|title|its)\s*:\s*(.*)$", re.I)
+_CAPTION = re.compile(r"^(?:date|dated|signature|name\s*/\s*title|name|title|\(?signature\)?)\s*:?$", re.I)
+_DATED = re.compile(r"^\s*(?:dated?|date)\b\s*(?:as\s+of\s*)?:?\s*(.+)$", re.I)
+_MONTH_YEAR = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+[\d\s,]*(?:19|20)\d\d$", re.I)
+_NOISE = re.compile(r"^(?:cusip\s*(?:no|number|#)|page\s+\d+|\(?page\s+\d+|\d{1,3}$|\*?signed\s+pursuant)", re.I)
+_RULE = re.compile(r"^[-_=\s.]*$")
+_ROLE = re.compile(
+    r"^(?:(?:co-|vice\s+|senior\s+|executive\s+|assistant\s+|global\s+|general\s+|chief\s+|managing\s+|sole\s+)*"
+    r"(?:president|partner|member|manager|director|officer|secretary|treasurer|counsel|trustee|chairman|ceo|cfo|coo"
+    r"|attorney(?:-|\s+)in(?:-|\s+)fact|authorized\s+(?:signatory|person|officer)|individual(?:ly)?|adviser|advisor"
+    r"|investment\s+(?:manager|adviser|advisor)|signatory|controller|principal|custodian|executor))\b", re.I)
+_CONNECTOR = re.compile(r"^(?:a|an|as|its|on\s+(?:its|his|her|their)\s+own|on\s+behalf|and|for|each\s+of|duly|by\s+and)\b",
+                        re.I)
+_PROSE = re.compile(r"\b(?:hereby|certif(?:y|ies)|agree[sd]?|undersigned|pursuant|is|are|was|were|shall|will|"
+                    r"have|has|this|information|statement|behalf\s+of)\b", re.I)
+_LEGAL_END = re.compile(r"\b(?:L\.?\s?L\.?\s?C|L\.?\s?P|Inc|Corp|Corporation|Co|Company|Ltd|Limited|LLP|plc|N\.?A|S\.?A"
+                        r"|AG|GmbH|KG|Trust|Fund|Partnership)\.?\s*$", re.I)
+_DESCRIPTOR = re.compile(r",?\s+an?\s+[A-Z][\w.\-]*(?:\s+[\w.\-]+){0,5}\s*$")
+
+
+@dataclass
+class _Unit:
+    idx: int  # the /s/ line
+    signer: str
+    tail_end: int  # first line after the printed name / capacity lines
+    capacity: str | None
+    line: int  # the line a finding about this signature should point at
+    tail: str = ""  # the printed name and capacity lines, joined
+
+
+def read_signatures(lines: list[str], start: int, end: int, context: str, file_line) -> list[Signature]:
+    """Every signature between start and end; blocks printed side by side are read column by column."""
+    col = _column_split(lines, start, end)
+    if col is None:
+        return _read_column(lines, start, end, context, file_line)
+    left = _read_column([ln[:col] for ln in lines[:end]], start, end, context, file_line)
+    right = _read_column([ln[col:] if len(ln) > col else "" for ln in lines[:end]], start, end, context, file_line)
+    dated = next((s.date for s in left if s.date), None)  # a full-width "Dated:" line falls in the left column
+    return left + [s.model_copy(update={"date": s.date or dated}) for s in right]
+
+
+def _column_split(lines: list[str], start: int, end: int) -> int | None:
+    """Where a second signature column starts: the wide gap before the second '/s/' on a line."""
+    for line in lines[start:end]:
+        if line.lower().count("/s/") < 2 or "|" in line:
+            continue
+        second = line.lower().index("/s/", line.lower().index("/s/") + 3)
+        gap = None
+        for m in re.finditer(r"\S\s{3,}(?=\S)", line[:second + 1]):
+            gap = m.end()
+        return gap
+    return None
+
+
+def _read_column(lines: list[str], start: int, end: int, context: str, file_line) -> list[Signature]:
+    text = [_clean(lines[i]) if i < len(lines) else "" for i in range(end)]
+    sigs: list[Signature] = []
+    prev_end = start
+    date = None
+    for k in range(start, end):
+        if k < prev_end:
+            continue  # a signature's own printed name and capacity lines
+        date = _date_on(text[k], k, file_line) or date
+        m = _SLASH_S.search(text[k])
+        if not m:
+            continue
+        unit = _unit(text, k, end, _strip_name(m.group(1)))
+        if unit is None:
+            continue
+        below = _below(text, unit, end)
+        if below is not None:
+            names, unit.tail_end = below
+        else:
+            names = _heading(text, k, prev_end) or _individual(unit)
+        for name in names:
+            sigs.append(Signature(name=name, signer=unit.signer, capacity=unit.capacity, date=date,
+                                  line=file_line(unit.line), context=context))
+        for name in _principals(unit):
+            sigs.append(Signature(name=name, signer=unit.signer, capacity="attorney-in-fact", date=date,
+                                  line=file_line(unit.line), context=context))
+        prev_end = unit.tail_end
+    return sigs
+
+
+def _clean(line: str) -> str:
+    s = line.replace("**", "").replace("\\$", "$").replace("\t", " ")
+    s = re.sub(r" {4,}", "   ", s)  # a wide gap stays wide (a column), but bounded
+    if "|" in s:
+        s = re.sub(r" *\| *", " | ", s)
+    s = s.strip(" |`")
+    return re.sub(r"(?<=:) \| | \| (?=/s/)", " ", s)
+
+
+def _blank(t: str) -> bool:
+    return not t or bool(_RULE.match(t)) or bool(_NOISE.match(t)) or bool(_CAPTION.match(t)) \
+        or bool(re.match(r"^by\s*:?\s*_+$", t, re.I))
+
+
+def _date_on(t: str, k: int, file_line) -> DateValue | None:
+    """'Dated: May 21, 2024' (maybe with an entity beside it), or a line that is only a date."""
+    m = _DATED.match(t)
+    found = V.first_date(m.group(1)) if m and t[:1].isupper() else None
+    if found is None and len(t) < 30 and V.first_date(t) and V.first_date(t)[1] == t.strip(" ,."):
+        found = V.first_date(t)
+    return DateValue(value=found[0], raw=found[1], line=file_line(k)) if found else None
+
+
+def _strip_name(s: str) -> str:
+    return re.sub(r"\s+", " ", s.replace("|", " ")).strip(" _-*")
+
+
+def _unit(text: list[str], k: int, end: int, signer: str) -> _Unit | None:
+    """The printed name and capacity lines after a /s/ line."""
+    j, capacity, line = k + 1, None, k
+    while j < end:
+        t = text[j]
+        if _blank(t):
+            if not _tail_goes_on(text, j, end, signer) and (not t or j > k + 6):
+                break
+            j += 1
+            continue
+        meta = _META.match(t)
+        if not signer and not meta and _looks_like_name(t):
+            signer = t  # '/s/' alone, the printed name under it
+        elif meta and not signer and not re.search(r"title|^its\b", t, re.I):
+            signer = meta.group(1)
+        elif meta:
+            capacity = _after_name(meta.group(1), signer) or capacity
+        elif _same_name(t, signer):
+            capacity = _after_name(t, signer) or capacity
+        elif _capacity_line(t, text[j - 1] if j > k + 1 else ""):
+            capacity = capacity or t
+        else:
+            break
+        line = j if line == k else line
+        j += 1
+    if not signer:
+        return None
+    tail = " ".join(t for t in text[k + 1:j] if not _blank(t))
+    return _Unit(idx=k, signer=signer, tail_end=j, capacity=capacity, line=line, tail=tail)
+
+
+def _tail_goes_on(text: list[str], j: int, end: int, signer: str) -> bool:
+    """After a blank line: the name/title, or the rest of an unfinished capacity ('... attorney-
+    in-fact for' / 'each of A, B and C'), still belong to the signature above."""
+    nxt = next((x for x in range(j + 1, min(end, j + 4)) if not _blank(text[x])), None)
+    if nxt is None:
+        return False
+    return bool(_META.match(text[nxt]) or _same_name(text[nxt], signer)
+                or re.search(r"\b(?:for|of|and)$|,$", text[j - 1]) and _CONNECTOR.match(text[nxt]))
+
+
+def _capacity_line(t: str, before: str) -> bool:
+    """A capacity ('Managing Member', 'as director of'), or the rest of one that ran onto this
+    line (the line before ends open: a comma, 'and', 'for', an initial)."""
+    return bool(_ROLE.match(t) or _CONNECTOR.match(t) or t[:1].islower() or _MONTH_YEAR.match(t)
+                or t[:1].isdigit() or re.search(r"(?:,|\b(?:and|for|of)|\b[A-Z]\.)$", before))
+
+
+def _same_name(t: str, signer: str) -> bool:
+    if not signer:
+        return False
+    a, b = re.sub(r"[^a-z]+", " ", t.lower()).split(), re.sub(r"[^a-z]+", " ", signer.lower()).split()
+    return len(b) >= 2 and a[:len(b)] == b
+
+
+def _after_name(t: str, signer: str) -> str | None:
+    """'Nelson Obus, Co-Managing Member' -> 'Co-Managing Member'; 'MAURY FERTIG/MANAGING MEMBER'."""
+    if _same_name(t, signer):
+        rest = t[len(signer):] if t.lower().startswith(signer.lower()) else re.split(r"[,/]", t, 1)[-1]
+        rest = rest.strip(" ,/")
+        return rest or None
+    return t.strip() or None
+
+
+def _below(text: list[str], unit: _Unit, end: int) -> tuple[list[str], int] | None:
+    """'/s/ X' then the entity (or entities) then 'By X, capacity': the entity printed below."""
+    if _BY.match(text[unit.idx]):
+        return None
+    stop = next((j for j in range(unit.idx + 1, end) if _SLASH_S.search(text[j])), end)
+    by = next((j for j in range(unit.idx + 1, stop)
+               if (m := _BY.match(text[j])) and _same_name(m.group(1), unit.signer)), None)
+    if by is None:
+        return None
+    names = [_entity(t) for t in text[unit.idx + 1:by] if not _blank(t) and _looks_like_name(_entity(t))]
+    if not names:
+        return None
+    tail = by + 1
+    while tail < stop and text[tail] and (_ROLE.match(text[tail]) or text[tail][:1].islower()):
+        tail += 1
+    return names, tail
+
+
+def _heading(text: list[str], k: int, floor: int) -> list[str]:
+    """The entity names printed above the /s/ line (after the previous signature's lines)."""
+    line = text[k]
+    before = line[:line.lower().find("/s/")]
+    by = _BY.match(before.strip())
+    if before.strip() and not by and _looks_like_name(_entity(before)):
+        return [_entity(before)]
+    buf: list[str] = []
+    j = k - 1
+    while j >= floor:
+        t = text[j]
+        date = _DATED.match(t) or V.first_date(t) and len(t) < 40 or _MONTH_YEAR.match(t)
+        if date:
+            right = _right_column(t)
+            return _names(buf) or ([right] if right else [])
+        if not t or _blank(t):
+            if buf:
+                break
+        elif _BY.match(t) or _META.match(t):
+            buf = []  # the lines under a "By: <entity>" line continue it ("General Partner")
+        elif _ROLE.match(t) or _CONNECTOR.match(t):
+            pass
+        elif _looks_like_name(_entity(t)):
+            buf.insert(0, _entity(t))
+        else:
+            break
+        j -= 1
+    return _names(buf)
+
+
+def _right_column(t: str) -> str | None:
+    """'Dated: February 18, 2000        KEY COLONY FUND, L.P.': an entity beside the date."""
+    parts = re.split(r"\s{3,}| \| ", t)
+    if len(parts) >= 2 and _looks_like_name(_entity(parts[-1])) and not V.first_date(parts[-1]):
+        return _entity(parts[-1])
+    return None
+
+
+def _names(buf: list[str]) -> list[str]:
+    """Heading lines to names: a short line ending in a legal form continues the line above it
+    ('WYNNEFIELD SMALL CAP VALUE OFFSHORE' / 'FUND, LTD.'); otherwise each line is a name."""
+    out: list[str] = []
+    for t in buf:
+        if out and not _LEGAL_END.search(out[-1]) and len(t.split()) <= 2 and _LEGAL_END.search(t):
+            out[-1] = f"{out[-1]} {t}"
+        else:
+            out.append(t)
+    return out
+
+
+def _principals(unit: _Unit) -> list[str]:
+    """'... as attorney-in-fact for each of A, B and C': the persons the signer signs for. Only a
+    list that reads entirely as names is taken."""
+    m = re.search(r"attorney[-\s]in[-\s]fact\s+for\s+(?:each\s+of\s+)?(.+)$", unit.tail, re.I)
+    if not m:
+        return []
+    listed = re.split(r"(?<=[a-z]{3})\.(?:\s|$)|;", m.group(1))[0]  # initials do not end the list
+    names = split_names(listed)
+    return names if names and all(_looks_like_name(n) and len(n.split()) <= 5 for n in names) else []
+
+
+def _individual(unit: _Unit) -> list[str]:
+    """No entity printed: the signer signs for himself only when signing individually."""
+    cap = (unit.capacity or "").lower()
+    if unit.capacity is None or "individual" in cap or _same_name(unit.capacity, unit.signer):
+        return [_printed_name(unit.signer)]
+    return []
+
+
+def _printed_name(signer: str) -> str:
+    return re.sub(r"\s*,\s*$", "", signer)
+
+
+def _entity(t: str) -> str:
+    """'ICS OPPORTUNITIES, LTD. By: Millennium Management LLC, its ...' -> 'ICS OPPORTUNITIES, LTD.';
+    'SOFINNOVA VENTURE PARTNERS VI, L.P., a Delaware Limited Partnership' -> the name."""
+    t = re.split(r"\s+by\s*:|\s+\|\s+by\b", t, 1, flags=re.I)[0]
+    t = re.sub(r"^and\s+|[\s,]+and$", "", t.strip(), flags=re.I)
+    if _DESCRIPTOR.search(t) and re.search(r"limited|liability|partnership|company|corporation|trust|"
+                                           r"organized|incorporated", _DESCRIPTOR.search(t).group(0), re.I):
+        t = t[:_DESCRIPTOR.search(t).start()]
+    t = re.sub(r"\s*\((?:the\s+)?[“\"][^”\"]{1,40}[”\"]\)", "", t)
+    return t.strip(" ,;*")
+
+
+def _looks_like_name(t: str) -> bool:
+    if not t or len(t) > 100 or len(t.split()) > 12 or not re.search(r"[A-Za-z]{2}", t):
+        return False
+    if t[:1] in "([/*\"'" or t.endswith(":") or t[:1].islower() or "/s/" in t.lower():
+        return False
+    if V.first_date(t) or _MONTH_YEAR.match(t) or _PROSE.search(t) or _ROLE.match(t) or _CONNECTOR.match(t):
+        return False
+    return not re.match(r"^(?:by|its|name|title|dated?|signature|attention|after|in\s+witness|very\s+truly|"
+                        r"sincerely|exhibit|schedule|annex|appendix|page|cusip|item|power\s+of\s+attorney|"
+                        r"joint\s+filing|agreement)\b", t, re.I)

@@ -1,0 +1,273 @@
+"""Legacy text cover-page layouts, signatures, joint filing agreements and 13G boxes, on small
+synthetic fixtures (tests/fixtures/layouts/) and inline snippets. Each case is one layout feature
+seen in real 1994-2024 filings; the corpus tests check the same features on the real files."""
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from checker import sources
+from checker.model import Item
+from checker.names import clean_name, same_person, split_joint_names
+from checker.parse import boxes, parse_document
+from checker.parse import values as V
+from checker.parse.body_text import read_jfa_parties
+from checker.parse.signatures import read_signatures
+from checker.pipeline import summarise_persons
+
+LAYOUTS = Path(__file__).parent / "fixtures" / "layouts"
+
+
+def parse(name: str):
+    return parse_document(sources.load(LAYOUTS / name))
+
+
+def shares(a):
+    return None if a is None else a.shares
+
+
+def powers(page):
+    return tuple(shares(getattr(page, k)) for k in
+                 ("sole_voting", "shared_voting", "sole_dispositive", "shared_dispositive", "aggregate"))
+
+
+# -- cover pages ---------------------------------------------------------------------------
+def test_abbreviated_item_rows():
+    f = parse("abbreviated_13g.txt")
+    assert (f.form_type, f.amendment_no, f.cusip.value) == ("SC 13G/A", 2, "123456789")
+    first, second = f.cover_pages
+    assert first.layout == "items" and first.name.value == "Example Holdings LLC"
+    assert first.irs_number.value == "12-3456789"
+    # 'None' and '-0-' are 0; a footnote marker after a number is not part of it.
+    assert powers(first) == (2261276, 0, 15008699, 0, 15008699)
+    assert (first.percent.value, first.citizenship.value, first.type_codes.codes) == (Decimal("0.7"), "Delaware", ["HC"])
+    # Labels printed after "Item N:", the value on the next line.
+    assert second.name.value == "Jane Q. Example" and powers(second) == (0, 0, 15008699, 0, 15008699)
+    assert second.percent.value == Decimal("0.7") and second.type_codes.codes == ["IN"]
+    # 13G rows are numbered 1-12: Item 4 is citizenship, not source of funds.
+    assert second.source_of_funds is None and second.citizenship.value == "United States of America"
+
+
+def test_abbreviated_13g_boxes_and_signatures():
+    f = parse("abbreviated_13g.txt")
+    assert [r.value for r in f.rule_designations] == ["Rule 13d-1(b)"]
+    assert f.filer_types.codes == ["HC"]  # "the person filing ... is a parent holding company"
+    assert f.exit_box.value is True  # "check the following (X)"
+    # The statement is signed by an attorney-in-fact for no printed entity: no reporting person.
+    assert not [s for s in f.signatures if s.context == "statement"]
+    assert [s.name for s in f.signatures] == ["Example Holdings LLC", "Jane Q. Example"]
+    assert [p.name for p in summarise_persons(f)] == ["Example Holdings LLC", "Jane Q. Example"]
+
+
+def test_sgml_table_with_stub_wrapped_labels_and_zero_forms():
+    f = parse("sgml_table_13d.txt")
+    assert (f.form_type, f.cusip.value, f.issuer.value) == ("SC 13D/A", "123456109", "Example Widgets Inc.")
+    fund, person = f.cover_pages
+    assert fund.name.value == "Acme Value Fund, L.P." and fund.rows_seen == list(range(1, 15))
+    # Row 10 is blank: it stays None, it is not 0. "-0-" is 0; "- 14,051,904 -" is the number.
+    assert powers(fund) == (14051904, 0, 14051904, None, 14051904)
+    assert fund.percent.value == Decimal("9.7") and fund.group_box == "a"
+    # "l." for row 1, the row number glued to the name, a rule glued to "2.", labels wrapped.
+    assert person.name.value == "JOHN Q. PUBLIC" and person.rows_seen == list(range(1, 15))
+    assert powers(person) == (1000, 0, 0, 14051904, 14052904)  # "None" and "_____" are 0
+    assert person.percent.value == Decimal("9.7") and person.type_codes.codes == ["IN"]
+
+
+def test_header_group_members_are_checked_but_not_listed():
+    f = parse("sgml_table_13d.txt")
+    assert "ACME AFFILIATE TRUST" in [r.name for r in f.named_persons if r.source == "header-group"]
+    assert [p.name for p in summarise_persons(f)] == ["Acme Value Fund, L.P.", "JOHN Q. PUBLIC"]
+
+
+def test_several_persons_on_one_cover_page():
+    f = parse("joint_names_13d.txt")
+    [page] = f.cover_pages
+    assert page.name.value == "John Q. Public and Mary R. Roe"
+    assert page.joint_names == ["John Q. Public", "Mary R. Roe"]
+    assert (f.form_type, f.amendment_no) == ("SC 13D/A", 1)  # "(Amendment No. _1_)"
+    persons = summarise_persons(f)
+    assert [(p.name, p.aggregate, p.percent, p.shared_voting) for p in persons] == [
+        ("John Q. Public", 4065101, 27.8, 4065101), ("Mary R. Roe", 4065101, 27.8, 4065101)]
+
+
+def test_13g_numbering_without_a_title_page():
+    text = ("(1) NAMES OF REPORTING PERSONS: ACME CAPITAL LLC\n"
+            "(2) CHECK THE APPROPRIATE BOX IF A MEMBER OF A GROUP: (a) [ ] (b) [X]\n(3) SEC USE ONLY\n"
+            "(4) CITIZENSHIP OR PLACE OF ORGANIZATION: DELAWARE\n(5) SOLE VOTING POWER: 100\n"
+            "(6) SHARED VOTING POWER: 0\n(7) SOLE DISPOSITIVE POWER: 100\n(8) SHARED DISPOSITIVE POWER: 0\n"
+            "(9) AGGREGATE AMOUNT BENEFICIALLY OWNED BY EACH REPORTING PERSON: 100\n"
+            "(11) PERCENT OF CLASS REPRESENTED BY AMOUNT IN ROW (9): 5.1%\n(12) TYPE OF REPORTING PERSON: IA\n")
+    [page] = parse_document(sources.load_bytes(text.encode(), "g.txt")).cover_pages
+    # The printed numbers are the 13G's: row 4 is citizenship, row 11 the percent.
+    assert page.rows_seen == [1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12]
+    assert (page.citizenship.value, page.percent.value, powers(page)) == ("DELAWARE", Decimal("5.1"), (100, 0, 100, 0, 100))
+
+
+# -- values and names ------------------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("-0-", 0), ("None", 0), ("NONE (1)", 0), ("_____", 0), ("0*", 0), ("- 1,200 -", 1200),
+    ("14,051,904 (1)", 14051904), ("4,065,101*", 4065101), ("7146674", 7146674),
+    ("152,350 SHARES", 152350), ("(See Item 4)", None), ("", None),
+])
+def test_amounts(text, expected):
+    a = V.parse_amount(text, 1)
+    assert (a.shares if a else None) == expected
+
+
+def test_percent_without_leading_zero():
+    assert V.parse_percent_candidates(".7%") == [(Decimal("0.7"), 1, ".7%")]
+
+
+@pytest.mark.parametrize("printed, name", [
+    ("1 THE CAPITAL GROUP, INC.", "THE CAPITAL GROUP, INC."),
+    ("INVESCO PLC No SS or IRS Identification Number", "INVESCO PLC"),
+    ("Fredric H. Gould - ###-##-####", "Fredric H. Gould"),
+    ("Sofinnova Venture Partners VI, L.P. (“SVP VI”)", "Sofinnova Venture Partners VI, L.P."),
+    ("Jason E. Moment [See Preliminary Note]", "Jason E. Moment"),
+    (". BlackRock, Inc.", "BlackRock, Inc."),
+    ("Relative Value Partners Group, LLC  TIN 47-4067697", "Relative Value Partners Group, LLC"),
+])
+def test_cover_names_as_printed(printed, name):
+    assert clean_name(printed)[0] == name
+
+
+def test_joint_names_only_for_individuals():
+    assert split_joint_names("Austin W. Marxe and David M. Greenhouse") == ["Austin W. Marxe", "David M. Greenhouse"]
+    assert split_joint_names("Capital Research and Management Company") == []
+    assert split_joint_names("Smith & Wesson Holding Corp") == []
+
+
+def test_same_person_variants():
+    assert same_person("THE DUNN FAMILY TRUST", "THE DUNN FAMILY TRUST, DAVID J. DUNN, TRUSTEE")
+    assert same_person("TEMPLETON GLOBAL ADVISERS LIMITED", "Templeton Global Advisors Limited")
+    assert not same_person("Farallon Capital Institutional Partners II, L.P.",
+                           "Farallon Capital Institutional Partners III, L.P.")
+
+
+# -- signatures ----------------------------------------------------------------------------
+def sigs(block: str, context: str = "statement"):
+    lines = block.split("\n")
+    return [(s.name, s.signer, s.capacity) for s in read_signatures(lines, 0, len(lines), context, lambda i: i + 1)]
+
+
+def test_entity_above_with_a_by_chain():
+    assert sigs("""Dated: May 1, 2020
+
+ACME FUND, L.P.
+
+By: Acme GP, LLC,
+General Partner
+
+By: /s/ Jane Roe
+Jane Roe, Managing Member
+
+/s/ Jane Roe
+Jane Roe, Individually""") == [("ACME FUND, L.P.", "Jane Roe", "Managing Member"),
+                                ("Jane Roe", "Jane Roe", "Individually")]
+
+
+def test_entity_below_the_signature():
+    assert sigs("""/s/ Pat Agent
+
+BETA CAPITAL, L.L.C.,
+On its own behalf
+and as the General Partner of
+BETA FUND, L.P.
+
+By Pat Agent, Attorney-in-fact""") == [("BETA CAPITAL, L.L.C.", "Pat Agent", None),
+                                        ("BETA FUND, L.P.", "Pat Agent", None)]
+
+
+def test_officer_for_no_printed_entity_and_prose_give_nothing():
+    assert sigs("""After reasonable inquiry and to the best of my knowledge and belief, I certify that
+the information set forth in this statement is true, complete and correct.
+
+/s/ Pat Agent
+Signature
+
+Pat Agent
+Duly authorized under Power of Attorney""") == []
+    # "Name/Title:" lines and the entity printed after them: not read as a heading.
+    assert sigs("""Date:  February 11, 1994
+
+Signature:       /s/ Philip Doe
+
+Name/Title:      Philip Doe, Vice President
+
+                 Example Group, Inc.""") == []
+
+
+def test_names_listed_for_one_signature_and_attorney_in_fact_principals():
+    got = sigs("""ALAN A. ONE
+DR. BETH B. TWO
+By: | /s/ Pat Agent
+Pat Agent
+Attorney-in-Fact
+
+/s/ Pat Agent
+Pat Agent, individually and as attorney-in-fact for
+each of Carl C. Three and Dana D. Four""")
+    assert [g[0] for g in got] == ["ALAN A. ONE", "DR. BETH B. TWO", "Pat Agent", "Carl C. Three", "Dana D. Four"]
+
+
+def test_date_column_and_two_columns():
+    assert sigs("""Dated: February 18, 2000                KEY FUND, L.P.
+
+                                            /s/ ALEX LEE
+                                        By:___________________________
+                                        Name:  Alex Lee
+                                        Title: General Partner""") == [("KEY FUND, L.P.", "ALEX LEE", "General Partner")]
+    assert sigs("""ACME VALUE FUND, L.P.                       BETA CAPITAL PARTNERS LLC
+
+By: /s/ John Doe                            By: /s/ Jane Roe
+    Name: John Doe                              Name: Jane Roe
+    Title: Managing Member                      Title: President""") == [
+        ("ACME VALUE FUND, L.P.", "John Doe", "Managing Member"), ("BETA CAPITAL PARTNERS LLC", "Jane Roe", "President")]
+
+
+# -- joint filing agreements -----------------------------------------------------------------
+def parties(block: str):
+    return [r.name for r in read_jfa_parties(block.split("\n"), 0, lambda i: i + 1)]
+
+
+def test_jfa_parties():
+    assert parties("JOINT FILING AGREEMENT\n\nThis Agreement is made by and among Acme Fund, L.P., Acme GP, "
+                   "L.L.C. and John Q. Public. The parties agree as follows.") == [
+        "Acme Fund, L.P.", "Acme GP, L.L.C.", "John Q. Public"]
+    assert parties('AGREEMENT\n\nCapital Research and Management Company ("CRMC") and The Capital\n'
+                   'Group, Inc. ("CG") hereby agree to file a joint statement.') == [
+        "Capital Research and Management Company", "The Capital Group, Inc."]
+
+
+def test_jfa_among_the_undersigned_names_nobody():
+    assert parties("JOINT FILING AGREEMENT\n\nThis will confirm the agreement by and among the undersigned that "
+                   "the Schedule 13G filed on or about the date hereof will be filed on behalf of each of them, "
+                   "as amended. This Agreement may be executed in counterparts.") == []
+    assert parties("JOINT FILING AGREEMENT\n\nThe undersigned hereby agree that they are filing jointly.") == []
+
+
+# -- 13G boxes -------------------------------------------------------------------------------
+@pytest.mark.parametrize("lines, expected", [
+    (["[ ]  Rule 13d-1(b)", "[X]  Rule 13d-1(c)", "[ ]  Rule 13d-1(d)"], ["Rule 13d-1(c)"]),
+    (["x Rule 13d-1(b)", "o Rule 13d-1(c)", "o Rule 13d-1(d)"], ["Rule 13d-1(b)"]),
+    (["☐ | Rule 13d-1(b)", "☐ | Rule 13d-1(c)", "☒ | Rule 13d-1(d)"], ["Rule 13d-1(d)"]),
+    (["[ ] Rule 13d-1(b)   [X] Rule 13d-1(c)   [ ] Rule 13d-1(d)"], ["Rule 13d-1(c)"]),
+    (["TO RULES 13d-1(b), (c) AND (d) AND AMENDMENTS THERETO"], []),
+])
+def test_rule_designations(lines, expected):
+    assert [t.value for t in boxes.rule_designations(lines, len(lines), lambda i: i + 1)] == expected
+
+
+def test_item3_and_item5_boxes():
+    item3 = Item(number="3", title="If this statement is filed pursuant to 13d-1(b), check whether the person filing is a:",
+                 text="(a) [ ] Broker or dealer\n(e) [X] Investment adviser in accordance with ...\n"
+                      "[X] A parent holding company or control person", line=10)
+    assert boxes.filer_types([item3]).codes == ["IA", "HC"]
+    item5 = Item(number="5", title="Ownership of Five Percent or Less of a Class.",
+                 text="If this statement is being filed ... check the following [  ].", line=20)
+    assert boxes.exit_box(item5).value is False
+    checked = Item(number="5", title="OWNERSHIP OF FIVE PERCENT OR LESS OF A CLASS.     [X]", text="", line=30)
+    assert boxes.exit_box(checked).value is True
+    assert boxes.exit_box(Item(number="5", title="Not applicable.", text="", line=1)) is None
