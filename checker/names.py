@@ -18,8 +18,8 @@ _SUFFIX_WORDS = {"L.P.", "LP", "LLC", "L.L.C.", "INC", "INC.", "LTD", "LTD.", "C
 def normalize(name: str) -> str:
     """Upper case, punctuation dropped, legal-form suffixes unified, spaces folded."""
     s = re.sub(r"[*_]", " ", name.upper())
-    s = re.sub(r"\bL\.\s*P\.", "LP", s)
-    s = re.sub(r"\bL\.\s*L\.\s*C\.", "LLC", s)
+    s = re.sub(r"\bL\.\s*P\b\.?", "LP", s)
+    s = re.sub(r"\bL\.\s*L\.\s*C\b\.?", "LLC", s)
     s = re.sub(r"\bN\.\s*A\.", "NA", s)
     s = re.sub(r"[^A-Z0-9& ]+", " ", s)
     words = s.split()
@@ -131,19 +131,44 @@ _ROLE_TAIL = re.compile(r",\s*(?:as\s+)?(?:trustee|co-trustee|custodian|general\
 VARIANT_RATIO = 0.85  # the ratio the cover-page facts use for a name variant
 
 
-def same_person(a: str, b: str) -> bool:
-    """One reporting person written two ways: same entity, a trailing role ('THE DUNN FAMILY
-    TRUST, DAVID J. DUNN, TRUSTEE' is the trust), or a near spelling ('Advisers' / 'Advisors').
-    Names that differ in a number ('Partners II' / 'Partners III') are different persons."""
+def same_name(a: str, b: str) -> bool:
+    """The same name written another way: punctuation and legal-form spelling, a trailing role
+    ('THE DUNN FAMILY TRUST, DAVID J. DUNN, TRUSTEE' is the trust), or the words in another
+    order ('GASTON DON F', as EDGAR headers print people, is 'Don F. Gaston')."""
     if same_entity(a, b):
         return True
     na, nb = normalize(a), normalize(b)
     if not na or not nb:
         return False
+    if sorted(na.split()) == sorted(nb.split()) or _core(na) == _core(nb):
+        return True
     for x, y in ((a, b), (b, a)):
         head = x.split(",")[0]
         if _ROLE_TAIL.search(x) and len(head.split()) >= 2 and normalize(head) == normalize(y):
             return True
+    return False
+
+
+def _core(norm: str) -> str:
+    """A normalised name without its trailing legal form: 'SOFINNOVA MANAGEMENT VI LLC' and a
+    signature block's 'SOFINNOVA MANAGEMENT VI' name one entity."""
+    words = norm.split()
+    while len(words) > 2 and words[-1] in _LEGAL_FORMS:
+        words.pop()
+    return " ".join(words)
+
+
+_LEGAL_FORMS = {"LP", "LLC", "INC", "LTD", "CORP", "CO", "LLP", "PLC", "NA", "SA", "AG"}
+
+
+def same_person(a: str, b: str) -> bool:
+    """same_name, or a near spelling ('Advisers' / 'Advisors'). Names that differ in a number
+    ('Partners II' / 'Partners III') are different persons."""
+    if same_name(a, b):
+        return True
+    na, nb = normalize(a), normalize(b)
+    if not na or not nb:
+        return False
     if _numbers(na) != _numbers(nb):
         return False
     import difflib

@@ -69,7 +69,9 @@ EXPECTED = {
     "html/orgron_2017_hp_inc_sc13ga.htm": ("SC 13G/A", [("Dodge & Cox", 139701057, 8.2)]),
     # 2019, 13D: "(1) | Names of Reporting Persons ...".
     "html/orgron_2019_virgin_galactic_sc13d.htm": ("SC 13D", [(n, 114790438, 58.7) for n in VIRGIN]),
-    "html/orgron_2024_ati_physical_therapy_sc13d.htm": ("SC 13D/A", [(n, 379833, 8.5) for n in FORTRESS]),
+    # An original 13D ("Amendment No.  )" left blank; Item 1: "This Statement represents an
+    # initial Schedule 13D"): Item 1's "as amended by Amendment No. 1" is another statement's.
+    "html/orgron_2024_ati_physical_therapy_sc13d.htm": ("SC 13D", [(n, 379833, 8.5) for n in FORTRESS]),
     "html/orgron_2024_jvspac_sc13ga.htm": ("SC 13G/A", [(n, 0, 0.0) for n in HARRADEN]),
     # 2024, 13G: an EDGAR submission whose main document is HTML.
     "html/edgartools_livent_sc13g.html": ("SC 13G", [

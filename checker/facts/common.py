@@ -16,6 +16,11 @@ def named_pages(filing: Filing) -> list[CoverPage]:
     return [p for p in filing.cover_pages if p.name is not None and not p.fragment]
 
 
+def page_names(page: CoverPage) -> list[str]:
+    """The reporting persons a cover page is for: its name, or each name of a joint page."""
+    return list(page.joint_names) or [page.name.value]
+
+
 def page_for(filing: Filing, name: str) -> CoverPage | None:
     return next((p for p in named_pages(filing) if same_entity(p.name.value, name)), None)
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import difflib
 
 from checker import identifiers as ids
-from checker.facts.common import named_pages
+from checker.facts.common import named_pages, page_names
 from checker.model import Filing
-from checker.names import normalize, same_entity
+from checker.names import normalize, same_name
 from checker.parse.labels import ROW_NUMBER, ROW_TITLE
 
 PERSON_TYPES_13D = {"BD", "BK", "IC", "IV", "IA", "EP", "HC", "SA", "CP", "CO", "PN", "IN", "OO"}
@@ -44,11 +44,11 @@ def cover_page_facts(filing: Filing) -> list[dict]:
 def _missing_cover_facts(filing: Filing) -> list[dict]:
     """Every person named in the joint filing agreement, the signatures or the header's group
     list needs a cover page; a near-identical name is reported as a name variant instead."""
-    cover_names = [p.name.value for p in named_pages(filing)]
+    cover_names = [n for p in named_pages(filing) for n in [p.name.value, *p.joint_names]]
     by_norm: dict[str, dict] = {}
     for ref in filing.named_persons:
         norm = normalize(ref.name)
-        if any(same_entity(ref.name, c) for c in cover_names):
+        if any(same_name(ref.name, c) for c in cover_names):
             continue
         entry = by_norm.setdefault(norm, {"name": ref.name, "sources": [], "line": ref.line})
         if ref.source not in entry["sources"]:
@@ -57,6 +57,8 @@ def _missing_cover_facts(filing: Filing) -> list[dict]:
     for norm, entry in sorted(by_norm.items(), key=lambda kv: kv[1]["line"] or 0):
         close = _closest(norm, cover_names)
         sources = " and ".join(s.replace("-", " ") for s in entry["sources"])
+        if close and entry["sources"] == ["header-group"]:
+            continue  # EDGAR's entity record spells it a little differently: not the filer's text
         if close:
             facts.append({"t": "name_variant", "person": close, "variant": entry["name"], "sources": sources,
                           "line": entry["line"], "key": norm})
@@ -159,9 +161,10 @@ def consistency_facts(filing: Filing) -> list[dict]:
     statement_sigs = [s for s in filing.signatures if s.context == "statement"]
     if statement_sigs:
         for page in pages:
-            if not any(same_entity(s.name, page.name.value) for s in statement_sigs):
-                facts.append({"t": "unsigned_person", "person": page.name.value, "line": page.line,
-                              "key": normalize(page.name.value)})
+            for name in page_names(page):
+                if not any(same_name(s.name, name) for s in statement_sigs):
+                    facts.append({"t": "unsigned_person", "person": name, "line": page.line,
+                                  "key": normalize(name)})
     return facts
 
 

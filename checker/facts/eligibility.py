@@ -25,7 +25,7 @@ def eligibility_facts(filing: Filing) -> list[dict]:
                   "line": (filing.exit_box.line if filing.exit_box and exit_checked else top.percent.line),
                   "key": "exit"})
     aggregates = [p.aggregate.shares for p in named_pages(filing) if p.aggregate is not None]
-    if not amended and aggregates and all(a == 0 for a in aggregates) \
+    if not amended and not exit_checked and aggregates and all(a == 0 for a in aggregates) \
             and all(p.percent.value == 0 for p in pages):
         facts.append({"t": "all_zero_original", "persons": len(aggregates), "line": pages[0].line,
                       "key": "all-zero"})

@@ -23,6 +23,12 @@ def parse_text(doc: Document) -> Filing:
     markers_end = markers[-1].idx + 1 if markers else 0
     title_end = markers[0].idx if markers else min(len(lines), 200)
     title = B.read_title_page(lines, limit=max(markers_end, 120))
+    # The amendment number belongs to the title page: an Item's "as amended by Amendment No. 1"
+    # further down must not turn an original statement into an amendment.
+    title.pop("amendment_no", None)
+    own = B.read_title_page(lines, limit=max(title_end, 1)).get("amendment_no")
+    if own:
+        title["amendment_no"] = own
     if "form_type" in title:
         filing.form_type, idx = title["form_type"]
         filing.form_type_line = fl(idx)
