@@ -187,3 +187,16 @@ def test_missing_value_is_never_zero():
     [person] = result.reporting_persons
     assert person.aggregate is None and person.percent is None
     assert {"COV002"} <= {x.rule_id for x in result.findings}
+
+
+def test_unprinted_checkbox_rows_are_not_missing_rows():
+    """Abbreviated covers (and XML) leave unchecked boxes out: rows 2, 5 and 12 absent is fine."""
+    rows = [r for r in range(1, 15) if r not in (2, 5, 12)]
+    result = check_filing(filing(page("Alpha Fund LP", 1_000, 5.5, rows=rows)), CheckOptions())
+    assert "COV002" not in {f.rule_id for f in result.findings}
+
+
+def test_zero_zero_fund_code_gets_a_hint():
+    result = check_filing(filing(page("Alpha Fund LP", 1_000, 5.5, funds=("00",))), CheckOptions())
+    [f] = [f for f in result.findings if f.rule_id == "COV005"]
+    assert "OO, letters" in f.message

@@ -23,6 +23,9 @@ VALUE_FIELDS = {"citizenship": "citizenship", "sole_voting": "sole_voting", "sha
                 "sole_dispositive": "sole_dispositive", "shared_dispositive": "shared_dispositive",
                 "aggregate": "aggregate", "percent": "percent", "type": "type_codes", "funds": "source_of_funds"}
 NAME_VARIANT_RATIO = 0.85
+# A box left unchecked is often simply not printed (abbreviated covers; XML leaves the element
+# out): its absence says "not checked", not "row missing".
+CHECKBOX_ROWS = {"group", "legal", "excludes"}
 
 
 def cover_page_facts(filing: Filing) -> list[dict]:
@@ -85,7 +88,7 @@ def _row_facts(page, schedule: str) -> list[dict]:
     facts = []
     for key in EXPECTED_ROWS[schedule]:
         row = numbers[key]
-        absent = row not in page.rows_seen
+        absent = row not in page.rows_seen and key not in CHECKBOX_ROWS
         blank = (not absent and key in VALUE_FIELDS and getattr(page, VALUE_FIELDS[key]) is None
                  and row not in page.unread_rows)
         if absent or blank:
@@ -107,7 +110,8 @@ def _code_facts(page, schedule: str) -> list[dict]:
     if page.source_of_funds:
         for code in page.source_of_funds.codes:
             if code not in FUND_SOURCES:
-                facts.append({"t": "fund_source", "person": page.name.value, "code": code,
+                hint = " ('00' with zeros: the code is OO, letters)" if code == "00" else ""
+                facts.append({"t": "fund_source", "person": page.name.value, "code": code, "hint": hint,
                               "line": page.source_of_funds.line, "evidence": page.source_of_funds.raw,
                               "key": code})
     return facts
