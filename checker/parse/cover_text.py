@@ -49,8 +49,9 @@ class CoverReader:
         self.html = html  # HTML rows carry their own value cell: an empty one is a blank row
         self.issues: list[ParseIssue] = []
 
-    def read(self) -> list[CoverPage]:
-        markers = find_markers(self.lines)
+    def read(self, markers: list[Marker] | None = None) -> list[CoverPage]:
+        markers = find_markers(self.lines) if markers is None else markers
+        self._position = {id(m): n for n, m in enumerate(markers)}
         pages = []
         prev_end = 0
         for n, page_markers in enumerate(group_pages(markers)):
@@ -65,7 +66,7 @@ class CoverReader:
                          rows_seen=sorted({numbers[m.key] for m in pm if m.key in numbers}))
         regions = {}
         for m in pm:
-            pos = all_markers.index(m)
+            pos = self._position[id(m)]
             nxt = all_markers[pos + 1] if pos + 1 < len(all_markers) else None
             row_no = m.num if m.num is not None else numbers.get(m.key)
             next_no = (nxt.num if nxt.num is not None else numbers.get(nxt.key)) if nxt else None

@@ -125,12 +125,19 @@ def row_key(number: int, schedule: str) -> str | None:
     return ROW_KEY[schedule].get(number)
 
 
+# A word every row label contains; a cheap test before the fourteen label patterns.
+_LABEL_WORD = re.compile(r"report|group|sec\s+use|source|legal|citizen|voting|dispositive|aggregate|"
+                         r"percent|type", re.I)
+
+
 def match_label(cell: str) -> tuple[str, int | None, int] | None:
     """(row key, printed row number, end offset of the label) when the cell starts with a label.
 
     A stub printed to the left of the label ("NUMBER OF    5   SOLE VOTING POWER") is skipped:
     the label is tried again after each wide gap whose left side is stub or label text.
     """
+    if not _LABEL_WORD.search(cell):
+        return None  # most lines of a filing: no label word at all
     hit = _match_at(cell, 0)
     if hit:
         return hit

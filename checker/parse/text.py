@@ -40,7 +40,7 @@ def parse_text(doc: Document) -> Filing:
     for key, value in B.title_values(title, fl).items():
         setattr(filing, key, value)
     reader.schedule = filing.schedule or _schedule_hint(doc, markers)
-    filing.cover_pages = reader.read()
+    filing.cover_pages = reader.read(markers)
     filing.issues.extend(reader.issues)
     if filing.schedule == "13G":
         filing.rule_designations = boxes.rule_designations(lines, title_end, fl)
