@@ -5,7 +5,7 @@ import datetime as dt
 from decimal import Decimal
 
 from checker.model import (Amount, Codes, Component, CoverPage, DateValue, DefaultClause, Filing, Flag,
-                           Item, NameRef, ParseIssue, Percent, Signature, TextValue)
+                           NameRef, ParseIssue, Percent, Signature, TextValue)
 
 ALL_13D_ROWS = list(range(1, 15))
 

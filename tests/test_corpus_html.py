@@ -3,7 +3,6 @@ submission whose main document is HTML): names, aggregates and percents as print
 the files by eye. HTML tables reach the parser as "cell | cell" lines (checker.sources.html)."""
 from __future__ import annotations
 
-import os
 from decimal import Decimal
 from pathlib import Path
 
@@ -13,13 +12,6 @@ from checker import sources
 from checker.parse import parse_document
 from checker.pipeline import CheckOptions, check_file
 
-
-@pytest.fixture(scope="module")
-def corpus() -> Path:
-    path = Path(os.environ.get("STAKECHECK_CORPUS") or Path(__file__).parents[2] / "shared" / "corpus")
-    if not (path / "MANIFEST.tsv").exists():
-        pytest.skip(f"corpus not found at {path} (set STAKECHECK_CORPUS to its folder)")
-    return path
 
 
 def filing(corpus: Path, rel: str):

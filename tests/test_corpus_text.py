@@ -8,7 +8,6 @@ grids, several persons on one cover page, and the signature layouts that go with
 from __future__ import annotations
 
 import csv
-import os
 from pathlib import Path
 
 import pytest
@@ -17,13 +16,6 @@ from checker import sources
 from checker.parse import parse_document
 from checker.pipeline import CheckOptions, check_file
 
-
-@pytest.fixture(scope="module")
-def corpus() -> Path:
-    path = Path(os.environ.get("STAKECHECK_CORPUS") or Path(__file__).parents[2] / "shared" / "corpus")
-    if not (path / "MANIFEST.tsv").exists():
-        pytest.skip(f"corpus not found at {path} (set STAKECHECK_CORPUS to its folder)")
-    return path
 
 
 _RESULTS: dict = {}

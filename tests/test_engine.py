@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.engine import Engine, EngineError, compile_rule, get_engine
+from checker.engine import Engine, compile_rule, get_engine
 from checker.pipeline import CheckOptions, check_file, check_filing
 from checker.rulebook import load_catalogue
 from test_rules import CASES, run

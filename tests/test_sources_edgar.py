@@ -2,22 +2,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 
-import pytest
 
 from checker import sources
 from checker.sources.edgar import unwrap_submission
 from checker.sources.html import html_to_text
 
-
-@pytest.fixture(scope="module")
-def corpus() -> Path:
-    path = Path(os.environ.get("STAKECHECK_CORPUS") or Path(__file__).parents[2] / "shared" / "corpus")
-    if not (path / "MANIFEST.tsv").exists():
-        pytest.skip(f"corpus not found at {path}")
-    return path
 
 
 def _lines(path: Path) -> list[str]:

@@ -3,9 +3,7 @@ eye) and synthetic variants for each quirk the reference notes (§7) list."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
@@ -13,13 +11,6 @@ from checker import sources
 from checker.parse.xml_filing import parse_xml
 from checker.sources import Document
 
-
-@pytest.fixture(scope="module")
-def corpus() -> Path:
-    path = Path(os.environ.get("STAKECHECK_CORPUS") or Path(__file__).parents[2] / "shared" / "corpus")
-    if not (path / "MANIFEST.tsv").exists():
-        pytest.skip(f"corpus not found at {path}")
-    return path
 
 
 # file -> (schedule, form type, amendment no., issuer, CUSIP, event date,
