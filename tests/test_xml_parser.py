@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 
 from checker import sources
+from checker.parse import parse_document
 from checker.parse.xml_filing import parse_xml
 from checker.sources import Document
 
@@ -135,7 +136,7 @@ def test_13d_rows_and_codes(corpus):
 def test_xml_inside_full_submission_maps_lines_to_submission(corpus):
     path = corpus / "txt/orgron_2025_mindmed_schedule13ga_fullsub.txt"
     doc = sources.load(path)
-    f = parse_xml(doc)
+    f = parse_document(doc)
     lines = path.read_text(encoding="utf-8").split("\n")
     assert f.format == "edgar-submission"
     assert "60255C885" in lines[f.cusip.line - 1]
@@ -147,7 +148,7 @@ def test_group_members_become_named_persons(corpus):
     doc = sources.load(corpus / "txt/orgron_2025_mindmed_schedule13ga_fullsub.txt")
     doc.header["group_members"] = ["BLACKROCK FUND ADVISORS"]
     doc.header["lines"]["group_members"] = [9]
-    f = parse_xml(doc)
+    f = parse_document(doc)
     assert [(n.name, n.source, n.line) for n in f.named_persons] == [
         ("BLACKROCK FUND ADVISORS", "header-group", 9)]
 

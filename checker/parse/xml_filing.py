@@ -14,7 +14,6 @@ from decimal import Decimal
 
 from checker.model import (Amount, Codes, CoverPage, DateValue, Exhibit, Filing, Flag, Item,
                            ParseIssue, Percent, Signature, TextValue)
-from checker.parse.edgar_header import apply_header
 from checker.parse.xml_safe import find, find_all, kid, kids, lname, load_tree, text_of
 from checker.sources import Document
 
@@ -57,7 +56,7 @@ def parse_xml(doc: Document) -> Filing:
                 message=f"XML root is <{lname(root) or '?'}>, not a Schedule 13D/13G edgarSubmission"))
         else:
             reader.read(root)
-    return apply_header(filing, doc)
+    return filing  # EDGAR header facts are added by the dispatcher, parse.parse_document
 
 
 class _Parser:
