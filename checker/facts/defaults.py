@@ -137,14 +137,14 @@ def deadline_facts(filing: Filing, filed: dt.date | None, as_of: dt.date | None)
         return []
     if event >= NEW_13D_REGIME:
         due = cal.add_business_days(event, 2 if amended else 5)
-        regime = "2 business days (Rule 13d-2(a) as amended 2023)" if amended else \
-            "5 business days (Rule 13d-1(a) as amended 2023)"
+        regime = "2 business days, Rule 13d-2(a) as amended 2023" if amended else \
+            "5 business days, Rule 13d-1(a) as amended 2023"
     elif amended:
         due = None
-        regime = "'promptly' (Rule 13d-2(a) before 5 Feb 2024)"
+        regime = "Rule 13d-2(a) before 5 Feb 2024"
     else:
         due = cal.next_business_day_on_or_after(event + dt.timedelta(days=10))
-        regime = "10 days (Rule 13d-1(a) before 5 Feb 2024)"
+        regime = "10 days, Rule 13d-1(a) before 5 Feb 2024"
     lag = cal.business_days_between(event, when)
     fact = {"t": "deadline", "event": fmt_date(event), "regime": regime, "lag": lag,
             "filed": fmt_date(when), "basis": "filed" if filed else "as of", "line": filing.event_date.line,
