@@ -133,6 +133,17 @@ CASES = {
                lambda: _with(filing(*clean_pair()), header_issuer=TextValue(value="EXAMPLE CORP"))),
 }
 
+# 13G: a 13d-1(c) original is due 5 business days after the event (from 30 Sep 2024);
+# event Wed 2025-11-19 -> Wed 2025-11-26 (Thanksgiving, 27 Nov, is no business day).
+G_PASSIVE = dict(form="SC 13G", designations=["Rule 13d-1(c)"], event=D(2025, 11, 19))
+# A 13G/A for the quarter ending 30 Sep 2025 is due 45 days later, Fri 2025-11-14.
+G_AMEND = dict(form="SC 13G/A", amendment=1, designations=["Rule 13d-1(b)"], event=D(2025, 9, 30))
+CASES["DLN002"] = CASES["DLN002"] + (
+    lambda: (filing(*clean_pair(), **G_PASSIVE), CheckOptions(filed=D(2025, 11, 28))),
+    lambda: (filing(*clean_pair(), **G_PASSIVE), CheckOptions(filed=D(2025, 11, 26))),
+    lambda: (filing(*clean_pair(), **G_AMEND), CheckOptions(filed=D(2025, 11, 17))),
+    lambda: (filing(*clean_pair(), **G_AMEND), CheckOptions(filed=D(2025, 11, 14))))
+
 
 def _with(f, **fields):
     for k, v in fields.items():
@@ -158,15 +169,20 @@ def run(case):
     return check_filing(f, options)
 
 
-@pytest.mark.parametrize("code", sorted(CASES))
-def test_rule_fails(code):
-    result = run(CASES[code][0])
+# CASES[code] = (fail, pass[, fail, pass, ...]): even positions must fire, odd ones must not.
+FAILING = [(code, n) for code in sorted(CASES) for n in range(0, len(CASES[code]), 2)]
+PASSING = [(code, n) for code in sorted(CASES) for n in range(1, len(CASES[code]), 2)]
+
+
+@pytest.mark.parametrize("code,n", FAILING)
+def test_rule_fails(code, n):
+    result = run(CASES[code][n])
     assert code in {f.rule_id for f in result.findings}, [f"{f.rule_id}: {f.message}" for f in result.findings]
 
 
-@pytest.mark.parametrize("code", sorted(CASES))
-def test_rule_passes(code):
-    result = run(CASES[code][1])
+@pytest.mark.parametrize("code,n", PASSING)
+def test_rule_passes(code, n):
+    result = run(CASES[code][n])
     hits = [f.message for f in result.findings if f.rule_id == code]
     assert not hits
 

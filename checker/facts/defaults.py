@@ -125,26 +125,18 @@ def _period_facts(clauses: list[DefaultClause]) -> list[dict]:
 
 
 def deadline_facts(filing: Filing, filed: dt.date | None, as_of: dt.date | None) -> list[dict]:
-    """13D deadlines by regime: before 5 Feb 2024, 10 days (original) and 'promptly' (amendment);
-    since, 5 business days and 2 business days. 13G deadlines are not yet computed."""
-    filed = filed or (filing.filing_date.value if filing.filing_date else None)
-    if filing.schedule != "13D" or filing.event_date is None:
+    """The filing deadline from the date of event, by schedule and regime (reference notes §5)."""
+    # The EDGAR header's filing date is a fact; --filed stands in for it on a draft.
+    filed = (filing.filing_date.value if filing.filing_date else None) or filed
+    when = filed or as_of
+    if filing.schedule not in ("13D", "13G") or filing.event_date is None or when is None:
         return []
     event = filing.event_date.value
-    amended = filing.amendment_no is not None or (filing.form_type or "").endswith("/A")
-    when = filed or as_of
-    if when is None:
-        return []
-    if event >= NEW_13D_REGIME:
-        due = cal.add_business_days(event, 2 if amended else 5)
-        regime = "2 business days, Rule 13d-2(a) as amended 2023" if amended else \
-            "5 business days, Rule 13d-1(a) as amended 2023"
-    elif amended:
-        due = None
-        regime = "Rule 13d-2(a) before 5 Feb 2024"
+    amended = filing.amendment_no is not None or (filing.form_type or "").upper().endswith("/A")
+    if filing.schedule == "13G":
+        due, regime = _13g_deadline(filing, event, amended)
     else:
-        due = cal.next_business_day_on_or_after(event + dt.timedelta(days=10))
-        regime = "10 days, Rule 13d-1(a) before 5 Feb 2024"
+        due, regime = _13d_deadline(event, amended)
     lag = cal.business_days_between(event, when)
     fact = {"t": "deadline", "event": fmt_date(event), "regime": regime, "lag": lag,
             "filed": fmt_date(when), "basis": "filed" if filed else "as of", "line": filing.event_date.line,
@@ -154,3 +146,40 @@ def deadline_facts(filing: Filing, filed: dt.date | None, as_of: dt.date | None)
     else:
         fact.update(due="promptly", slow=lag > 2)
     return [fact]
+
+
+def _13g_deadline(filing: Filing, event: dt.date, amended: bool) -> tuple[dt.date, str]:
+    """The longest deadline that can apply, so that 'late' is never said of a timely filing:
+    shorter ones (10 % crossings: 2 or 5 business days) depend on facts the filing may not state."""
+    passive = any("13d-1(c)" in d.value.replace(" ", "").lower() for d in filing.rule_designations)
+    if event >= NEW_13G_REGIME:
+        if passive and not amended:
+            return cal.add_business_days(event, 5), "5 business days, Rule 13d-1(c) as amended 2023"
+        quarter_end = _quarter_end(event)
+        due = cal.next_business_day_on_or_after(quarter_end + dt.timedelta(days=45))
+        rule = "Rule 13d-2(b)" if amended else "Rule 13d-1(b)/(d)"
+        return due, f"45 days after the quarter ending {fmt_date(quarter_end)}, {rule} as amended 2023"
+    if passive and not amended:
+        due = cal.next_business_day_on_or_after(event + dt.timedelta(days=10))
+        return due, "10 days, Rule 13d-1(c) before 30 Sep 2024"
+    year_end = dt.date(event.year, 12, 31)
+    due = cal.next_business_day_on_or_after(year_end + dt.timedelta(days=45))
+    rule = "Rule 13d-2(b)" if amended else "Rule 13d-1(b)/(d)"
+    return due, f"45 days after the year ending {fmt_date(year_end)}, {rule} before 30 Sep 2024"
+
+
+def _quarter_end(day_: dt.date) -> dt.date:
+    month = ((day_.month - 1) // 3 + 1) * 3
+    return (dt.date(day_.year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1))
+
+
+def _13d_deadline(event: dt.date, amended: bool) -> tuple[dt.date | None, str]:
+    """Before 5 Feb 2024: 10 days (original), 'promptly' (amendment); since: 5 and 2 business days."""
+    if event >= NEW_13D_REGIME:
+        due = cal.add_business_days(event, 2 if amended else 5)
+        return due, ("2 business days, Rule 13d-2(a) as amended 2023" if amended
+                     else "5 business days, Rule 13d-1(a) as amended 2023")
+    if amended:
+        return None, "Rule 13d-2(a) before 5 Feb 2024"
+    due = cal.next_business_day_on_or_after(event + dt.timedelta(days=10))
+    return due, "10 days, Rule 13d-1(a) before 5 Feb 2024"
