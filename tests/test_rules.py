@@ -216,3 +216,13 @@ def test_zero_zero_fund_code_gets_a_hint():
     result = check_filing(filing(page("Alpha Fund LP", 1_000, 5.5, funds=("00",))), CheckOptions())
     [f] = [f for f in result.findings if f.rule_id == "COV005"]
     assert "OO, letters" in f.message
+
+
+def test_header_filing_date_wins_over_filed_option():
+    from checker.model import DateValue
+    f = filing(*clean_pair())  # 13D, event Mon 2025-03-03, due Mon 2025-03-10
+    f.filing_date = DateValue(value=D(2025, 3, 7))
+    result = check_filing(f, CheckOptions(filed=D(2025, 3, 20)))
+    [info] = [x for x in result.findings if x.rule_id == "DLN001"]
+    assert "filed 2025-03-07" in info.message
+    assert "DLN002" not in {x.rule_id for x in result.findings}
