@@ -127,9 +127,10 @@ class Signature(BaseModel):
     name: str  # the reporting person the block signs for
     signer: str | None = None  # "/s/ Nelson Obus"
     capacity: str | None = None  # "President", "Individually"
+    by: str | None = None  # the entity signing for it: "By: Wynnefield Capital Management, LLC, General Partner"
     date: DateValue | None = None
     line: int | None = None
-    context: Literal["statement", "agreement", "exhibit"] = "statement"
+    context: Literal["statement", "agreement", "exhibit"] = "statement"  # exhibit: a notice or letter
 
 
 class NameRef(BaseModel):

@@ -133,6 +133,17 @@ CASES = {
                lambda: _with(filing(*clean_pair()), header_issuer=TextValue(value="EXAMPLE CORP"))),
 }
 
+def _signed(by_statement, by_notice):
+    from checker.model import Signature
+    f = filing(*clean_pair())
+    f.signatures += [Signature(name="ALPHA FUND, L.P.", signer="Jo Roe", by=by_statement, line=401),
+                     Signature(name="Alpha Fund LP", signer="Jo Roe", by=by_notice, line=460, context="exhibit")]
+    return f
+
+
+CASES["CON007"] = (lambda: _signed("Alpha Capital LLC", "Beta Advisers Inc."),
+                   lambda: _signed("Alpha Capital LLC", "ALPHA CAPITAL, L.L.C."))
+
 # 13G: a 13d-1(c) original is due 5 business days after the event (from 30 Sep 2024);
 # event Wed 2025-11-19 -> Wed 2025-11-26 (Thanksgiving, 27 Nov, is no business day).
 G_PASSIVE = dict(form="SC 13G", designations=["Rule 13d-1(c)"], event=D(2025, 11, 19))

@@ -125,6 +125,18 @@ def test_default_triggers(result):
     assert "2008-09-30" in event.message and "2008-09-29" in event.message
 
 
+def test_notice_signed_for_the_funds_by_another_entity(result):
+    """The statement signs for both LPs through their general partner, Wynnefield Capital
+    Management, LLC; the notice of default (the letter after the signatures) signs for them
+    through Wynnefield Capital, Inc. The offshore fund signs through Capital, Inc. in both."""
+    hits = found(result, "CON007")
+    assert {f.person for f in hits} == {"Wynnefield Partners Small Cap Value LP",
+                                        "Wynnefield Partners Small Cap Value LP I"}
+    for f in hits:
+        assert f.line == 433 and "Wynnefield Capital, Inc." in f.message
+        assert "Wynnefield Capital Management, LLC" in f.message
+
+
 def test_identifiers_clean(result):
     assert not [f for f in result.findings if f.category == "identifiers"]
 
@@ -134,7 +146,7 @@ def test_exact_finding_set(result):
     counts: dict[str, int] = {}
     for f in result.findings:
         counts[f.rule_id] = counts.get(f.rule_id, 0) + 1
-    assert counts == {"CON001": 1, "COV001": 1, "COV005": 4, "DEF001": 1, "DEF002": 1, "DEF003": 2,
+    assert counts == {"CON001": 1, "CON007": 2, "COV001": 1, "COV005": 4, "DEF001": 1, "DEF002": 1, "DEF003": 2,
                       "DEF004": 1, "DEF005": 1, "DEF006": 1, "DEF007": 1, "DEF008": 1, "PAR002": 1,
                       "PAR003": 3, "SUM004": 2, "THR003": 3, "THR007": 1}
 
@@ -146,5 +158,5 @@ def test_json_is_byte_identical_across_runs():
     doc = json.loads(first)
     assert doc["schema"] == "stakecheck/v1"
     summary = doc["summary"]
-    assert (summary["files"], summary["error"], summary["warning"], summary["info"]) == (1, 3, 15, 7)
+    assert (summary["files"], summary["error"], summary["warning"], summary["info"]) == (1, 3, 17, 7)
     assert doc["files"][0]["reporting_persons"][6]["aggregate"] is None

@@ -28,6 +28,7 @@ def build_facts(filing: Filing, ctx: FactContext) -> list[dict]:
     facts += cover.identifier_facts(filing)
     facts += cover.consistency_facts(filing)
     facts += cover.header_facts(filing)
+    facts += cover.signing_authority_facts(filing)
     facts += holdings.person_facts(filing, ctx.thresholds)
     facts += holdings.sum_facts(filing)
     facts += holdings.percent_facts(filing)

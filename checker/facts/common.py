@@ -25,6 +25,12 @@ def page_for(filing: Filing, name: str) -> CoverPage | None:
     return next((p for p in named_pages(filing) if same_entity(p.name.value, name)), None)
 
 
+def cover_name(filing: Filing, name: str) -> str:
+    """A name as its cover page prints it, so findings group under the reporting person."""
+    from checker.names import same_name
+    return next((p.name.value for p in named_pages(filing) if same_name(p.name.value, name)), name)
+
+
 def fmt_shares(n: int | None) -> str:
     return "—" if n is None else f"{n:,}"
 

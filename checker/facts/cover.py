@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 
 from checker import identifiers as ids
-from checker.facts.common import named_pages, page_names
+from checker.facts.common import cover_name, named_pages, page_names
 from checker.model import Filing
 from checker.names import normalize, same_name
 from checker.parse.labels import ROW_NUMBER, ROW_TITLE
@@ -198,3 +198,28 @@ def _form_key(form: str) -> tuple[str, bool]:
 def _same_issuer(a: str, b: str) -> bool:
     na, nb = normalize(a), normalize(b)
     return na == nb or na in nb or nb in na or difflib.SequenceMatcher(None, na, nb).ratio() >= 0.9
+
+
+def signing_authority_facts(filing: Filing) -> list[dict]:
+    """One entity signed through different entities in the statement and in a notice or letter:
+    'LP, By: Manager LLC, General Partner' on the statement, 'LP, By: Other Inc.' on the notice."""
+    by_entity: dict[str, dict[str, object]] = {}
+    for sig in filing.signatures:
+        if sig.by:
+            entry = by_entity.setdefault(normalize(sig.name), {"name": sig.name, "seen": {}})
+            entry["seen"].setdefault(normalize(sig.by), sig)
+    facts = []
+    for entry in by_entity.values():
+        sigs = list(entry["seen"].values())
+        contexts = {s.context for s in sigs}
+        if len(sigs) < 2 or len(contexts) < 2:
+            continue
+        first = min(sigs, key=lambda s: (s.context != "statement", s.line or 0))
+        for other in sigs:
+            if other is first:
+                continue
+            facts.append({"t": "signing_authority", "person": cover_name(filing, entry["name"]), "by": first.by,
+                          "where": first.context, "where_line": first.line, "other_by": other.by,
+                          "other_where": "notice or letter" if other.context == "exhibit" else other.context,
+                          "line": other.line, "key": f"{normalize(first.by)}|{normalize(other.by)}"})
+    return facts

@@ -94,8 +94,9 @@ def _read_column(lines: list[str], start: int, end: int, context: str, file_line
             names, unit.tail_end = below
         else:
             names = _heading(text, k, prev_end) or _individual(unit)
+        by = _by_entity(text, k, prev_end) if below is None else None
         for name in names:
-            sigs.append(Signature(name=name, signer=unit.signer, capacity=unit.capacity, date=date,
+            sigs.append(Signature(name=name, signer=unit.signer, capacity=unit.capacity, date=date, by=by,
                                   line=file_line(unit.line), context=context))
         for name in _principals(unit):
             sigs.append(Signature(name=name, signer=unit.signer, capacity="attorney-in-fact", date=date,
@@ -229,7 +230,9 @@ def _heading(text: list[str], k: int, floor: int) -> list[str]:
             right = _right_column(t)
             return _names(buf) or ([right] if right else [])
         if not t or _blank(t):
-            if buf:
+            if buf and _bare_by_above(text, j, floor):
+                buf = []  # 'By:' / 'Wynnefield Capital, Inc.' / '/s/ ...': that name signs, it is not signed for
+            elif buf:
                 break
         elif _BY.match(t) or _META.match(t):
             buf = []  # the lines under a "By: <entity>" line continue it ("General Partner")
@@ -241,6 +244,31 @@ def _heading(text: list[str], k: int, floor: int) -> list[str]:
             break
         j -= 1
     return _names(buf)
+
+
+def _bare_by_above(text: list[str], j: int, floor: int) -> bool:
+    """The nearest non-blank line above j is a 'By:' with nothing after it."""
+    while j > floor and (not text[j] or _blank(text[j])):
+        j -= 1
+    return bool(re.fullmatch(r"by\s*:?", text[j].strip(), re.I))
+
+
+def _by_entity(text: list[str], k: int, floor: int) -> str | None:
+    """The entity a signature is given through: the nearest 'By: <entity>' above the /s/ line, or a
+    bare 'By:' with the entity on the lines under it. The signer's own 'By: /s/ ...' is not one."""
+    for j in range(k - 1, floor - 1, -1):
+        t = text[j].strip()
+        m = _BY.match(t)
+        if not m or "/s/" in t.lower():
+            continue
+        rest = m.group(1).strip(" ,")
+        if not rest:  # bare 'By:': the entity is printed below it
+            rest = next((text[i].strip() for i in range(j + 1, k) if text[i].strip()
+                         and not _blank(text[i])), "")
+        entity = _entity(re.split(r",\s*(?:its\s+)?(?:general\s+partner|managing\s+member|manager|"
+                                  r"investment\s+(?:manager|adviser|advisor)|attorney)", rest, 1, flags=re.I)[0])
+        return entity if _looks_like_name(entity) else None
+    return None
 
 
 def _right_column(t: str) -> str | None:
@@ -256,7 +284,8 @@ def _names(buf: list[str]) -> list[str]:
     ('WYNNEFIELD SMALL CAP VALUE OFFSHORE' / 'FUND, LTD.'); otherwise each line is a name."""
     out: list[str] = []
     for t in buf:
-        if out and not _LEGAL_END.search(out[-1]) and len(t.split()) <= 2 and _LEGAL_END.search(t):
+        lone_form = _LEGAL_END.fullmatch(t.strip(" ,.")) or _LEGAL_END.fullmatch(t.strip(" ,"))
+        if out and (lone_form or not _LEGAL_END.search(out[-1]) and len(t.split()) <= 2 and _LEGAL_END.search(t)):
             out[-1] = f"{out[-1]} {t}"
         else:
             out.append(t)

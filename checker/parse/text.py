@@ -81,6 +81,10 @@ def _read_body(filing: Filing, lines: list[str], start: int, fl) -> None:
         filing.signatures = read_signatures(lines, sig_start, sig_end, "statement", fl)
         for s in filing.signatures:
             filing.named_persons.append(NameRef(name=s.name, source="signature", line=s.line))
+        # Letters and notices between the signatures and the agreement (exhibits): who signs them,
+        # and through whom, is compared with the statement (CON007). They name no reporting person.
+        letters_end = len(lines) if jfa is None else max(jfa, sig_end)
+        filing.signatures.extend(read_signatures(lines, sig_end, letters_end, "exhibit", fl))
     if jfa is not None:
         filing.named_persons.extend(B.read_jfa_parties(lines, jfa, fl))
         filing.signatures.extend(read_signatures(lines, jfa, len(lines), "agreement", fl))
