@@ -56,8 +56,25 @@ def sentences(lines: list[str], start: int, end: int) -> list[tuple[int, str]]:
     return out
 
 
+# A paragraph without one of these words has no default clause: skip it before sentence work.
+KEYWORDS = re.compile(r"default|cure|\bdays?\b|interest\s+rate|\belect|immediately\s+due", re.I)
+
+
+def _paragraphs(lines: list[str], start: int, end: int):
+    """(first, end) line ranges of the paragraphs that mention a default-clause keyword."""
+    first = None
+    for idx in range(start, end + 1):
+        blank = idx == end or not lines[idx].strip()
+        if not blank and first is None:
+            first = idx
+        elif blank and first is not None:
+            if KEYWORDS.search(" ".join(lines[first:idx])):
+                yield first, idx
+            first = None
+
+
 def read_default_clauses(lines: list[str], start: int, end: int, file_line) -> list[DefaultClause]:
-    sents = sentences(lines, start, end)
+    sents = [s for a, b in _paragraphs(lines, start, end) for s in sentences(lines, a, b)]
     clauses: list[DefaultClause] = []
     letter_dates = _letter_dates(lines, start, end)
     for n, (idx, s) in enumerate(sents):

@@ -75,7 +75,8 @@ def _column_split(lines: list[str], start: int, end: int) -> int | None:
 
 
 def _read_column(lines: list[str], start: int, end: int, context: str, file_line) -> list[Signature]:
-    text = [_clean(lines[i]) if i < len(lines) else "" for i in range(end)]
+    # Absolute indexes, but only the block's own lines are cleaned (the rest is never read).
+    text = [""] * start + [_clean(lines[i]) if i < len(lines) else "" for i in range(start, end)]
     sigs: list[Signature] = []
     prev_end = start
     date = None
