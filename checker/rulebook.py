@@ -18,6 +18,8 @@ from pydantic import BaseModel, Field, field_validator
 
 from checker.findings import CATEGORIES, Severity
 
+# libyaml's loader when PyYAML was built with it: the catalogue loads on every run.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 CODE_RE = re.compile(r"^[A-Z]{2,4}\d{3}$")
 NAME_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -94,7 +96,7 @@ def load_catalogue(extra_dir: str | None = None) -> tuple[Rule, ...]:
     seen: dict[str, Rule] = {}
     for folder in folders:
         for path in sorted(folder.glob("*.yaml")):
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
             family = RuleFamily.model_validate(data)
             for rule in family.rules:
                 if not rule.code.startswith(family.prefix):
