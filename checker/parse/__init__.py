@@ -24,7 +24,9 @@ def parse_document(doc: Document) -> Filing:
                 continue
             seen_not_filing = True
         filing.issues.append(issue)
-    if not filing.form_type and not filing.header_form_type and not filing.cover_pages and not seen_not_filing:
+    malformed = any(i.kind in ("malformed-xml", "malformed", "truncated") for i in filing.issues)
+    if not filing.form_type and not filing.header_form_type and not filing.cover_pages \
+            and not seen_not_filing and not malformed:  # a malformed file is reported as that
         filing.issues.append(ParseIssue(kind="not-a-filing", line=1,
                                         message="no Schedule 13D/13G form type and no cover page found"))
     return filing
