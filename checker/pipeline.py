@@ -8,6 +8,7 @@ from pathlib import Path
 from checker import sources
 from checker.engine import get_engine
 from checker.facts import FactContext, build_facts
+from checker.facts.common import preferred_spelling_first
 from checker.facts.holdings import pct_text
 from checker.findings import FileResult, Finding, PersonSummary
 from checker.model import Filing
@@ -109,7 +110,7 @@ def summarise_persons(filing: Filing) -> list[PersonSummary]:
                 sole_voting=shares(page.sole_voting), shared_voting=shares(page.shared_voting),
                 sole_dispositive=shares(page.sole_dispositive),
                 shared_dispositive=shares(page.shared_dispositive), line=page.line))
-    for ref in filing.named_persons:
+    for ref in preferred_spelling_first(filing.named_persons):
         if ref.source == "header-group":
             continue
         if not any(same_person(ref.name, p.name) for p in out):

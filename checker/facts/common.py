@@ -25,6 +25,12 @@ def page_for(filing: Filing, name: str) -> CoverPage | None:
     return next((p for p in named_pages(filing) if same_entity(p.name.value, name)), None)
 
 
+def preferred_spelling_first(refs: list) -> list:
+    """Named persons with the names as typed ('Wynnefield ... Fund, Ltd.') before all-capitals
+    signature headings ('WYNNEFIELD ... FUND, LTD.'), so a person is shown the way it reads best."""
+    return sorted(refs, key=lambda r: r.name.isupper())
+
+
 def cover_name(filing: Filing, name: str) -> str:
     """A name as its cover page prints it, so findings group under the reporting person."""
     from checker.names import same_name

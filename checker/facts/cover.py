@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 
 from checker import identifiers as ids
-from checker.facts.common import cover_name, named_pages, page_names
+from checker.facts.common import cover_name, named_pages, page_names, preferred_spelling_first
 from checker.model import Filing
 from checker.names import normalize, same_name
 from checker.parse.labels import ROW_NUMBER, ROW_TITLE
@@ -49,7 +49,7 @@ def _missing_cover_facts(filing: Filing) -> list[dict]:
     list needs a cover page; a near-identical name is reported as a name variant instead."""
     cover_names = [n for p in named_pages(filing) for n in [p.name.value, *p.joint_names]]
     by_norm: dict[str, dict] = {}
-    for ref in filing.named_persons:
+    for ref in preferred_spelling_first(filing.named_persons):
         norm = normalize(ref.name)
         if any(same_name(ref.name, c) for c in cover_names):
             continue

@@ -101,6 +101,9 @@ def _collective_facts(filing: Filing, page: CoverPage) -> list[dict]:
     if any(p is None for p in parts):
         return []  # an owner's figures are nowhere in the filing: nothing to compare
     total = sum(p[0].shares for p in parts)
+    # An owner without a cover page of its own is counted through the page that reports its holding.
+    borrowed = [f"{o}: {fmt_shares(a.shares)} per {src.name.value}'s row 11"
+                for o, (a, src) in zip(agg.owners, parts) if not same_entity(src.name.value, o)]
     diffs = []
     if agg.components and all(len(p[0].components) == len(agg.components) for p in parts):
         for n, comp in enumerate(agg.components):
@@ -111,7 +114,8 @@ def _collective_facts(filing: Filing, page: CoverPage) -> list[dict]:
     return [{"t": "collective", "person": page.name.value, "owners": owners, "stated": agg.shares,
              "stated_s": fmt_shares(agg.shares), "sum": total, "sum_s": fmt_shares(total),
              "mismatch": total != agg.shares or bool(diffs),
-             "details": "; ".join(diffs) if diffs else "components agree", "line": agg.line,
+             "details": "; ".join(diffs or ["components agree"]) + "".join(f"; {b}" for b in borrowed),
+             "line": agg.line,
              "evidence": agg.raw[:2000], "key": f"collective:{owners}"}]
 
 
