@@ -125,9 +125,9 @@ class Exhibit(BaseModel):
 
 class Signature(BaseModel):
     name: str  # the reporting person the block signs for
-    signer: str | None = None  # "/s/ Nelson Obus"
+    signer: str | None = None  # "/s/ Jane Roe"
     capacity: str | None = None  # "President", "Individually"
-    by: str | None = None  # the entity signing for it: "By: Wynnefield Capital Management, LLC, General Partner"
+    by: str | None = None  # the entity signing for it: "By: Acme Capital Management, LLC, General Partner"
     date: DateValue | None = None
     line: int | None = None
     context: Literal["statement", "agreement", "exhibit"] = "statement"  # exhibit: a notice or letter

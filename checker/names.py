@@ -1,4 +1,4 @@
-"""Entity names: compare 'Wynnefield Capital, Inc.' with 'WYNNEFIELD CAPITAL INC' as one entity."""
+"""Entity names: compare 'Acme Capital, Inc.' with 'ACME CAPITAL INC' as one entity."""
 from __future__ import annotations
 
 import functools
@@ -36,7 +36,7 @@ def same_entity(a: str, b: str) -> bool:
 def split_names(text: str) -> list[str]:
     """'A, L.P., B LP I and C, Ltd.' -> ['A, L.P.', 'B LP I', 'C, Ltd.'].
 
-    Commas also separate a name from its legal form ('Wynnefield Capital, Inc.'), so a piece
+    Commas also separate a name from its legal form ('Acme Capital, Inc.'), so a piece
     that is only a legal-form suffix is glued back onto the name before it.
     """
     text = re.sub(r"\s+", " ", text).strip().rstrip(".;:")

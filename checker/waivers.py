@@ -10,8 +10,8 @@ File format, TOML (``[[waiver]]`` tables) or YAML (a list, or ``waivers:`` holdi
     [[waiver]]
     rule = "THR001"                  # the rule code (or kebab-case name)
     path = "filings/**/*.txt"        # scope: at least one of path / cusip / person / fingerprint
-    cusip = "53634X100"
-    person = "Wynnefield Partners Small Cap Value LP"
+    cusip = "037833100"
+    person = "Acme Partners Value LP"
     justification = "Percent is of the class as of the issuer's 10-Q; counsel reviewed."
     approved_by = "J. Smith (GC)"
     expires = 2026-12-31             # the waiver holds through this day

@@ -26,8 +26,8 @@ def page_for(filing: Filing, name: str) -> CoverPage | None:
 
 
 def preferred_spelling_first(refs: list) -> list:
-    """Named persons with the names as typed ('Wynnefield ... Fund, Ltd.') before all-capitals
-    signature headings ('WYNNEFIELD ... FUND, LTD.'), so a person is shown the way it reads best."""
+    """Named persons with the names as typed ('Acme ... Fund, Ltd.') before all-capitals
+    signature headings ('ACME ... FUND, LTD.'), so a person is shown the way it reads best."""
     return sorted(refs, key=lambda r: r.name.isupper())
 
 

@@ -243,7 +243,7 @@ class CoverReader:
             amount = V.parse_amount(_unlabel(text), self.file_line(idx))
             if amount is not None:
                 out.append(amount)
-            elif out:  # text after a value continues it ("... owned by Wynnefield" / "Small Cap ...")
+            elif out:  # text after a value continues it ("... owned by Acme" / "Small Cap ...")
                 out[-1] = V.parse_amount(out[-1].raw + " " + text, out[-1].line) or out[-1]
         return out
 

@@ -1,8 +1,8 @@
 """Signature blocks of a text filing: who each '/s/' signs for.
 
 Two layouts occur. Usually the entity is printed above the signature, maybe with a chain of
-"By: <general partner>" lines between ("WYNNEFIELD ... L.P." / "By: Wynnefield Capital
-Management, LLC, General Partner" / "By: /s/ Nelson Obus" / "Nelson Obus, Co-Managing Member").
+"By: <general partner>" lines between ("ACME ... L.P." / "By: Acme Capital
+Management, LLC, General Partner" / "By: /s/ Jane Roe" / "Jane Roe, Co-Managing Member").
 Some filers put it below ("/s/ Monica R. Landry" / "NOONDAY CAPITAL, L.L.C." / "By Monica R.
 Landry, Attorney-in-fact"). A signature with no entity signs for the signer only when the signer
 signs individually; an officer or attorney-in-fact signing for someone not printed is not a
@@ -189,7 +189,7 @@ def _same_name(t: str, signer: str) -> bool:
 
 
 def _after_name(t: str, signer: str) -> str | None:
-    """'Nelson Obus, Co-Managing Member' -> 'Co-Managing Member'; 'MAURY FERTIG/MANAGING MEMBER'."""
+    """'Jane Roe, Co-Managing Member' -> 'Co-Managing Member'; 'MAURY FERTIG/MANAGING MEMBER'."""
     if _same_name(t, signer):
         rest = t[len(signer):] if t.lower().startswith(signer.lower()) else re.split(r"[,/]", t, 1)[-1]
         rest = rest.strip(" ,/")
@@ -232,7 +232,7 @@ def _heading(text: list[str], k: int, floor: int) -> list[str]:
             return _names(buf) or ([right] if right else [])
         if not t or _blank(t):
             if buf and _bare_by_above(text, j, floor):
-                buf = []  # 'By:' / 'Wynnefield Capital, Inc.' / '/s/ ...': that name signs, it is not signed for
+                buf = []  # 'By:' / 'Acme Capital, Inc.' / '/s/ ...': that name signs, it is not signed for
             elif buf:
                 break
         elif _BY.match(t) or _META.match(t):
@@ -282,7 +282,7 @@ def _right_column(t: str) -> str | None:
 
 def _names(buf: list[str]) -> list[str]:
     """Heading lines to names: a short line ending in a legal form continues the line above it
-    ('WYNNEFIELD SMALL CAP VALUE OFFSHORE' / 'FUND, LTD.'); otherwise each line is a name."""
+    ('ACME VALUE OFFSHORE' / 'FUND, LTD.'); otherwise each line is a name."""
     out: list[str] = []
     for t in buf:
         lone_form = _LEGAL_END.fullmatch(t.strip(" ,.")) or _LEGAL_END.fullmatch(t.strip(" ,"))

@@ -12,7 +12,7 @@ from decimal import Decimal, InvalidOperation
 from checker.model import Amount, Component
 from checker.names import split_names
 
-# "1,019,531", "1019531", "-0-", "0", "14,051,904 (1)", "- 1,200 -", "4,065,101*": the number,
+# "1,204,350", "1204350", "-0-", "0", "14,051,904 (1)", "- 1,200 -", "4,065,101*": the number,
 # with separators or without, maybe wrapped in hyphens, maybe followed by a footnote marker.
 _NUMBER = re.compile(r"^[\s\-–—(*]*(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\b")
 # Printed instead of 0: words, "-0-", a short dash or a short blank line ("_____"), each maybe

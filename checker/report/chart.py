@@ -39,7 +39,7 @@ def _short(name: str) -> str:
 
 def _text_width(text: str, size: float) -> float:
     """Rough Helvetica advance widths: SVG has no text measuring without a script, and
-    "WYNNEFIELD SMALL CAP VALUE OFFSHORE FUND, LTD." is half again as wide as its lower case."""
+    "ACME VALUE OFFSHORE INTERNATIONAL FUND, LTD." is half again as wide as its lower case."""
     em = 0.0
     for ch in text:
         if ch.isupper() or ch in "mwMW@%":
