@@ -140,8 +140,8 @@ def same_name(a: str, b: str) -> bool:
     na, nb = normalize(a), normalize(b)
     if not na or not nb:
         return False
-    if sorted(na.split()) == sorted(nb.split()) or _core(na) == _core(nb):
-        return True
+    if sorted(_core(na).split()) == sorted(_core(nb).split()):
+        return True  # word order ('CRAMER J J & CO INC' = 'J.J. Cramer & Co.'), legal form dropped
     for x, y in ((a, b), (b, a)):
         head = x.split(",")[0]
         if _ROLE_TAIL.search(x) and len(head.split()) >= 2 and normalize(head) == normalize(y):
