@@ -175,8 +175,13 @@ def _describe(b: _Block, lines: list[str]) -> dict:
             "description": b.description, "line": b.line, "binary": b.binary(lines)}
 
 
+# An exhibit is read for what the checks need from it (is it the joint filing agreement, who
+# signs it): its opening, not a 300-page credit agreement in full.
+EXHIBIT_LINES = 600
+
+
 def _exhibit(b: _Block, lines: list[str]) -> dict:
-    text, line_map = _convert(lines, b.body_start, b.body_end)
+    text, line_map = _convert(lines, b.body_start, min(b.body_end, b.body_start + EXHIBIT_LINES))
     return {**_describe(b, lines), "text": text, "line_map": line_map}
 
 
