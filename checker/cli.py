@@ -51,6 +51,8 @@ def _run_options(formats: list[str], default_format: str, fail_on_default: str):
         click.option("--write-baseline", type=click.Path(dir_okay=False),
                      help="Write the current findings' fingerprints to this file (exit 0)."),
         click.option("--filed", callback=_parse_date, help="Filing date (YYYY-MM-DD) for deadline rules on a draft."),
+        click.option("--previous", type=click.Path(dir_okay=False),
+                     help="The persons' previous filing: percents are compared with it (the 1 % line)."),
         click.option("--as-of", callback=_parse_date,
                      help="Today's date (YYYY-MM-DD) for deadline rules and waiver expiry."),
         click.option("--color/--no-color", default=None, help="Colour in text output (default: when a terminal)."),
@@ -84,7 +86,7 @@ def report(**kwargs):
 
 
 def run(paths, fmt, output, fail_on, select, ignore, severity, config_file, no_config, waivers,
-        baseline, write_baseline, filed, as_of, color, default_fail_on) -> int:
+        baseline, write_baseline, filed, previous, as_of, color, default_fail_on) -> int:
     from checker.baseline import BaselineError, apply_baseline, load_baseline
     from checker.baseline import write_baseline as save_baseline
     from checker.config import ConfigError, find_config, load_config, resolve
@@ -107,7 +109,7 @@ def run(paths, fmt, output, fail_on, select, ignore, severity, config_file, no_c
     except (ConfigError, WaiverError, BaselineError) as exc:
         _fail(str(exc))
 
-    results = run_checks(list(paths), settings, filed, as_of)
+    results = run_checks(list(paths), settings, filed, as_of, _previous(previous))
     ctx = ReportContext(fail_on=settings.fail_on)
     if wset is not None:
         results, ctx.waived = _apply_waivers(results, wset, settings, as_of or dt.date.today())
@@ -132,7 +134,19 @@ def run(paths, fmt, output, fail_on, select, ignore, severity, config_file, no_c
     return exit_code(results, settings.fail_on)
 
 
-def run_checks(paths: list[str], settings, filed, as_of) -> list[FileResult]:
+def _previous(path: str | None):
+    """The --previous filing, parsed; unreadable is a usage error (exit 2)."""
+    if path is None:
+        return None
+    from checker.pipeline import load_previous
+    from checker.sources import UnreadableInput
+    try:
+        return load_previous(path)
+    except UnreadableInput as exc:
+        _fail(f"--previous {exc}")
+
+
+def run_checks(paths: list[str], settings, filed, as_of, previous=None) -> list[FileResult]:
     """Every filing under ``paths`` through the pipeline (imported here: it loads the engine)."""
     from checker.pipeline import CheckOptions, check_file, expand_paths
 
@@ -140,7 +154,7 @@ def run_checks(paths: list[str], settings, filed, as_of) -> list[FileResult]:
     if not files:
         _fail("no filings found under " + ", ".join(paths))
     options = CheckOptions(select=settings.select, ignore=settings.ignore, severity=settings.severity,
-                           filed=filed, as_of=as_of, thresholds=settings.thresholds)
+                           filed=filed, as_of=as_of, thresholds=settings.thresholds, previous=previous)
     return [check_file(p, options) for p in files]
 
 

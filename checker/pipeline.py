@@ -25,6 +25,7 @@ class CheckOptions:
     filed: dt.date | None = None  # filing date for deadline rules on drafts
     as_of: dt.date | None = None  # "today" for deadline rules
     thresholds: dict[str, float] = field(default_factory=dict)  # house lines, e.g. early_warning
+    previous: Filing | None = None  # the reporting persons' last filing, for the 1 % line
 
 
 def expand_paths(paths: list[str]) -> list[Path]:
@@ -39,6 +40,11 @@ def expand_paths(paths: list[str]) -> list[Path]:
         else:
             out.append(p)
     return out
+
+
+def load_previous(path: str | Path) -> Filing:
+    """The previous filing, parsed like any other (raises sources.UnreadableInput)."""
+    return parse_document(sources.load(path))
 
 
 def rule_selected(code: str, options: CheckOptions) -> bool:
@@ -65,7 +71,7 @@ def check_file(path: str | Path, options: CheckOptions | None = None) -> FileRes
 
 def check_filing(filing: Filing, options: CheckOptions) -> FileResult:
     facts = build_facts(filing, FactContext(filed=options.filed, as_of=options.as_of,
-                                            thresholds=options.thresholds))
+                                            thresholds=options.thresholds, previous=options.previous))
     findings = get_engine().run(facts, path_name=Path(filing.path).name)
     findings = [_with_severity(f, options) for f in findings if rule_selected(f.rule_id, options)]
     return FileResult(

@@ -112,7 +112,7 @@ def fake_pipeline(monkeypatch, by_name: dict[str, FileResult]) -> list:
     from checker import cli
     calls: list = []
 
-    def run_checks(paths, settings, filed, as_of):
+    def run_checks(paths, settings, filed, as_of, previous=None):
         calls.append(settings)
         files = []
         for p in map(Path, paths):

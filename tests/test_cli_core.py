@@ -72,3 +72,14 @@ def test_wheel_ships_the_rules(tmp_path):
                          cwd=tmp_path, env={"PYTHONPATH": str(unpacked), "PATH": "/usr/bin:/bin"})
     count, where = out.stdout.split()
     assert int(count) >= 40 and str(unpacked) in where
+
+
+def test_previous_filing_option(tmp_path):
+    same = invoke("check", "--format", "json", "--previous", SEED, SEED)
+    codes = {f["rule_id"] for f in json.loads(same.output)["files"][0]["findings"]}
+    assert "THR012" not in codes and "THR013" not in codes  # the same percents: no change
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    proc = subprocess.run([sys.executable, "-m", "checker.cli_main", "check", "--previous", str(empty), SEED],
+                          capture_output=True, text=True)
+    assert proc.returncode == 2 and "--previous" in proc.stderr and "Traceback" not in proc.stderr

@@ -133,6 +133,17 @@ CASES = {
                lambda: _with(filing(*clean_pair()), header_issuer=TextValue(value="EXAMPLE CORP"))),
 }
 
+def _changed(before, after, form="SC 13D/A"):
+    prior = filing(page("Alpha Fund LP", 1_000, before), form="SC 13D/A", amendment=1)
+    now = filing(page("ALPHA FUND, L.P.", 1_000, after), form=form, amendment=2 if form.endswith("/A") else None)
+    return now, CheckOptions(previous=prior)
+
+
+CASES["THR012"] = (lambda: _changed(6.2, 7.3), lambda: _changed(6.2, 7.1),
+                   lambda: _changed(7.3, 6.3), lambda: _changed(7.3, 6.31))
+CASES["THR013"] = (lambda: _changed(6.2, 7.5, form="SC 13D"), lambda: _changed(6.2, 7.5))
+
+
 def _signed(by_statement, by_notice):
     from checker.model import Signature
     f = filing(*clean_pair())

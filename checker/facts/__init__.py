@@ -19,6 +19,7 @@ class FactContext:
     filed: dt.date | None = None
     as_of: dt.date | None = None
     thresholds: dict[str, float] = field(default_factory=dict)
+    previous: Filing | None = None  # the last filing of the same persons (--previous)
 
 
 def build_facts(filing: Filing, ctx: FactContext) -> list[dict]:
@@ -33,6 +34,7 @@ def build_facts(filing: Filing, ctx: FactContext) -> list[dict]:
     facts += holdings.sum_facts(filing)
     facts += holdings.percent_facts(filing)
     facts += eligibility.eligibility_facts(filing)
+    facts += eligibility.change_facts(filing, ctx.previous)
     facts += defaults.default_facts(filing)
     facts += defaults.deadline_facts(filing, ctx.filed, ctx.as_of)
     return [{k: _plain(v) for k, v in f.items() if v is not None} for f in facts]

@@ -2,9 +2,10 @@
 original filings that report nothing."""
 from __future__ import annotations
 
-from checker.facts.common import named_pages
+from checker.facts.common import named_pages, page_names
 from checker.facts.holdings import pct_text
 from checker.model import Filing
+from checker.names import same_name
 
 
 def eligibility_facts(filing: Filing) -> list[dict]:
@@ -29,4 +30,32 @@ def eligibility_facts(filing: Filing) -> list[dict]:
             and all(p.percent.value == 0 for p in pages):
         facts.append({"t": "all_zero_original", "persons": len(aggregates), "line": pages[0].line,
                       "key": "all-zero"})
+    return facts
+
+
+def change_facts(filing: Filing, previous: Filing | None) -> list[dict]:
+    """Each person's percent against its percent in the previous filing (Rule 13d-2(a): a change
+    of one percent of the class or more is material), in percentage points of the class."""
+    if previous is None:
+        return []
+    before = {}
+    for page in named_pages(previous):
+        if page.percent is not None:
+            for name in page_names(page):
+                before[name] = page.percent
+    facts = []
+    for page in named_pages(filing):
+        if page.percent is None:
+            continue
+        for name in page_names(page):
+            prior = next((pct for n, pct in before.items() if same_name(n, name)), None)
+            if prior is None:
+                continue
+            delta = page.percent.value - prior.value
+            facts.append({"t": "pct_change", "person": name, "before": pct_text(prior),
+                          "after": pct_text(page.percent), "delta": float(delta),
+                          "points": f"{delta:+}", "material": abs(delta) >= 1,
+                          "amended": filing.amendment_no is not None
+                          or (filing.form_type or "").upper().endswith("/A"),
+                          "line": page.percent.line, "key": f"change:{prior.value}:{page.percent.value}"})
     return facts
