@@ -159,7 +159,8 @@ class DefaultClause(BaseModel):
     """A sentence about a default: a notice, a cure or covenant period, an assertion that a
     default has occurred, default interest, or a redemption/acceleration election."""
 
-    kind: Literal["notice", "cure-period", "covenant-period", "assertion", "default-interest", "election"]
+    kind: Literal["notice", "cure-period", "covenant-period", "assertion", "default-interest", "election",
+                  "pledge"]
     text: str
     line: int | None = None
     date: dt.date | None = None  # the notice's or the assertion's date, where the text gives one

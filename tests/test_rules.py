@@ -119,6 +119,7 @@ CASES = {
     "DEF006": (lambda: filing(*clean_pair(), clauses=[clause("default-interest", rates=["18%"])]), lambda: filing(*clean_pair())),
     "DEF007": (lambda: filing(*clean_pair(), clauses=[clause("election")]), lambda: filing(*clean_pair())),
     "DEF008": (lambda: _item4_notice(D(2008, 9, 29)), lambda: _item4_notice(D(2008, 9, 30))),
+    "DEF009": (lambda: filing(*clean_pair(), clauses=[clause("pledge")]), lambda: filing(*clean_pair())),
     "THR009": (lambda: filing(page("Alpha Fund LP", 1_000, 6.0), form="SC 13G",
                               designations=["Rule 13d-1(b)", "Rule 13d-1(c)"]),
                lambda: filing(page("Alpha Fund LP", 1_000, 6.0), form="SC 13G", designations=["Rule 13d-1(c)"])),

@@ -34,6 +34,8 @@ def default_facts(filing: Filing) -> list[dict]:
                           "evidence": c.text, "key": f"rate:{','.join(c.rates)}"})
         elif c.kind == "election":
             facts.append({"t": "default_election", "line": c.line, "evidence": c.text, "key": c.text[:80]})
+        elif c.kind == "pledge":
+            facts.append({"t": "pledge", "line": c.line, "evidence": c.text, "key": c.text[:80]})
     if filing.event_date:
         facts.append({"t": "event_date", "date": fmt_date(filing.event_date.value),
                       "day": day(filing.event_date.value), "line": filing.event_date.line, "key": "event"})
@@ -59,7 +61,7 @@ def _cure_facts(clauses: list[DefaultClause], notice_date: dt.date | None) -> li
     for c in clauses:
         if c.kind != "cure-period" or c.count is None:
             continue
-        start = c.anchor_date or (notice_date if (c.anchor or "").startswith("notice") else None)
+        start = c.anchor_date or (notice_date if "notice" in (c.anchor or "") else None)
         sig = (c.count, c.unit, c.anchor, start)
         if sig in seen:
             continue

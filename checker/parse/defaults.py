@@ -13,7 +13,7 @@ from checker.model import DefaultClause
 from checker.parse import values as V
 
 NOTICE = re.compile(r"notice\s+of\s+(?:an?\s+)?(?:events?\s+of\s+)?default", re.I)
-NOTICE_SENT = re.compile(r"\b(?:sent|delivered|served|gave)\b.{0,80}notice\s+of\s+(?:an?\s+)?(?:events?\s+of\s+)?default"
+NOTICE_SENT = re.compile(r"\b(?:sent|delivered|served|gave|issued|provided)\b.{0,80}notice\s+of\s+(?:an?\s+)?(?:events?\s+of\s+)?default"
                          r"|notice\s+of\s+(?:an?\s+)?(?:events?\s+of\s+)?default\s+(?:dated|sent|delivered)"
                          r"|^re:\s*notice\s+of", re.I)
 REFERENCED_DATE = re.compile(r"dated\s+(?:as\s+of\s+)?$", re.I)
@@ -22,15 +22,22 @@ ASSERTION = re.compile(r"\b(?:is|are|was)\s+(?:now\s+)?in\s+default\b|events?\s+
                        r"occurred|default\s+(?:has|have)\s+occurred", re.I)
 PERIOD = re.compile(
     r"within\s+(?P<count>\w+(?:-\w+)?)\s*(?:\(\d+\)\s*)?(?P<unit>business\s+days?|calendar\s+days?|days?)"
-    r"(?:\s+after\s+(?:the\s+)?(?:date\s+of\s+)?(?P<anchor>[\w ]{0,40}?)(?=[,.;(\"”]|\s+(?:of|sent|by|to)\b))?",
+    r"(?:\s+(?:after|following|of)\s+(?:the\s+)?(?:date\s+of\s+)?(?:(?:receipt|delivery)\s+of\s+(?:written\s+)?)?"
+    r"(?P<anchor>[\w ]{0,40}?)(?=[,.;(\"”]|\s+(?:of|sent|by|to|from|thereof)\b))?",
     re.I)
-CURE = re.compile(r"\bcured\b", re.I)
+CURE = re.compile(r"\bcur(?:e|ed|ing)\b", re.I)
 ANCHOR_DATE = re.compile(r"(?P<what>closing|notice|effective\s+date)\s+(?:occurred|was\s+given|was\s+sent|"
                          r"took\s+place)\s+on\s+", re.I)
 DEADLINE = re.compile(r"(?:not\s+later\s+than|no\s+later\s+than|on\s+or\s+before|\bby)\s+(?=\w+\.?\s+\d)", re.I)
-RATE = re.compile(r"interest\s+rate.{0,100}?\d+(?:\.\d+)?\s*%\)?\s*per\s+annum", re.I)
+RATE = re.compile(r"(?:interest\s+rate|default\s+rate|rate\s+of\s+interest).{0,100}?\d+(?:\.\d+)?\s*%\)?\s*"
+                  r"per\s+annum", re.I)
 ELECTION = re.compile(r"elect(?:s|ed|ing)?\s+to\s+(?:redeem|accelerate|declare|require)|"
-                      r"(?:declares?|declaring)\s+.{0,40}immediately\s+due", re.I)
+                      r"(?:declares?|declared|declaring)\s+.{0,60}immediately\s+due|"
+                      r"\baccelerat(?:e|ed|es|ing)\s+(?:the\s+)?(?:maturity|indebtedness|notes?|loans?|obligations)|"
+                      r"\bdemand(?:s|ed)?\s+(?:the\s+)?(?:immediate\s+)?(?:re)?payment", re.I)
+# Shares actually pledged (not the form's or an agreement's generic "pledge" wording).
+PLEDGE = re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?pledged\b|\b(?:are|were|is)\s+(?:currently\s+)?pledged\b|"
+                    r"\bpledged\s+(?:as\s+collateral|to\s+secure)|\bheld\s+in\s+(?:a\s+)?margin\s+accounts?", re.I)
 
 
 def sentences(lines: list[str], start: int, end: int) -> list[tuple[int, str]]:
@@ -48,7 +55,7 @@ def sentences(lines: list[str], start: int, end: int) -> list[tuple[int, str]]:
             if buf_line is None:
                 buf_line = idx
             buf += " " + part
-            if re.search(r"[a-z0-9)\"”][.;][\"”]?$", part):
+            if re.search(r"[a-z0-9)\"”][.;][\"”]?$", part) and not ABBREVIATION.search(part):
                 out.append((buf_line, buf.strip()))
                 buf, buf_line = "", None
     if buf:
@@ -57,7 +64,10 @@ def sentences(lines: list[str], start: int, end: int) -> list[tuple[int, str]]:
 
 
 # A paragraph without one of these words has no default clause: skip it before sentence work.
-KEYWORDS = re.compile(r"default|cure|\bdays?\b|interest\s+rate|\belect|immediately\s+due", re.I)
+# "Mr. Doe", "Acme Co. Inc." and "No. 2" do not end a sentence.
+ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Messrs|Dr|Inc|Co|Corp|Ltd|No|Nos|St|Jr|Sr|Sec|Ave|U\.S|L\.P|N\.A|v|vs)\.$")
+KEYWORDS = re.compile(r"default|cur(?:e|ed|ing)\b|\bdays?\b|interest|\belect|immediately\s+due|accelerat|demand|"
+                      r"pledg|margin", re.I)
 
 
 def _paragraphs(lines: list[str], start: int, end: int):
@@ -98,6 +108,8 @@ def read_default_clauses(lines: list[str], start: int, end: int, file_line) -> l
                                          rates=[c[2] for c in V.parse_percent_candidates(s[rate.start():])]))
         if ELECTION.search(s):
             clauses.append(DefaultClause(kind="election", text=excerpt, line=line))
+        if PLEDGE.search(s):
+            clauses.append(DefaultClause(kind="pledge", text=excerpt, line=line))
     return clauses
 
 
