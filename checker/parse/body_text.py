@@ -31,6 +31,7 @@ INLINE = {
     "security_class": re.compile(r"^\s*title\s+of\s+class\s+of\s+securities\s*:\s*(\S.*)$", re.I),
     "cusip": re.compile(r"^\s*cusip\s*(?:no\.?|number|#)\s*:?\s*([0-9A-Z][0-9A-Z \-]{6,14}[0-9A-Z])\s*$", re.I),
 }
+_INLINE_HEAD = re.compile(r"\s*(?:name|title|cusip)", re.I)  # what every INLINE pattern starts with
 
 
 def _clean(text: str) -> str:
@@ -52,34 +53,68 @@ def read_title_page(lines: list[str], limit: int) -> dict:
     inline: dict = {}
     for idx in range(min(limit, len(lines))):
         line = lines[idx]
+        if not line or line.isspace():
+            continue  # none of the patterns below matches a blank line
         if "form_type" not in out:
-            m = FORM_LINE.search(line.replace("**", ""))
+            m = _form_line(line)
             if m:
                 amended = bool(m.group(3))
                 out["form_type"] = (f"SC 13{m.group(2).upper()}" + ("/A" if amended else ""), idx)
         if "amendment_no" not in out:
-            m = AMENDMENT.search(line)
+            m = _amendment(line)
             if m:
                 out["amendment_no"] = (int(m.group(1)), idx)
-        for key, rx in PARENTHETICAL.items():
-            if key not in out and rx.search(line):
-                above = value_above(lines, idx)
-                if above:
-                    out[key] = (above[1], above[0])
-        for key, rx in INLINE.items():
-            m = rx.match(line)
-            if m and key not in inline:
-                inline[key] = (_clean(m.group(1)), idx)
+        if "(" in line:  # every caption is parenthesised
+            _read_parenthetical(lines, idx, out)
+        if _INLINE_HEAD.match(line):
+            for key, rx in INLINE.items():
+                m = rx.match(line)
+                if m and key not in inline:
+                    inline[key] = (_clean(m.group(1)), idx)
     for key, value in inline.items():
         out.setdefault(key, value)
     return out
+
+
+def find_amendment(lines: list[str], limit: int) -> tuple[int, int] | None:
+    """(amendment number, line index) of the first 'Amendment No. N' in the first ``limit`` lines:
+    what ``read_title_page`` gives as ``amendment_no``, without reading the rest."""
+    for idx in range(min(limit, len(lines))):
+        m = _amendment(lines[idx])
+        if m:
+            return int(m.group(1)), idx
+    return None
+
+
+# Cheap tests before the title-page patterns, which most lines fail. The ASCII test keeps them
+# exact: IGNORECASE also folds a few non-ASCII letters that str.lower() does not.
+def _may_contain(line: str, word: str) -> bool:
+    return word in line.lower() or not line.isascii()
+
+
+def _form_line(line: str) -> re.Match | None:
+    text = line.replace("**", "") if "*" in line else line
+    return FORM_LINE.search(text) if "13" in text else None
+
+
+def _amendment(line: str) -> re.Match | None:
+    return AMENDMENT.search(line) if _may_contain(line, "amendment") else None
+
+
+def _read_parenthetical(lines: list[str], idx: int, out: dict) -> None:
+    """'(Name of Issuer)' and the other captions: the value is printed above the caption."""
+    for key, rx in PARENTHETICAL.items():
+        if key not in out and rx.search(lines[idx]):
+            above = value_above(lines, idx)
+            if above:
+                out[key] = (above[1], above[0])
 
 
 def read_items(lines: list[str], start: int, end: int) -> list[tuple[int, Item]]:
     """Item headings ('Item 4. Purpose of Transaction.') and their text, up to the signatures."""
     found: list[tuple[int, Item]] = []
     for idx in range(start, end):
-        m = ITEM.match(lines[idx])
+        m = ITEM.match(lines[idx]) if _may_contain(lines[idx], "item") else None
         if m and len(lines[idx]) < 200:
             found.append((idx, Item(number=m.group(1), title=_clean(m.group(2)))))
     for n, (idx, item) in enumerate(found):
@@ -88,10 +123,14 @@ def read_items(lines: list[str], start: int, end: int) -> list[tuple[int, Item]]
     return found
 
 
+_AFTER_INQUIRY = re.compile(r"^\s*after\s+reasonable\s+inquiry", re.I)
+
+
 def find_signature_start(lines: list[str], start: int) -> int | None:
     for idx in range(start, len(lines)):
-        if SIGNATURE_HEADING.match(lines[idx]) or re.match(
-                r"^\s*after\s+reasonable\s+inquiry", lines[idx], re.I):
+        line = lines[idx]
+        if (_may_contain(line, "signature") and SIGNATURE_HEADING.match(line)) \
+                or (_may_contain(line, "inquiry") and _AFTER_INQUIRY.match(line)):
             return idx
     return None
 

@@ -11,18 +11,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from checker.parse.labels import (
     ROW_NUMBER_CELL,
     ROW_ORDER,
     is_label_text,
     match_label,
+    may_hold_label,
     row_key,
     short_label,
 )
 
 NOISE = re.compile(r"^\s*(edgar\s+filing:|cusip\s*(no|number|#)|page\s+\d+\s+of\s+\d+|\(?page\s+\d+|<page>"
                    r"|\*?\s*see\s+instructions?\s+before)", re.I)
+_NOISE_FIRST = "ecp(<*s"  # the characters a NOISE line can start with, after its indentation
 ITEM_HEADING = re.compile(r"^[\s*#]*item\s+\d{1,2}\b", re.I)
 # Abbreviated cover pages list the rows as "Item 5:  2,542,287" (row numbers, not body items).
 ITEM_ROW = re.compile(r"^\s*item\s+(\d{1,2})\s*:\s*(.*)$", re.I)
@@ -33,6 +36,10 @@ _GAP = re.compile(r"\s{3,}")
 # A value that does not end here: "259,487 shares (of which" / "256,487 shares are issuable ...".
 _OPEN_END = re.compile(r"(?:\b(?:and|or|of|which|the|a|an|by|to|in|upon|for|with|at)|[,(])\s*$", re.I)
 NUMBERISH = re.compile(r"^\s*[-–—(]*\s*(\.?\d|none\b|nil\b|-0-)", re.I)
+_NUMBERED_HEAD = re.compile(r"^[\s_\-=]*\(?\d{1,2}[.)]?\)?\s+[A-Za-z]")
+_LABEL_END = re.compile(r"[\s:*†‡]*(?:[-–—](?=\s|$))?")  # "POWER - 30,048": the dash separates
+_ITEM_ROW_LABEL = re.compile(r"^\s*(?:reporting\s+persons?|citizenship)\b", re.I)
+_ZERO_MARK = re.compile(r"[-–—]{1,3}|_{2,20}")
 
 
 @dataclass
@@ -53,14 +60,21 @@ class Region:
     own_lines: int = 0  # lines between this label and the next: 0 when the labels are stacked
 
 
-def split_cells(line: str) -> list[str]:
+# Cached: find_markers and cut_region split the same lines, and a cover page's lines recur on
+# every page of a filing. A tuple, so that no caller can change the cached cells.
+@lru_cache(maxsize=8192)
+def split_cells(line: str) -> tuple[str, ...]:
     if "|" in line:
-        line = _PIPE_BOX.sub(lambda m: f" [{m.group(1).strip('_-') or ' '}]", line)
+        line = _PIPE_BOX.sub(_typed_box, line)
         if "|" in line:
-            return line.split("|")
+            return tuple(line.split("|"))
     if "\t" in line:
-        return line.split("\t")
-    return [line]
+        return tuple(line.split("\t"))
+    return (line,)
+
+
+def _typed_box(m: re.Match) -> str:
+    return f" [{m.group(1).strip('_-') or ' '}]"
 
 
 def find_markers(lines: list[str]) -> list[Marker]:
@@ -73,10 +87,11 @@ def find_markers(lines: list[str]) -> list[Marker]:
             continue
         if markers and ITEM_HEADING.match(line):
             break  # the body starts: row labels in prose are not cover rows
-        if idx <= skip:
-            continue
+        if idx <= skip or not line or line.isspace():
+            continue  # a blank line holds no label, whole or wrapped
+        labelled = may_hold_label(line)  # most lines hold no label word: skip the per-cell tests
         for c, cell in enumerate(split_cells(line)):
-            hit = match_label(cell) or short_label(cell)
+            hit = (match_label(cell) or short_label(cell)) if labelled else None
             if hit:
                 key, num, end = hit
                 markers.append(Marker(idx, c, key, num, _rest(cell[end:])))
@@ -92,7 +107,7 @@ def _wrapped_label(cell: str, nxt: str) -> tuple[str, int | None, str] | None:
     """'2.   CHECK' / 'THE APPROPRIATE BOX IF A MEMBER OF A GROUP*  (a) x': a numbered label
     broken over two lines. Returns (key, number, the next line's text after the label)."""
     head = cell.rstrip()
-    if not re.match(r"^[\s_\-=]*\(?\d{1,2}[.)]?\)?\s+[A-Za-z]", head) or len(head) > 120:
+    if len(head) > 120 or not _NUMBERED_HEAD.match(head):
         return None
     tail = nxt.strip()
     hit = match_label(head + " " + tail)
@@ -105,14 +120,15 @@ def _wrapped_label(cell: str, nxt: str) -> tuple[str, int | None, str] | None:
 def _rest(text: str) -> str:
     """The text after a label, without the colon or footnote mark that closes the label. Blanked,
     not deleted, so that column positions stay where they were."""
-    m = re.match(r"[\s:*†‡]*(?:[-–—](?=\s|$))?", text)  # "POWER - 30,048": the dash separates
+    m = _LABEL_END.match(text)
     return " " * m.end() + text[m.end():] if m and m.end() else text
 
 
 def item_rows(lines: list[str]) -> dict[int, Marker]:
     """Abbreviated cover pages: runs of 'Item N:' lines, numbered upwards from 1, a few lines
     apart. (Body items are paragraphs apart and are headed 'Item 1.' with a full title.)"""
-    hits = [(i, int(m.group(1)), m.group(2)) for i, ln in enumerate(lines) if (m := ITEM_ROW.match(ln))]
+    hits = [(i, int(m.group(1)), m.group(2)) for i, ln in enumerate(lines)
+            if ":" in ln and (m := ITEM_ROW.match(ln))]
     runs: list[list[tuple[int, int, str]]] = []
     for hit in hits:
         if runs and hit[1] > runs[-1][-1][1] and hit[0] - runs[-1][-1][0] <= 4:
@@ -136,7 +152,7 @@ def _item_rest(text: str) -> str:
     hit = match_label(text)
     if hit:
         text = text[hit[2]:]
-    text = re.sub(r"^\s*(?:reporting\s+persons?|citizenship)\b", "", text, flags=re.I)
+    text = _ITEM_ROW_LABEL.sub("", text)
     return text.strip(" -–—:\t")
 
 
@@ -164,7 +180,7 @@ def cut_region(lines: list[str], m: Marker, nxt: Marker | None, row_no: int | No
         cells = split_cells(lines[idx])
         if idx == first:
             whole = m.items or m.rest_idx is not None  # ``rest`` already holds the whole line's value
-            cells = [m.rest] + ([] if whole else cells[m.cell + 1:])
+            cells = (m.rest,) + (() if whole else cells[m.cell + 1:])
         if nxt is not None and idx == nxt.idx:
             cells = cells[: nxt.cell] if idx != m.idx else cells[: nxt.cell - m.cell]
         next_line = nxt is not None and idx == nxt.idx
@@ -174,16 +190,14 @@ def cut_region(lines: list[str], m: Marker, nxt: Marker | None, row_no: int | No
     return region
 
 
-def _segments(cells: list[str], table: bool) -> list[str]:
+def _segments(cells: tuple[str, ...], table: bool) -> list[str]:
     """Cells, and within a cell the pieces a wide gap separates (column-aligned text)."""
-    out, dashes = [], []
+    out: list[str] = []
+    dashes: list[str] = []
     for cell in cells:
-        for seg in _GAP.split(cell):
-            seg = seg.strip().strip("*†").strip()
-            if seg and not _RULE.fullmatch(seg) and not is_label_text(seg):
-                out.append(seg)
-            elif seg and re.fullmatch(r"[-–—]{1,3}|_{2,20}", seg):
-                dashes.append(seg)
+        values, marks = _cell_segments(cell)
+        out.extend(values)
+        dashes.extend(marks)
     table = table and not all(d.startswith("_") for d in dashes)
     # A short dash or blank line alone in a value slot is printed for zero; beside other text (or
     # as a table's border, "- | | |") it is a rule.
@@ -192,15 +206,29 @@ def _segments(cells: list[str], table: bool) -> list[str]:
     return out
 
 
-def _value_text(cells: list[str], numbers: tuple[int | None, int | None], region: Region, idx: int,
+@lru_cache(maxsize=8192)
+def _cell_segments(cell: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """One cell's value pieces, and its short dashes or blank lines (which may stand for zero).
+    Cached: the stub and label tails repeat on every cover page."""
+    values, dashes = [], []
+    for seg in _GAP.split(cell):
+        seg = seg.strip().strip("*†").strip()
+        if seg and not _RULE.fullmatch(seg) and not is_label_text(seg):
+            values.append(seg)
+        elif seg and _ZERO_MARK.fullmatch(seg):
+            dashes.append(seg)
+    return tuple(values), tuple(dashes)
+
+
+def _value_text(cells: tuple[str, ...], numbers: tuple[int | None, int | None], region: Region, idx: int,
                 raw: str, next_line: bool) -> str:
-    if NOISE.match(raw):
+    segs = _segments(cells, table="|" in raw)
+    if not segs or _is_noise(raw):
         return ""
     row_no, next_no = numbers
-    segs = _segments(cells, table="|" in raw)
     kept = []
     for i, seg in enumerate(segs):
-        num = ROW_NUMBER_CELL.match(seg)
+        num = ROW_NUMBER_CELL.match(seg) if len(seg) <= 5 else None  # at most "(12.)"
         if not num or not 1 <= int(num.group(1)) <= 14:
             kept.append(seg)
             continue
@@ -217,6 +245,16 @@ def _value_text(cells: list[str], numbers: tuple[int | None, int | None], region
             continue  # this row's (or the next row's) number, printed apart from its label
         kept.append(seg)
     return " ".join(kept)
+
+
+def _is_noise(raw: str) -> bool:
+    """NOISE.match(raw), after a cheap look at the first printed character: on a failing line
+    indented by n spaces the pattern costs n^2 steps, and value lines are indented deeply. (A
+    non-ASCII first character goes to the pattern: IGNORECASE matches the long s to "see".)"""
+    first = raw.lstrip()[:1]
+    if first.isascii() and first.lower() not in _NOISE_FIRST:
+        return False
+    return NOISE.match(raw) is not None
 
 
 def _chunk(pieces: list[tuple[int, str]]) -> list[tuple[int, str]]:

@@ -66,8 +66,9 @@ def sentences(lines: list[str], start: int, end: int) -> list[tuple[int, str]]:
 # A paragraph without one of these words has no default clause: skip it before sentence work.
 # "Mr. Doe", "Acme Co. Inc." and "No. 2" do not end a sentence.
 ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Messrs|Dr|Inc|Co|Corp|Ltd|No|Nos|St|Jr|Sr|Sec|Ave|U\.S|L\.P|N\.A|v|vs)\.$")
+# Matched against the lower-cased paragraph (cheaper than an ignore-case search; every keyword is ASCII).
 KEYWORDS = re.compile(r"default|cur(?:e|ed|ing)\b|\bdays?\b|interest|\belect|immediately\s+due|accelerat|demand|"
-                      r"pledg|margin", re.I)
+                      r"pledg|margin")
 
 
 def _paragraphs(lines: list[str], start: int, end: int):
@@ -78,7 +79,7 @@ def _paragraphs(lines: list[str], start: int, end: int):
         if not blank and first is None:
             first = idx
         elif blank and first is not None:
-            if KEYWORDS.search(" ".join(lines[first:idx])):
+            if KEYWORDS.search(" ".join(lines[first:idx]).lower()):
                 yield first, idx
             first = None
 

@@ -8,6 +8,7 @@ which ``is_label_text`` recognises so that it is never read as a value.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Row keys in the order a 13D prints them; 13G has no source-of-funds or legal-proceedings row.
 ROW_KEYS = ("name", "group", "sec", "funds", "legal", "citizenship", "sole_voting", "shared_voting",
@@ -80,24 +81,34 @@ LABEL_WORDS = STUB_WORDS | {
     "see", "instructions", "instruction", "before", "filling", "out", "and",
 }
 _LABEL_TOKEN = re.compile(r"\d{1,2}\s*\(\s*[a-e]\s*\)|\(\s*\d{1,2}\s*\)|[a-z]+", re.I)
+_SHORT_WORD = re.compile(r"\W*[A-Za-z]{1,3}\W*")
+_ALNUM = re.compile(r"[A-Za-z0-9]")
+_WORDS = re.compile(r"[a-z]+")
 
 
 def is_stub(text: str) -> bool:
-    words = re.findall(r"[a-z]+", text.lower())
+    words = _WORDS.findall(text.lower())
     return bool(words) and all(w in STUB_WORDS for w in words)
 
 
+# Cached: the same label tails and stub lines recur on every cover page of a filing.
+@lru_cache(maxsize=8192)
 def is_label_text(text: str) -> bool:
     """Only label vocabulary: 'if a Member of a Group', 'PERSON WITH', '(See Instructions)'.
 
     A lone short word is a value, not label text: 'IN' and 'OO' are codes.
     """
-    if re.fullmatch(r"\W*[A-Za-z]{1,3}\W*", text):
+    if _SHORT_WORD.fullmatch(text):
         return False
-    rest = _LABEL_TOKEN.sub(lambda m: " " if _label_token(m.group(0)) else "\x00", text)
-    if "\x00" in rest or re.search(r"[A-Za-z0-9]", rest):
+    rest = _LABEL_TOKEN.sub(_blank_label_token, text)
+    if "\x00" in rest or _ALNUM.search(rest):
         return False
     return bool(_LABEL_TOKEN.search(text))
+
+
+def _blank_label_token(m: re.Match) -> str:
+    """A label token becomes a space; anything else a NUL, which marks the text as not a label."""
+    return " " if _label_token(m.group(0)) else "\x00"
 
 
 def _label_token(token: str) -> bool:
@@ -113,6 +124,15 @@ _HEAD_WORD = {"names": "name", "name": "name", "source": "funds", "citizenship":
 _SHORT = re.compile(r"[\s\-–*#_=]*\(?(\d{1,2})[.)]?\)?\s+([A-Za-z]+)\W{0,3}$")
 
 
+def may_hold_label(line: str) -> bool:
+    """False when no cell of the line can start a label (``match_label`` or ``short_label``): it
+    has no label word, nor the 'Name' that only a short label is headed by."""
+    if not line.isascii():
+        return True  # let the per-cell tests decide
+    low = line.lower()
+    return "name" in low or _LABEL_WORD_LOWER.search(low) is not None
+
+
 def short_label(cell: str) -> tuple[str, int, int] | None:
     m = _SHORT.match(cell)
     key = _HEAD_WORD.get(m.group(2).lower()) if m else None
@@ -126,8 +146,18 @@ def row_key(number: int, schedule: str) -> str | None:
 
 
 # A word every row label contains; a cheap test before the fourteen label patterns.
-_LABEL_WORD = re.compile(r"report|group|sec\s+use|source|legal|citizen|voting|dispositive|aggregate|"
-                         r"percent|type", re.I)
+_LABEL_WORD_SOURCE = r"report|group|sec\s+use|source|legal|citizen|voting|dispositive|aggregate|percent|type"
+_LABEL_WORD = re.compile(_LABEL_WORD_SOURCE, re.I)
+# The same words without IGNORECASE, for ASCII text lowered first: several times faster, and the
+# same answer (IGNORECASE folds a few non-ASCII letters, such as the long s, which lower() keeps).
+_LABEL_WORD_LOWER = re.compile(_LABEL_WORD_SOURCE)
+_LABEL_GAP = re.compile(r"\s{3,}|\t")
+
+
+def has_label_word(cell: str) -> bool:
+    if cell.isascii():
+        return _LABEL_WORD_LOWER.search(cell.lower()) is not None
+    return _LABEL_WORD.search(cell) is not None
 
 
 def match_label(cell: str) -> tuple[str, int | None, int] | None:
@@ -136,12 +166,12 @@ def match_label(cell: str) -> tuple[str, int | None, int] | None:
     A stub printed to the left of the label ("NUMBER OF    5   SOLE VOTING POWER") is skipped:
     the label is tried again after each wide gap whose left side is stub or label text.
     """
-    if not _LABEL_WORD.search(cell):
+    if not has_label_word(cell):
         return None  # most lines of a filing: no label word at all
     hit = _match_at(cell, 0)
     if hit:
         return hit
-    for gap in re.finditer(r"\s{3,}|\t", cell):
+    for gap in _LABEL_GAP.finditer(cell):
         left = cell[:gap.start()]
         if not left.strip():
             continue  # indentation, not a stub
@@ -153,10 +183,21 @@ def match_label(cell: str) -> tuple[str, int | None, int] | None:
     return None
 
 
+# The labels by the letter they start with: a cell starting with "S" is tried against the six
+# "sole/shared/sec/source" patterns only. (For an ASCII first letter IGNORECASE folds nothing
+# but the other case; any other first character is tried against all the patterns.)
+_LABELS_BY_LETTER: dict[str, list[tuple[str, re.Pattern]]] = {}
+for _key, _rx in LABELS.items():
+    assert _rx.pattern[0].isascii() and _rx.pattern[0].islower(), _key  # a literal first letter
+    _LABELS_BY_LETTER.setdefault(_rx.pattern[0], []).append((_key, _rx))
+
+
 def _match_at(cell: str, pos: int) -> tuple[str, int | None, int] | None:
     m = ROW_PREFIX.match(cell, pos)
     start = m.end() if m else pos
-    for key, rx in LABELS.items():
+    first = cell[start:start + 1]
+    candidates = _LABELS_BY_LETTER.get(first.lower(), ()) if first.isascii() else LABELS.items()
+    for key, rx in candidates:
         lm = rx.match(cell, start)
         if lm:
             num = None

@@ -38,6 +38,10 @@ _PROSE = re.compile(r"\b(?:hereby|certif(?:y|ies)|agree[sd]?|undersigned|pursuan
 _LEGAL_END = re.compile(r"\b(?:L\.?\s?L\.?\s?C|L\.?\s?P|Inc|Corp|Corporation|Co|Company|Ltd|Limited|LLP|plc|N\.?A|S\.?A"
                         r"|AG|GmbH|KG|Trust|Fund|Partnership)\.?\s*$", re.I)
 _DESCRIPTOR = re.compile(r",?\s+an?\s+[A-Z][\w.\-]*(?:\s+[\w.\-]+){0,5}\s*$")
+_WIDE_GAP = re.compile(r" {4,}")
+_PIPE = re.compile(r" *\| *")
+_PIPE_GLUE = re.compile(r"(?<=:) \| | \| (?=/s/)")
+_BARE_BY_LINE = re.compile(r"^by\s*:?\s*_+$", re.I)
 
 
 @dataclass
@@ -108,24 +112,26 @@ def _read_column(lines: list[str], start: int, end: int, context: str, file_line
 
 def _clean(line: str) -> str:
     s = line.replace("**", "").replace("\\$", "$").replace("\t", " ")
-    s = re.sub(r" {4,}", "   ", s)  # a wide gap stays wide (a column), but bounded
+    if "    " in s:
+        s = _WIDE_GAP.sub("   ", s)  # a wide gap stays wide (a column), but bounded
     if "|" in s:
-        s = re.sub(r" *\| *", " | ", s)
+        s = _PIPE.sub(" | ", s)
     s = s.strip(" |`")
-    return re.sub(r"(?<=:) \| | \| (?=/s/)", " ", s)
+    return _PIPE_GLUE.sub(" ", s) if "|" in s else s
 
 
 def _blank(t: str) -> bool:
     return not t or bool(_RULE.match(t)) or bool(_NOISE.match(t)) or bool(_CAPTION.match(t)) \
-        or bool(re.match(r"^by\s*:?\s*_+$", t, re.I))
+        or bool(_BARE_BY_LINE.match(t))
 
 
 def _date_on(t: str, k: int, file_line) -> DateValue | None:
     """'Dated: May 21, 2024' (maybe with an entity beside it), or a line that is only a date."""
     m = _DATED.match(t)
     found = V.first_date(m.group(1)) if m and t[:1].isupper() else None
-    if found is None and len(t) < 30 and V.first_date(t) and V.first_date(t)[1] == t.strip(" ,."):
-        found = V.first_date(t)
+    if found is None and len(t) < 30:
+        alone = V.first_date(t)
+        found = alone if alone and alone[1] == t.strip(" ,.") else None
     return DateValue(value=found[0], raw=found[1], line=file_line(k)) if found else None
 
 

@@ -26,7 +26,7 @@ def parse_text(doc: Document) -> Filing:
     # The amendment number belongs to the title page: an Item's "as amended by Amendment No. 1"
     # further down must not turn an original statement into an amendment.
     title.pop("amendment_no", None)
-    own = B.read_title_page(lines, limit=max(title_end, 1)).get("amendment_no")
+    own = B.find_amendment(lines, limit=max(title_end, 1))
     if own:
         title["amendment_no"] = own
     if "form_type" in title:
@@ -100,13 +100,18 @@ def _index_of(lines, item, fl):
     return None
 
 
+_NEXT_DOCUMENT = re.compile(r"^(exhibit\s+[\"“]?\w+|via\s+facsimile|re:|dear\s)", re.I)
+_LETTER_DATE = re.compile(r"[A-Z][a-z]+\.? \d{1,2}, (19|20)\d\d")
+
+
 def _block_end(lines: list[str], start: int) -> int:
     """Signature blocks end where the next document starts: a dated letter, an exhibit or the JFA."""
     for idx in range(start, len(lines)):
+        if not lines[idx] or lines[idx].isspace():
+            continue  # a blank line starts nothing
         text = lines[idx].strip().replace("*", "")
-        if B.JFA_HEADING.match(lines[idx]) or re.match(r"^(exhibit\s+[\"“]?\w+|via\s+facsimile|re:|dear\s)", text, re.I):
+        if B.JFA_HEADING.match(lines[idx]) or _NEXT_DOCUMENT.match(text):
             return idx
-        if re.fullmatch(r"[A-Z][a-z]+\.? \d{1,2}, (19|20)\d\d", text) and idx > start + 3 \
-                and "/s/" in "\n".join(lines[start:idx]):
+        if _LETTER_DATE.fullmatch(text) and idx > start + 3 and "/s/" in "\n".join(lines[start:idx]):
             return idx
     return len(lines)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from checker.model import ParseIssue
 from checker.sources import Document
@@ -56,7 +57,7 @@ class _Block:
 
 
 def unwrap_submission(text: str, path: str, sha: str) -> Document:
-    lines = re.split(r"\r\n|\n|\r", text)
+    lines = _split_lines(text)
     doc = Document(path=path, sha256=sha, format="edgar-submission")
     blocks = _scan_blocks(lines)
     header_end = blocks[0].line - 1 if blocks else len(lines)
@@ -82,6 +83,13 @@ def unwrap_submission(text: str, path: str, sha: str) -> Document:
     doc.header["exhibits"] = [
         _exhibit(b, lines) for b in blocks if b is not main and not b.binary(lines)]
     return doc
+
+
+def _split_lines(text: str) -> list[str]:
+    """Lines ending in CRLF, LF or CR (what ``re.split(r"\r\n|\n|\r", text)`` gives, faster)."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.split("\n")
 
 
 def _scan_blocks(lines: list[str]) -> list[_Block]:
@@ -158,16 +166,21 @@ def _xml_start(lines: list[str], start: int, end: int) -> int | None:
 def _convert(lines: list[str], start: int, end: int) -> tuple[str, list[int]]:
     """Body lines (HTML or text) to plain text and a map to 1-based lines of the file."""
     head = "\n".join(lines[start:min(end, start + 200)])
-    if _HTML_HINT.search(head) or len(_HTML_TAG.findall(head)) >= 3:
+    if _HTML_HINT.search(head) or len(list(islice(_HTML_TAG.finditer(head), 3))) >= 3:
         body, rel = html_to_text("\n".join(lines[start:end]))
         return body, [start + n for n in rel]  # rel is 1-based within the body
     return _plain(lines, start, end)
 
 
 def _plain(lines: list[str], start: int, end: int) -> tuple[str, list[int]]:
-    out = [_ODD_BREAKS.sub(" ", _SGML_TAG.sub(lambda m: " " * len(m.group(0)), raw))
-           for raw in lines[start:end]]
-    return "\n".join(out), list(range(start + 1, end + 1))
+    # Neither pattern matches across a line break, so one pass over the joined body is the same
+    # as one pass per line, and much cheaper.
+    text = _SGML_TAG.sub(_blank_tag, "\n".join(lines[start:end]))
+    return _ODD_BREAKS.sub(" ", text), list(range(start + 1, end + 1))
+
+
+def _blank_tag(m: re.Match) -> str:
+    return " " * len(m.group(0))
 
 
 def _describe(b: _Block, lines: list[str]) -> dict:
