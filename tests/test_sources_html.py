@@ -78,7 +78,7 @@ def test_lines_beyond_libxml2_limit_are_counted():
 def test_deeply_nested_markup_does_not_explode():
     html = "<html><body>" + "<div>" * 100_000 + "deep" + "</div>" * 100_000 + "</body></html>"
     start = time.monotonic()
-    text, line_map = html_to_text(html)
+    text, _ = html_to_text(html)
     assert time.monotonic() - start < 2
     assert "deep" in text or text == ""  # libxml2 may drop content past its depth limit
 
@@ -109,3 +109,37 @@ def test_corpus_cover_rows():
     i = rows.index("13 | PERCENT OF CLASS REPRESENTED BY AMOUNT IN ROW | 9.2%")
     assert ">13</FONT>" in path.read_text(encoding="utf-8").split("\n")[line_map[i] - 1]
     assert "2 | CHECK THE APPROPRIATE BOX IF A MEMBER OF A GROUP (a) \u00a8 (b) x" in rows
+
+
+def test_cover_row_limit_counts_characters_not_bytes():
+    cell = "\u00e9" * 1999  # 1,999 characters, 3,998 UTF-8 bytes: with "A", exactly the limit
+    assert html_to_text(f"<table><tr><td>A</td><td>{cell}</td></tr></table>")[0] == f"A | {cell}"
+    text, _ = html_to_text(f"<table><tr><td>A</td><td>{cell}\u00e9</td></tr></table>")
+    assert text == f"A\n{cell}\u00e9"  # one character over: a layout row, cells are blocks
+
+
+def test_row_holding_a_table_is_not_a_cover_row():
+    html = "<table><tr><td>1</td><td>x<table><tr><td>in</td><td>ner</td></tr></table></td></tr></table>"
+    assert html_to_text(html)[0] == "1\nx\n\nin | ner"
+
+
+def test_pre_around_and_inside_a_row():
+    html = ("<pre>a\n<table><tr><td><pre>x\ny</pre></td><td>c</td></tr></table>b\n\nd</pre>"
+            "<p>after  <b>it</b></p>")
+    assert html_to_text(html) == ("a\n\nx y | c\n\nb d\n\nafter it", [1, 1, 2, 2, 3, 3, 5])
+
+
+def test_clean_matches_its_regex_definition():
+    """_clean's str.split() shortcut must treat every space-like character as the regexes do."""
+    from checker.sources import html as mod
+
+    def reference(s: str, collapse: bool) -> str:
+        s = mod._SPACES.sub(" ", mod._ZERO_WIDTH.sub("", s))
+        return mod._MULTI_SPACE.sub(" ", s).strip() if collapse else s.rstrip()
+
+    odd = [chr(c) for c in range(0x3001) if chr(c).isspace() or mod._SPACES.match(chr(c))
+           or mod._ZERO_WIDTH.match(chr(c))] + ["\ufeff", "\u0085"]
+    for c in odd:
+        for s in (c, f"a{c}b", f" {c} a {c}{c}b{c}", f"{c}x  y{c}", f"\u00e9{c}\u200b{c}z"):
+            for collapse in (True, False):
+                assert mod._clean(s, collapse) == reference(s, collapse), (hex(ord(c)), collapse)

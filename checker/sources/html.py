@@ -41,8 +41,9 @@ def html_to_text(html: str) -> tuple[str, list[int]]:
     html = html.replace("\x00", "")
     try:
         # etree.HTMLParser, not lxml.html.HTMLParser: its per-element class lookup halves speed.
+        # collect_ids=False: no one looks elements up by id, and the hash table costs time.
         parser = etree.HTMLParser(encoding="utf-8", recover=True, remove_comments=True,
-                                      remove_pis=True, no_network=True)
+                                  remove_pis=True, no_network=True, collect_ids=False)
         # Bytes plus an explicit encoding: lxml refuses str input carrying an XML declaration.
         root = etree.fromstring(html.encode("utf-8", "replace"), parser)
         if root is None:
@@ -53,115 +54,156 @@ def html_to_text(html: str) -> tuple[str, list[int]]:
 
 
 class _Walker:
-    """One pass over the tree (iterwalk: no Python recursion, so deep nesting is safe)."""
+    """One pass over the tree (iterwalk: no Python recursion, so deep nesting is safe).
+
+    run() is the hot loop (one turn per start/end event, thousands per filing): it handles
+    text itself and calls out only for block tags, and the state lives in slots.
+    """
+
+    __slots__ = ("buf", "buf_line", "cover_rows", "cursor", "line_map", "lines", "out",
+                 "pre_depth", "row", "row_tr")
 
     def __init__(self) -> None:
         self.lines: list[str] = []
         self.line_map: list[int] = []
-        self.buf: list[str] = []
-        self.buf_line: int | None = None
+        self.buf: list[str] = []  # text of the line being read (cleared, never replaced)
+        self.out: list[str] = self.buf  # where text goes: buf, or the current cell of a row
+        self.buf_line: int | None = None  # source line of the first visible text in out
         self.cursor = 1  # best estimate of the source line of the text being read
         self.row: list[list[str]] | None = None  # cells of the table row being read
         self.row_tr = None
         self.pre_depth = 0
+        self.cover_rows: set = set()
 
     def run(self, root) -> tuple[str, list[int]]:
         etree.strip_elements(root, *SKIP, with_tail=False)
+        # lxml returns the same proxy object for a node while one is referenced, so the
+        # elements iterwalk yields can be looked up in this set.
+        self.cover_rows = set(_COVER_ROWS(root))
         for event, el in etree.iterwalk(root, events=("start", "end")):
-            tag = el.tag if isinstance(el.tag, str) else ""  # the HTML parser lower-cases tags
             if event == "start":
-                self._start(el, tag)
-            else:
-                self._end(el, tag)
+                line = el.sourceline
+                # Past _LINE_CAP every line reads as the cap: keep counting newlines then.
+                if line and (line < _LINE_CAP or line >= self.cursor):
+                    self.cursor = line
+                tag = el.tag  # the HTML parser lower-cases tags
+                if tag in BLOCK:
+                    self._open(el, tag)
+                text = el.text
+            elif self.row is None:
+                tag = el.tag
+                if tag in BLOCK:
+                    self._close(tag)
+                text = el.tail
+            else:  # inside a cover row only the row's own end matters
+                if el is self.row_tr:
+                    self._flush_row()
+                text = el.tail
+            if not text:
+                continue
+            if self.pre_depth and self.row is None:
+                self._pre_text(text)
+                continue
+            # Visible text (not isspace() is a copy-free strip() != ""): remember its line.
+            if self.buf_line is None and not text.isspace():
+                self.buf_line = self.cursor
+            self.out.append(text)
+            self.cursor += text.count("\n")
         self._flush()
         while self.lines and not self.lines[-1]:
             self.lines.pop()
             self.line_map.pop()
         return "\n".join(self.lines), self.line_map
 
-    def _start(self, el, tag: str) -> None:
-        line = el.sourceline
-        if line and not (line >= _LINE_CAP and self.cursor > line):
-            self.cursor = line
+    # Inside a cover row only cells and the row's own end matter. A <pre> in a row is not
+    # counted in pre_depth: the row is one line whatever it holds, and the pre ends first.
+    def _open(self, el, tag: str) -> None:
         if self.row is not None:
             if tag == "td" or tag == "th":
-                self.row.append([])
-            elif tag in BLOCK:
-                self._emit(" ")  # inside a row, blocks are word breaks, not line breaks
-        elif tag == "tr" and _is_cover_row(el):
+                self.out = []
+                self.row.append(self.out)
+            else:
+                self.out.append(" ")  # inside a row, blocks are word breaks, not line breaks
+            return
+        if self.buf:
             self._flush()
-            self.row, self.row_tr = [[]], el
-        elif tag in BLOCK:
-            self._flush(paragraph=tag in PARAGRAPH)
+        if tag == "tr" and el in self.cover_rows:
+            self.out = []
+            self.row, self.row_tr = [self.out], el
+            return
+        if tag in PARAGRAPH:
+            self._paragraph_break()
         if tag == "pre":
             self.pre_depth += 1
-        if el.text:
-            self._text(el.text)
 
-    def _end(self, el, tag: str) -> None:
-        if el is self.row_tr:
-            self._flush_row()
-        elif self.row is None and tag in BLOCK and tag != "br":
-            self._flush(paragraph=tag in PARAGRAPH)
+    def _close(self, tag: str) -> None:
+        if tag == "br":
+            return  # a <br> ends the line where it starts
+        if self.buf:
+            self._flush()
+        if tag in PARAGRAPH:
+            self._paragraph_break()
         if tag == "pre":
             self.pre_depth -= 1
-        if el.tail:
-            self._text(el.tail)
 
-    def _text(self, text: str) -> None:
-        if self.pre_depth and self.row is None:
-            # <pre> keeps its own lines: text filings pasted into HTML.
-            for i, part in enumerate(text.split("\n")):
-                if i:
-                    self._flush(keep_blank=True)
-                    self.cursor += 1
-                self._emit(part)
-            return
-        self._emit(text)
-        self.cursor += text.count("\n")
+    def _pre_text(self, text: str) -> None:
+        """<pre> keeps its own lines: text filings pasted into HTML."""
+        for i, part in enumerate(text.split("\n")):
+            if i:
+                self._flush(keep_blank=True)
+                self.cursor += 1
+            if self.buf_line is None and part.strip():
+                self.buf_line = self.cursor
+            self.buf.append(part)
 
-    def _emit(self, s: str) -> None:
-        if self.buf_line is None and s.strip():
-            self.buf_line = self.cursor
-        (self.row[-1] if self.row is not None else self.buf).append(s)
-
-    def _flush(self, paragraph: bool = False, keep_blank: bool = False) -> None:
-        line = _clean("".join(self.buf), collapse=not self.pre_depth)
-        self.buf = []
+    def _flush(self, keep_blank: bool = False) -> None:
+        """End the text line being read (the hot paths call it only when buf holds text)."""
+        line = _clean("".join(self.buf), not self.pre_depth)
+        self.buf.clear()
         if line:
             self._add(line, self.buf_line or self.cursor)
         elif keep_blank and self.lines and self.lines[-1]:
             self._add("", self.cursor)
-        if paragraph and self.lines and self.lines[-1]:
-            self._add("", self.line_map[-1])  # a paragraph break, as in a text filing
         self.buf_line = None
 
+    def _paragraph_break(self) -> None:
+        if self.lines and self.lines[-1]:
+            self._add("", self.line_map[-1])  # a blank line, as in a text filing
+
     def _flush_row(self) -> None:
-        cells = [c for c in (_clean("".join(cell)) for cell in self.row or []) if c]
+        cells = [c for c in map(_clean, map("".join, self.row or ())) if c]
         if cells:
             self._add(" | ".join(cells), self.buf_line or self.cursor)
         self.row, self.row_tr, self.buf_line = None, None, None
+        self.out = self.buf
 
     def _add(self, text: str, line: int) -> None:
         self.lines.append(text)
         self.line_map.append(line)
 
 
-def _is_cover_row(tr) -> bool:
-    """A real table row (cells side by side), not a layout row wrapping the page."""
-    if next(tr.iterdescendants("table"), None) is not None:
-        return False
-    size = 0
-    for chunk in tr.itertext():
-        size += len(chunk)
-        if size > LAYOUT_ROW_CHARS:
-            return False
-    return True
+# Rows rendered as one line: a real table row (cells side by side), not a layout row that
+# wraps the page (it holds a table, or more than LAYOUT_ROW_CHARS of text). One XPath call
+# for the whole tree is several times cheaper than itertext() per row; table[1] lets
+# libxml2 stop at the first table, and string-length() counts characters, like len().
+_COVER_ROWS = etree.XPath(
+    f"//tr[not(descendant::table[1])][string-length() <= {LAYOUT_ROW_CHARS}]")
 
 
 def _clean(s: str, collapse: bool = True) -> str:
-    s = _SPACES.sub(" ", _ZERO_WIDTH.sub("", s))
-    return _MULTI_SPACE.sub(" ", s).strip() if collapse else s.rstrip()
+    """Drop zero-width characters, turn _SPACES into spaces; collapse and strip, or rstrip."""
+    if s.isascii():  # the common case, and the zero-width characters are all non-ASCII
+        if collapse and "\x1f" not in s:
+            return " ".join(s.split())
+    else:
+        s = _ZERO_WIDTH.sub("", s)
+    if not collapse:
+        return _SPACES.sub(" ", s).rstrip()
+    if "\x1f" in s or "\u1680" in s:
+        return _MULTI_SPACE.sub(" ", _SPACES.sub(" ", s)).strip()
+    # str.split()'s whitespace is exactly _SPACES, " ", "\x1f" and "\u1680", so without the
+    # last two one split/join replaces, collapses and strips (tests check the equivalence).
+    return " ".join(s.split())
 
 
 _TAG = re.compile(r"<[^<>]{0,4000}>")
