@@ -2,7 +2,8 @@
 against one plain read-plus-regex pass over the same bytes, and (for XML, when edgartools is
 importable from --edgartools-python) edgartools' parse-only read.
 
-Run by hand: python bench/corpus_throughput.py [corpus] [--repeat N] [--edgartools-python PATH]
+Every figure is the best of three rounds. Run by hand:
+python bench/corpus_throughput.py [corpus] [--repeat N] [--edgartools-python PATH]
 """
 from __future__ import annotations
 
@@ -27,31 +28,41 @@ def parse(t):
     cls = Schedule13G if 'schedule13g' in t[:2000].lower() else Schedule13D
     return cls.parse_xml(t)
 for t in texts: parse(t)
-start = time.perf_counter()
-for _ in range(repeat):
-    for f in files:
-        parse(f.read_text())
-print((time.perf_counter() - start) / (repeat * len(files)))
+best = float("inf")
+for _ in range(3):
+    start = time.perf_counter()
+    for _ in range(repeat):
+        for f in files:
+            parse(f.read_text())
+    best = min(best, (time.perf_counter() - start) / (repeat * len(files)))
+print(best)
 """
 
 
-def regex_pass(paths: list[Path], repeat: int) -> float:
-    start = time.perf_counter()
-    for _ in range(repeat):
-        for p in paths:
-            NUMBER.findall(p.read_bytes())
-    return (time.perf_counter() - start) / (repeat * len(paths))
+def regex_pass(paths: list[Path], repeat: int, rounds: int = 3) -> float:
+    best = float("inf")
+    for _ in range(rounds):
+        start = time.perf_counter()
+        for _ in range(repeat):
+            for p in paths:
+                NUMBER.findall(p.read_bytes())
+        best = min(best, (time.perf_counter() - start) / (repeat * len(paths)))
+    return best
 
 
-def stakecheck_pass(paths: list[Path], repeat: int) -> float:
+def stakecheck_pass(paths: list[Path], repeat: int, rounds: int = 3) -> float:
+    """Best of ``rounds`` rounds (the machine is shared: the minimum is the least noisy figure)."""
     from checker.pipeline import check_file
     for p in paths:
         check_file(p)  # warm-up: imports, rule registration, regex compilation
-    start = time.perf_counter()
-    for _ in range(repeat):
-        for p in paths:
-            check_file(p)
-    return (time.perf_counter() - start) / (repeat * len(paths))
+    best = float("inf")
+    for _ in range(rounds):
+        start = time.perf_counter()
+        for _ in range(repeat):
+            for p in paths:
+                check_file(p)
+        best = min(best, (time.perf_counter() - start) / (repeat * len(paths)))
+    return best
 
 
 def by_format(corpus: Path) -> dict[str, list[Path]]:
@@ -82,15 +93,16 @@ def main() -> None:
     args = ap.parse_args()
     groups = by_format(Path(args.corpus))
     print(f"{'format':<18}{'files':>6}{'stakecheck ms/file':>20}{'files/s':>9}{'regex ms/file':>15}{'ratio':>8}")
+    ours_by_kind = {}
     for kind, paths in sorted(groups.items()):
-        ours = stakecheck_pass(paths, args.repeat)
+        ours = ours_by_kind[kind] = stakecheck_pass(paths, args.repeat)
         regex = regex_pass(paths, args.repeat * 4)
         print(f"{kind:<18}{len(paths):>6}{ours * 1000:>20.2f}{1 / ours:>9.0f}{regex * 1000:>15.3f}"
               f"{ours / regex:>8.1f}x")
     if args.edgartools_python and "xml" in groups:
         et = edgartools_pass(args.edgartools_python, groups["xml"], args.repeat)
         if et:
-            ours = stakecheck_pass(groups["xml"], args.repeat)
+            ours = ours_by_kind["xml"]
             print(f"xml: edgartools parse-only {et * 1000:.2f} ms/file; stakecheck end to end "
                   f"{ours * 1000:.2f} ms/file ({ours / et:.1f}x)")
 
