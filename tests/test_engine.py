@@ -3,6 +3,7 @@ the same findings as one at a time (durable-rules crashes here without its three
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -70,3 +71,13 @@ def test_findings_are_sorted_and_unique():
     result = check_filing(CASES["SUM004"][0](), CheckOptions())
     keys = [f.sort_key() for f in result.findings]
     assert keys == sorted(keys) and len(set(keys)) == len(keys)
+
+
+def test_json_is_identical_under_another_hash_seed():
+    """Set and dict ordering must not leak into the output."""
+    def run_with(seed: str) -> str:
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        return subprocess.run([sys.executable, "-m", "checker.cli_main", "check", "--format", "json",
+                               "--fail-on", "never", str(SEED)], capture_output=True, text=True, env=env,
+                              cwd=Path(__file__).resolve().parents[1], check=True).stdout
+    assert run_with("1") == run_with("4242")
