@@ -190,7 +190,7 @@ def rules_cmd(fmt):
     catalogue = load_catalogue()
     if fmt == "json":
         data = {"catalogue_version": catalogue_version(),
-                "rules": [r.model_dump(exclude={"when", "message", "subject", "tests"}) for r in catalogue]}
+                "rules": [r.model_dump(exclude={"when", "message", "subject"}) for r in catalogue]}
         click.echo(json.dumps(data, indent=2))
         return
     for r in catalogue:

@@ -48,7 +48,6 @@ class Amount(BaseModel):
     components: list[Component] = Field(default_factory=list)
     # "collectively owned by A and B" / "owned by A": the entities whose holdings this is.
     owners: list[str] = Field(default_factory=list)
-    owners_line: int | None = None
 
 
 class Percent(BaseModel):

@@ -14,7 +14,7 @@ from importlib import resources
 from pathlib import Path
 
 import yaml
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, field_validator
 
 from checker.findings import CATEGORIES, Severity
 
@@ -44,7 +44,6 @@ class Rule(BaseModel):
     message: str
     # Which matched fact gives the finding its person, line, evidence and fingerprint key.
     subject: str | None = None
-    tests: list[str] = Field(default_factory=list)
 
     @field_validator("code")
     @classmethod

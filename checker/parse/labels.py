@@ -86,10 +86,6 @@ _ALNUM = re.compile(r"[A-Za-z0-9]")
 _WORDS = re.compile(r"[a-z]+")
 
 
-def is_stub(text: str) -> bool:
-    words = _WORDS.findall(text.lower())
-    return bool(words) and all(w in STUB_WORDS for w in words)
-
 
 # Cached: the same label tails and stub lines recur on every cover page of a filing.
 @lru_cache(maxsize=8192)

@@ -46,8 +46,7 @@ def parse_amount(text: str, line: int | None) -> Amount | None:
     om = _OWNERS.search(flat)
     if om:
         owners = split_names(om.group("names"))
-    return Amount(shares=shares, raw=flat, line=line, components=components, owners=owners,
-                  owners_line=line if owners else None)
+    return Amount(shares=shares, raw=flat, line=line, components=components, owners=owners)
 
 
 _PERCENT = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?|\.\d+)\s*%")
