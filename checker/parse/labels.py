@@ -142,7 +142,8 @@ def row_key(number: int, schedule: str) -> str | None:
 
 
 # A word every row label contains; a cheap test before the fourteen label patterns.
-_LABEL_WORD_SOURCE = r"report|group|sec\s+use|source|legal|citizen|voting|dispositive|aggregate|percent|type"
+_LABEL_WORD_SOURCE = (r"report|group|appropriate|sec\s+use|source|legal|citizen|voting|power|dispositi|aggregate|"
+                      r"percent|type")
 _LABEL_WORD = re.compile(_LABEL_WORD_SOURCE, re.I)
 # The same words without IGNORECASE, for ASCII text lowered first: several times faster, and the
 # same answer (IGNORECASE folds a few non-ASCII letters, such as the long s, which lower() keeps).
