@@ -171,6 +171,14 @@ class DefaultClause(BaseModel):
     rates: list[str] = Field(default_factory=list)  # "12.00%", "15%"
 
 
+class OutstandingCount(BaseModel):
+    """'based on 36,282,883 shares of Common Stock outstanding as of ...' (Item 5(a) / 13G Item 4)."""
+
+    shares: int
+    text: str = ""
+    line: int | None = None
+
+
 class Filing(BaseModel):
     path: str
     format: Literal["text", "html", "xml", "edgar-submission"] = "text"
@@ -199,6 +207,7 @@ class Filing(BaseModel):
     signatures: list[Signature] = Field(default_factory=list)
     named_persons: list[NameRef] = Field(default_factory=list)
     default_clauses: list[DefaultClause] = Field(default_factory=list)
+    outstanding: list[OutstandingCount] = Field(default_factory=list)  # counts the percents rest on
     issues: list[ParseIssue] = Field(default_factory=list)
 
     def item(self, number: str) -> Item | None:

@@ -145,6 +145,20 @@ CASES["THR012"] = (lambda: _changed(6.2, 7.3), lambda: _changed(6.2, 7.1),
 CASES["THR013"] = (lambda: _changed(6.2, 7.5, form="SC 13D"), lambda: _changed(6.2, 7.5))
 
 
+def _stated(pct, components=()):
+    from checker.model import OutstandingCount
+    f = filing(page("Alpha Fund LP", 1_500_000, pct, components=components))
+    f.outstanding = [OutstandingCount(shares=20_000_000, line=300)]
+    return f
+
+
+# 1,500,000 / 20,000,000 = 7.50%; with 500,000 issuable added back: 1,500,000 / 20,500,000 = 7.32%.
+ISSUABLE = [("i", 1_000_000, False), ("ii", 500_000, True)]
+CASES["THR014"] = (lambda: _stated(9.5), lambda: _stated(7.5),
+                   lambda: _stated(7.1, ISSUABLE), lambda: _stated(7.32, ISSUABLE),
+                   lambda: _stated(7.56), lambda: _stated(7.0))  # 7.0: an add-back of 1.43 M shares
+
+
 def _signed(by_statement, by_notice):
     from checker.model import Signature
     f = filing(*clean_pair())

@@ -120,7 +120,39 @@ def _collective_facts(filing: Filing, page: CoverPage) -> list[dict]:
 
 
 def percent_facts(filing: Filing) -> list[dict]:
-    return _implied_outstanding_facts(filing) + _collective_percent_facts(filing)
+    return (_implied_outstanding_facts(filing) + _collective_percent_facts(filing)
+            + _stated_outstanding_facts(filing))
+
+
+def _stated_outstanding_facts(filing: Filing) -> list[dict]:
+    """Each percent against the outstanding count the filing says it used. The person's own
+    rights to acquire may be added to the denominator (Rule 13d-3(d)(1)(i)); where the cover does
+    not break them out, any add-back up to the whole amount is allowed, so only a percent that no
+    reading explains is reported. Tolerance as in the reference notes: 0.1 point, 0.05 with two
+    decimals."""
+    counts = [c for c in filing.outstanding if c.shares > 0]
+    if not counts:
+        return []
+    facts = []
+    for page in named_pages(filing):
+        agg, pct = page.aggregate, page.percent
+        if not agg or not pct or agg.shares <= 0:
+            continue
+        amount = float(agg.shares)
+        issuable = sum(c.shares for c in agg.components if c.issuable)
+        tol = 0.05 if pct.decimals >= 2 else 0.1
+        fits = False
+        for c in counts:
+            high = 100 * amount / c.shares
+            low = 100 * amount / (c.shares + (issuable or amount))
+            fits = fits or (low - tol <= float(pct.value) <= high + tol)
+        if not fits:
+            c = counts[0]
+            facts.append({"t": "pct_vs_outstanding", "person": page.name.value, "pct_s": pct_text(pct),
+                          "agg_s": fmt_shares(agg.shares), "outstanding_s": fmt_shares(c.shares),
+                          "computed": f"{100 * amount / c.shares:.2f}%", "where_line": c.line,
+                          "line": pct.line, "evidence": c.text, "key": f"outstanding:{c.shares}"})
+    return facts
 
 
 def _interval(amount: int, pct: Decimal, decimals: int, addback: int) -> tuple[float, float]:

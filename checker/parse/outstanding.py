@@ -1,0 +1,27 @@
+"""The outstanding share count a filing says its percents rest on.
+
+Item 5(a) of a 13D (Item 4 of a 13G, or a cover-page footnote) usually says 'based on N shares
+of Common Stock outstanding as of DATE, as reported in the Issuer's Form 10-Q'. The count is
+read from the items' text, whatever the format the filing came in.
+"""
+from __future__ import annotations
+
+import re
+
+from checker.model import Filing, OutstandingCount
+
+OUTSTANDING = re.compile(
+    r"(?:based\s+(?:up)?on|calculated\s+(?:on\s+the\s+basis\s+of|using|based\s+on)|computed\s+(?:on|using))\s+"
+    r"(?:an?\s+)?(?:aggregate\s+of\s+|total\s+of\s+|approximately\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d{5,})\s+"
+    r"(?:shares|ordinary\s+shares|common\s+shares|units)\b[^.;]{0,160}?\boutstanding", re.I | re.S)
+
+
+def read_outstanding(filing: Filing) -> None:
+    seen = set()
+    for item in filing.items:
+        for m in OUTSTANDING.finditer(item.text):
+            shares = int(m.group("n").replace(",", ""))
+            if shares not in seen:
+                seen.add(shares)
+                filing.outstanding.append(OutstandingCount(
+                    shares=shares, text=re.sub(r"\s+", " ", m.group(0))[:300], line=item.line))
