@@ -10,10 +10,15 @@ import re
 
 from checker.model import Filing, OutstandingCount
 
-OUTSTANDING = re.compile(
-    r"(?:based\s+(?:up)?on|calculated\s+(?:on\s+the\s+basis\s+of|using|based\s+on)|computed\s+(?:on|using))\s+"
-    r"(?:an?\s+)?(?:aggregate\s+of\s+|total\s+of\s+|approximately\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d{5,})\s+"
-    r"(?:shares|ordinary\s+shares|common\s+shares|units)\b[^.;]{0,160}?\boutstanding", re.I | re.S)
+_LEAD = (r"(?:based\s+(?:up)?on|calculated\s+(?:on\s+the\s+basis\s+of|using|based\s+on)|computed\s+(?:on|using)|"
+         r"(?:%|percent)\s+of)\s+(?:an?\s+|the\s+)?(?:sum\s+of\s+(?:the\s+)?)?"
+         r"(?:aggregate\s+of\s+|total\s+of\s+|approximately\s+)?")
+_COUNT = r"(?P<n>\d{1,3}(?:,\d{3})+|\d{5,})\s+"
+_SHARES = r"(?:\w+\s+){0,2}?(?:shares|ordinary\s+shares|common\s+shares|units)\b"
+# "based on 36,282,883 shares of Common Stock outstanding as of ...", "1.3% of the sum of the
+# 19,256,251 outstanding Common Shares plus ...", "... 19,256,251 Common Shares that ... were outstanding".
+OUTSTANDING = re.compile(_LEAD + _COUNT + r"(?:outstanding\s+" + _SHARES + r"|" + _SHARES
+                         + r"[^.;]{0,160}?\boutstanding)", re.I | re.S)
 
 
 def read_outstanding(filing: Filing) -> None:
