@@ -19,6 +19,7 @@ from checker.findings import SEVERITY_RANK, FileResult
 from checker.report import AUDIT_FORMATS, FORMATS, ReportContext, render
 
 FAIL_ON = ("error", "warning", "info", "never")
+PROGRESS_FROM = 20  # files: below this a check is over before a progress bar is worth drawing
 
 
 def _parse_date(ctx, param, value):
@@ -155,7 +156,17 @@ def run_checks(paths: list[str], settings, filed, as_of, previous=None) -> list[
         _fail("no filings found under " + ", ".join(paths))
     options = CheckOptions(select=settings.select, ignore=settings.ignore, severity=settings.severity,
                            filed=filed, as_of=as_of, thresholds=settings.thresholds, previous=previous)
-    return [check_file(p, options) for p in files]
+    if len(files) < PROGRESS_FROM or not sys.stderr.isatty():
+        return [check_file(p, options) for p in files]
+    # A folder of many filings: a progress bar on the terminal (never in a pipe or a CI log).
+    from rich.progress import Progress
+    results = []
+    with Progress(transient=True) as progress:
+        task = progress.add_task("checking", total=len(files))
+        for p in files:
+            results.append(check_file(p, options))
+            progress.advance(task)
+    return results
 
 
 def _apply_waivers(results, wset, settings, today):
