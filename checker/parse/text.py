@@ -68,11 +68,12 @@ def _schedule_hint(doc: Document, markers) -> str:
 def _read_body(filing: Filing, lines: list[str], start: int, fl) -> None:
     sig_start = B.find_signature_start(lines, start)
     items_end = sig_start if sig_start is not None else len(lines)
+    heading_index: dict[str, int] = {}  # the first heading of each item, as a line index
     for idx, item in B.read_items(lines, start, items_end):
         item.line = fl(idx)
         filing.items.append(item)
-    item7 = filing.item("7")
-    filing.exhibits = B.read_exhibit_list(item7, _index_of(lines, item7, fl), fl)
+        heading_index.setdefault(item.number, idx)
+    filing.exhibits = B.read_exhibit_list(filing.item("7"), heading_index.get("7"), fl)
     # The agreement follows the signatures; an earlier line naming it is a reference (Item 7).
     jfa_from = sig_start if sig_start is not None else start
     jfa = next((i for i in range(jfa_from, len(lines)) if B.JFA_HEADING.match(lines[i])), None)
@@ -89,15 +90,6 @@ def _read_body(filing: Filing, lines: list[str], start: int, fl) -> None:
         filing.named_persons.extend(B.read_jfa_parties(lines, jfa, fl))
         filing.signatures.extend(read_signatures(lines, jfa, len(lines), "agreement", fl))
     filing.default_clauses = read_default_clauses(lines, start, len(lines), fl)
-
-
-def _index_of(lines, item, fl):
-    if item is None:
-        return None
-    for idx, ln in enumerate(lines):
-        if fl(idx) == item.line:
-            return idx
-    return None
 
 
 _NEXT_DOCUMENT = re.compile(r"^(exhibit\s+[\"“]?\w+|via\s+facsimile|re:|dear\s)", re.I)
