@@ -211,23 +211,19 @@ def _collective_percent_facts(filing: Filing) -> list[dict]:
         agg, pct = page.aggregate, page.percent
         if not agg or not pct or len(agg.owners) < 2:
             continue
-        owner_pcts = []
-        for owner in agg.owners:
-            found = holdings_of(filing, owner)
-            if not found or found[1].percent is None:
-                break
-            owner_pcts.append(found[1].percent)
-        else:
-            total = sum(p.value for p in owner_pcts)
-            tol = sum(Decimal("0.5") * Decimal(10) ** -p.decimals for p in owner_pcts) \
-                + Decimal("0.5") * Decimal(10) ** -pct.decimals
-            any_issuable = any(c.issuable for o in agg.owners
-                               for c in (holdings_of(filing, o)[0].components))
-            too_high = pct.value > total + tol
-            # With rights to acquire added to each denominator, the whole may be a little less
-            # than the sum of its parts; without them it must match.
-            too_low = pct.value < total - tol and not any_issuable
-            facts.append({"t": "collective_pct", "person": page.name.value, "pct_s": pct_text(pct),
-                          "sum_s": f"{total}%", "owners": ", ".join(agg.owners),
-                          "mismatch": too_high or too_low, "line": pct.line, "key": "collective-pct"})
+        found = [holdings_of(filing, owner) for owner in agg.owners]
+        if any(f is None or f[1].percent is None for f in found):
+            continue  # an owner's percent is nowhere in the filing: nothing to compare
+        owner_pcts = [source.percent for _, source in found]
+        total = sum(p.value for p in owner_pcts)
+        tol = sum(Decimal("0.5") * Decimal(10) ** -p.decimals for p in owner_pcts) \
+            + Decimal("0.5") * Decimal(10) ** -pct.decimals
+        any_issuable = any(c.issuable for amount, _ in found for c in amount.components)
+        too_high = pct.value > total + tol
+        # With rights to acquire added to each denominator, the whole may be a little less
+        # than the sum of its parts; without them it must match.
+        too_low = pct.value < total - tol and not any_issuable
+        facts.append({"t": "collective_pct", "person": page.name.value, "pct_s": pct_text(pct),
+                      "sum_s": f"{total}%", "owners": ", ".join(agg.owners),
+                      "mismatch": too_high or too_low, "line": pct.line, "key": "collective-pct"})
     return facts
