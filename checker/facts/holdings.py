@@ -193,7 +193,7 @@ def _implied_outstanding_facts(filing: Filing) -> list[dict]:
         if out_plain and out_add:
             ref = sorted(best_plain)[0]
             lo, hi = plain[ref]
-            facts.append({"t": "pct_check", "person": name, "outlier": True, "pct_s": pct_text(p.percent),
+            facts.append({"t": "pct_check", "person": name, "pct_s": pct_text(p.percent),
                           "agg_s": fmt_shares(p.aggregate.shares), "implied": f"{(lo + hi) / 2:,.0f}",
                           "own": f"{sum(plain[name]) / 2:,.0f}", "line": p.percent.line, "key": "pct"})
     with_issuable = [n for n, v in issuable.items() if v > 0]
