@@ -1,9 +1,11 @@
-"""The rule catalogue: one YAML file per family in ``rules/``, loaded once per process.
+"""The rule catalogue: one YAML file per family in ``rules/`` (plus a firm's own files), validated
+against the fact schemas when it loads.
 
 Each rule carries its metadata (the contract in DESIGN.md: code, name, category, severity,
-summary, docs, citation), its durable-rules condition and a message template. The Python side
-(checker/facts.py) computes every derived value first, so conditions stay plain comparisons
-a reviewer can read.
+summary, docs, citation), its durable-rules condition over the neutral facts of
+``checker/facts/schema.py`` and a message template. Loading checks every field a condition tests
+and every ``{alias.field}`` of a message against those schemas, so a typo, or a message field
+that may be absent and has no default (``{m.field|default}``), fails here with the rule's code.
 """
 from __future__ import annotations
 
@@ -14,14 +16,24 @@ from importlib import resources
 from pathlib import Path
 
 import yaml
-from pydantic import BaseModel, field_validator
+from pydantic import BaseModel, ValidationError, field_validator
 
+from checker.facts.schema import FACT_TYPES, Field, field_spec
 from checker.findings import CATEGORIES, Severity
 
 # libyaml's loader when PyYAML was built with it: the catalogue loads on every run.
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 CODE_RE = re.compile(r"^[A-Z]{2,4}\d{3}$")
 NAME_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+# {alias.field} or {alias.field|default}: the default is printed where the field is absent.
+MESSAGE_FIELD = re.compile(r"\{(\w+)\.(\w+)(?:\|([^{}]*))?\}")
+COMPARISONS = {"$lt": "<", "$lte": "<=", "$gt": ">", "$gte": ">=", "$neq": "!=", "$eq": "=="}
+ARITHMETIC = {"$add": "+", "$sub": "-", "$mul": "*", "$div": "/"}
+SETS = {"$in": "in", "$notin": "not in"}  # catalogue shorthand, expanded by the engine's compiler
+
+
+class CatalogueError(ValueError):
+    """A rule file that cannot be used: its message names the file and the rule code."""
 
 
 class RuleDocs(BaseModel):
@@ -44,6 +56,10 @@ class Rule(BaseModel):
     message: str
     # Which matched fact gives the finding its person, line, evidence and fingerprint key.
     subject: str | None = None
+    person_field: str = "person"  # the subject's field that names the finding's person
+    line_field: str = "line"  # the subject's field that gives the finding's line
+    key: str | None = None  # a message-style template for the fingerprint key (default: the fact's key)
+    source: str = ""  # the file the rule came from
 
     @field_validator("code")
     @classmethod
@@ -70,10 +86,52 @@ class Rule(BaseModel):
     def subject_alias(self) -> str:
         return self.subject or next(iter(self.when))
 
+    def fact_types(self) -> dict[str, str]:
+        """alias -> the fact type its pattern tests."""
+        return {alias: _pattern_type(cond) for alias, cond in self.when.items()}
+
+    def condition_text(self) -> str:
+        """The condition in readable form, one line per matched fact."""
+        types = self.fact_types()
+        lines = []
+        for n, (alias, cond) in enumerate(self.when.items()):
+            head = "a" if n == 0 else "and a"
+            text = _cond_text(cond, alias)
+            lines.append(f"{head} {types[alias]} fact {alias}" + (f" where {text}" if text else ""))
+        return "\n".join(lines)
+
+    def derived_fields(self) -> list[tuple[str, str, Field]]:
+        """(fact type, field, spec) of every derived field the condition or the message reads."""
+        types = self.fact_types()
+        out: dict[tuple[str, str], Field] = {}
+        for alias, cond in self.when.items():
+            for ref_alias, name in _fields(cond, alias):
+                spec = field_spec(types.get(ref_alias, ""), name)
+                if spec and spec.derived:
+                    out[(types[ref_alias], name)] = spec
+        for alias, name, _ in MESSAGE_FIELD.findall(self.message + (self.key or "")):
+            spec = field_spec(types.get(alias, ""), name)
+            if spec and spec.derived:
+                out[(types[alias], name)] = spec
+        return [(t, f, s) for (t, f), s in sorted(out.items())]
+
+    def render(self, template: str, matched: dict) -> str:
+        """A message (or key) template filled from the matched facts; absent fields get their default."""
+        def field(m: re.Match) -> str:
+            alias, name, default = m.groups()
+            value = matched.get(alias, {}).get(name)
+            if value is None:
+                if default is None:
+                    raise KeyError(f"{alias}.{name}")
+                return default
+            return str(value)
+        return MESSAGE_FIELD.sub(field, template)
+
 
 class RuleFamily(BaseModel):
     family: str
     prefix: str
+    lists: dict[str, list] = {}  # shared lists (YAML anchors) the conditions refer to
     rules: list[Rule]
 
 
@@ -88,24 +146,269 @@ def rules_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "rules"
 
 
+def _rule_files(extra: tuple[str, ...]) -> list[Path]:
+    files = sorted(rules_dir().glob("*.yaml"))
+    for raw in extra:
+        p = Path(raw)
+        if p.is_dir():
+            files += sorted(p.glob("*.yaml")) + sorted(p.glob("*.yml"))
+        elif p.is_file():
+            files.append(p)
+        else:
+            raise CatalogueError(f"{raw}: no such rule file or folder")
+    return files
+
+
 @functools.lru_cache(maxsize=None)
-def load_catalogue(extra_dir: str | None = None) -> tuple[Rule, ...]:
-    """All rules, sorted by code. Raises ValueError on a malformed rule file or duplicate code."""
-    folders = [rules_dir()] + ([Path(extra_dir)] if extra_dir else [])
+def load_catalogue(extra: tuple[str, ...] = ()) -> tuple[Rule, ...]:
+    """All rules (the built-in families, then the firm's files in ``extra``), sorted by code.
+    Raises CatalogueError naming the file and the rule code on anything that cannot be used."""
     seen: dict[str, Rule] = {}
-    for folder in folders:
-        for path in sorted(folder.glob("*.yaml")):
-            data = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
-            family = RuleFamily.model_validate(data)
-            for rule in family.rules:
-                if not rule.code.startswith(family.prefix):
-                    raise ValueError(f"{path.name}: {rule.code} does not start with {family.prefix}")
-                if rule.category != family.family:
-                    raise ValueError(f"{path.name}: {rule.code} category {rule.category} != {family.family}")
-                if rule.code in seen:
-                    raise ValueError(f"{path.name}: duplicate rule code {rule.code}")
-                seen[rule.code] = rule
+    for path in _rule_files(tuple(extra)):
+        for rule in _load_file(path):
+            if rule.code in seen:
+                raise CatalogueError(f"{path.name}: {rule.code}: duplicate rule code (also in {seen[rule.code].source})")
+            seen[rule.code] = rule
     return tuple(sorted(seen.values(), key=lambda r: r.code))
+
+
+def _load_file(path: Path) -> list[Rule]:
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise CatalogueError(f"{path}: cannot read the rule file: {exc}") from None
+    if not isinstance(data, dict):
+        raise CatalogueError(f"{path}: not a rule family (family, prefix, rules)")
+    for n, raw in enumerate(data.get("rules") or []):
+        if isinstance(raw, dict):
+            raw.setdefault("source", path.name)
+    try:
+        family = RuleFamily.model_validate(data)
+    except ValidationError as exc:
+        raise CatalogueError(f"{path}: {_failing_code(data, exc)}: {exc.errors()[0]['msg']} "
+                             f"(at {'.'.join(str(x) for x in exc.errors()[0]['loc'])})") from None
+    for rule in family.rules:
+        if not rule.code.startswith(family.prefix):
+            raise CatalogueError(f"{path}: {rule.code} does not start with {family.prefix}")
+        if rule.category != family.family:
+            raise CatalogueError(f"{path}: {rule.code} category {rule.category} != {family.family}")
+        problems = validate_rule(rule)
+        if problems:
+            raise CatalogueError(f"{path}: {rule.code}: " + "; ".join(problems))
+    return family.rules
+
+
+def _failing_code(data: dict, exc: ValidationError) -> str:
+    loc = exc.errors()[0]["loc"]
+    if len(loc) >= 2 and loc[0] == "rules" and isinstance(loc[1], int):
+        rule = (data.get("rules") or [])[loc[1]]
+        if isinstance(rule, dict):
+            return str(rule.get("code", f"rule #{loc[1] + 1}"))
+    return "family"
+
+
+# ---------------------------------------------------------------------------------------------
+# Validation of conditions and messages against the fact schemas
+
+
+def _pattern_type(cond) -> str | None:
+    """The fact type a pattern tests ({t: X} directly, in its $and, or in every $or branch)."""
+    if not isinstance(cond, dict):
+        return None
+    if isinstance(cond.get("t"), str):
+        return cond["t"]
+    if "$and" in cond:
+        for term in cond["$and"]:
+            t = _pattern_type(term)
+            if t:
+                return t
+    if "$or" in cond:
+        kinds = {_pattern_type(term) for term in cond["$or"]}
+        if len(kinds) == 1:
+            return kinds.pop()
+    return None
+
+
+def _fields(cond, alias: str):
+    """(alias, field) of every field a condition reads, on its own fact and on others."""
+    if isinstance(cond, list):
+        for c in cond:
+            yield from _fields(c, alias)
+        return
+    if not isinstance(cond, dict):
+        return
+    for key, value in cond.items():
+        if key in ("$and", "$or"):
+            yield from _fields(value, alias)
+        elif key in COMPARISONS or key in ("$ex", "$nex"):
+            for name, right in value.items():
+                yield alias, name
+                yield from _refs(right, alias)
+        elif key.startswith("$"):
+            continue
+        else:
+            yield alias, key
+            if isinstance(value, dict) and not (set(value) & set(SETS)):
+                yield from _refs(value, alias)
+
+
+def _refs(value, alias: str):
+    """Field references on the right of a comparison: {$m: f} (own fact), {other: f}, arithmetic."""
+    if not isinstance(value, dict):
+        return
+    for key, inner in value.items():
+        if key in ARITHMETIC:
+            yield from _refs(inner.get("$l"), alias)
+            yield from _refs(inner.get("$r"), alias)
+        elif key == "$m" and isinstance(inner, str):
+            yield alias, inner
+        elif isinstance(inner, str) and not key.startswith("$"):
+            yield key, inner
+
+
+def _guaranteed(cond) -> set[str]:
+    """Own fields a match guarantees present: tested (not under $nex) on every path."""
+    if not isinstance(cond, dict):
+        return set()
+    out: set[str] = set()
+    for key, value in cond.items():
+        if key == "$and":
+            for term in value:
+                out |= _guaranteed(term)
+        elif key == "$or":
+            branches = [_guaranteed(term) for term in value]
+            out |= set.intersection(*branches) if branches else set()
+        elif key in COMPARISONS or key == "$ex":
+            for name, right in value.items():
+                out.add(name)
+                out |= {f for a, f in _refs(right, "\0") if a == "\0"}
+        elif not key.startswith("$"):
+            out.add(key)
+    return out
+
+
+def validate_rule(rule: Rule) -> list[str]:
+    problems = []
+    types = rule.fact_types()
+    aliases = list(rule.when)
+    for alias, fact_type in types.items():
+        if fact_type is None:
+            problems.append(f"pattern {alias} does not test the fact type 't'")
+        elif fact_type not in FACT_TYPES:
+            problems.append(f"pattern {alias} tests unknown fact type {fact_type!r}")
+    if problems:
+        return problems
+    for n, (alias, cond) in enumerate(rule.when.items()):
+        problems += _check_operators(cond, alias)
+        for ref_alias, name in _fields(cond, alias):
+            if ref_alias not in types:
+                problems.append(f"pattern {alias} refers to unknown alias {ref_alias!r}")
+            elif ref_alias != alias and aliases.index(ref_alias) > n:
+                problems.append(f"pattern {alias} refers to {ref_alias}, which is matched after it")
+            elif field_spec(types[ref_alias], name) is None:
+                problems.append(f"{types[ref_alias]} has no field {name!r} (pattern {alias})")
+    if rule.subject_alias not in types:
+        problems.append(f"subject {rule.subject_alias!r} is not an alias of the condition")
+    problems += _check_template(rule, rule.message, "message", types)
+    if rule.key:
+        problems += _check_template(rule, rule.key, "key", types)
+    subject_type = types.get(rule.subject_alias)
+    for what in (rule.person_field, rule.line_field):
+        if subject_type and field_spec(subject_type, what) is None:
+            problems.append(f"{subject_type} has no field {what!r} (person_field/line_field)")
+    return problems
+
+
+def _check_operators(cond, alias: str) -> list[str]:
+    problems = []
+    if isinstance(cond, list):
+        for c in cond:
+            problems += _check_operators(c, alias)
+    elif isinstance(cond, dict):
+        for key, value in cond.items():
+            if key in ("$and", "$or"):
+                if not isinstance(value, list) or not value:
+                    problems.append(f"{key} in pattern {alias} needs a non-empty list")
+                else:
+                    problems += _check_operators(value, alias)
+            elif key.startswith("$") and key not in COMPARISONS and key not in ("$ex", "$nex", "$mt", "$imt"):
+                problems.append(f"unknown operator {key} in pattern {alias}")
+            elif isinstance(value, float) and "e" in repr(value).lower():
+                problems.append(f"{value!r} in pattern {alias}: the engine rejects exponent notation")
+            elif isinstance(value, dict) and set(value) & set(SETS) and not isinstance(
+                    next(iter(value.values())), list):
+                problems.append(f"{key}: $in/$notin in pattern {alias} needs a list")
+    return problems
+
+
+def _check_template(rule: Rule, template: str, what: str, types: dict) -> list[str]:
+    problems = []
+    present = {alias: _guaranteed(cond) for alias, cond in rule.when.items()}
+    for alias, name, default in MESSAGE_FIELD.findall(template):
+        has_default = f"{{{alias}.{name}|" in template
+        if alias not in types:
+            problems.append(f"{what} field {{{alias}.{name}}}: unknown alias {alias!r}")
+            continue
+        spec = field_spec(types[alias], name)
+        if spec is None:
+            problems.append(f"{what} field {{{alias}.{name}}}: {types[alias]} has no field {name!r}")
+        elif spec.optional and name not in present[alias] and not has_default:
+            problems.append(f"{what} field {{{alias}.{name}}} may be absent from {types[alias]}: "
+                            f"test it in the condition or give a default {{{alias}.{name}|...}}")
+    rest = MESSAGE_FIELD.sub("", template)
+    if "{" in rest or "}" in rest:
+        problems.append(f"{what} has a brace that is not an {{alias.field}}")
+    return problems
+
+
+# ---------------------------------------------------------------------------------------------
+# Readable conditions (stakecheck explain, the generated rule pages)
+
+
+def _cond_text(cond, alias: str) -> str:
+    if isinstance(cond, list):
+        return " and ".join(_cond_text(c, alias) for c in cond)
+    parts = []
+    for key, value in cond.items():
+        if key == "t":
+            continue
+        if key == "$and":
+            inner = [_cond_text(c, alias) for c in value]
+            parts.append(" and ".join(i for i in inner if i))
+        elif key == "$or":
+            inner = [_cond_text(c, alias) for c in value]
+            parts.append("(" + " or ".join(f"({i})" if " and " in i else i for i in inner if i) + ")")
+        elif key in COMPARISONS:
+            for name, right in value.items():
+                parts.append(f"{alias}.{name} {COMPARISONS[key]} {_value_text(right, alias)}")
+        elif key == "$ex":
+            parts.append(" and ".join(f"{alias}.{n} is present" for n in value))
+        elif key == "$nex":
+            parts.append(" and ".join(f"{alias}.{n} is absent" for n in value))
+        elif key in ("$mt", "$imt"):
+            for name, pattern in value.items():
+                parts.append(f"{alias}.{name} matches /{pattern}/")
+        elif isinstance(value, dict) and set(value) & set(SETS):
+            op = next(k for k in value if k in SETS)
+            parts.append(f"{alias}.{key} {SETS[op]} [{', '.join(map(str, value[op]))}]")
+        else:
+            parts.append(f"{alias}.{key} == {_value_text(value, alias)}")
+    return " and ".join(p for p in parts if p)
+
+
+def _value_text(value, alias: str) -> str:
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            if key in ARITHMETIC:
+                return f"({_value_text(inner['$l'], alias)} {ARITHMETIC[key]} {_value_text(inner['$r'], alias)})"
+            if key == "$m":
+                return f"{alias}.{inner}"
+            return f"{key}.{inner}"
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, str):
+        return repr(value)
+    return str(value)
 
 
 def catalogue_version() -> str:
@@ -117,5 +420,5 @@ def catalogue_version() -> str:
     return digest.hexdigest()[:12]
 
 
-def find_rule(code: str) -> Rule | None:
-    return next((r for r in load_catalogue() if r.code == code.upper() or r.name == code), None)
+def find_rule(code: str, extra: tuple[str, ...] = ()) -> Rule | None:
+    return next((r for r in load_catalogue(tuple(extra)) if r.code == code.upper() or r.name == code), None)

@@ -225,7 +225,9 @@ def test_rule_passes(code, n):
 
 
 def test_every_rule_has_cases():
-    engine_rules = {r.code for r in load_catalogue() if not r.code.startswith("WAV")}
+    # WAV (raised by checker/waivers.py) and PAR006 (raised by the engine when a rule fails,
+    # tested in test_engine.py) are not matched from filing facts.
+    engine_rules = {r.code for r in load_catalogue() if not r.code.startswith("WAV") and r.code != "PAR006"}
     assert engine_rules - set(CASES) == set()
 
 
