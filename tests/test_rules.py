@@ -265,3 +265,69 @@ def test_header_filing_date_wins_over_filed_option():
     [info] = [x for x in result.findings if x.rule_id == "DLN001"]
     assert "filed 2025-03-07" in info.message
     assert "DLN002" not in {x.rule_id for x in result.findings}
+
+
+# Row 11 above both power totals (600,000 voting alone + 300,000 dispositive alone would explain it).
+CASES["SUM005"] = (lambda: filing(page("Alpha Fund LP", 900_000, 5.5, sv=600_000, sd=600_000)),
+                   lambda: filing(page("Alpha Fund LP", 600_000, 5.5, sv=600_000, sd=600_000)),
+                   lambda: filing(page("Alpha Fund LP", 900_000, 5.5, sv=900_000, sd=600_000)))
+
+
+def _two(pct_b, agg_b=1_000_000, comps_b=()):
+    # 1,000,000 at 5.00% implies 19.8-20.2 M outstanding.
+    return filing(page("Alpha Fund LP", 1_000_000, 5.00),
+                  page("Alpha Capital LLC", agg_b, pct_b, line=40, components=comps_b))
+
+
+CASES["THR015"] = (lambda: _two(6.00), lambda: _two(5.00), lambda: _two(10.00, 2_000_000),
+                   # 1,500,000 of which 500,000 issuable: 1.5 M / (20 M + 0.5 M) = 7.32%: fits with the add-back
+                   lambda: _two(7.32, 1_500_000, [("i", 1_000_000, False), ("ii", 500_000, True)]))
+
+
+def _classes(pct_outlier):
+    """A multi-class cover: three persons per class, each class with its own CUSIP and count."""
+    pages = []
+    for n, (cusip, base) in enumerate((("037833100", 1_000_000), ("27890G100", 4_000_000))):
+        for k, name in enumerate(("Alpha Fund LP", "Alpha Capital LLC", "Alpha GP LLC")):
+            pct = 5.0 if n == 0 else 10.0  # class 1: 20 M outstanding; class 2: 40 M
+            if n == 1 and k == 2:
+                pct = pct_outlier
+            pages.append(page(name, base, pct, cusip=cusip, line=10 + 40 * len(pages)))
+    return filing(*pages)
+
+
+# Per class, the persons agree; without classes the two groups would look like two outliers.
+CASES["THR001"] = CASES["THR001"] + (lambda: _classes(12.0), lambda: _classes(10.0))
+
+
+def _types(*codes):
+    return filing(page("Alpha Fund LP", 1_000, 5.5, types=codes))
+
+
+# Several codes on one row, however separated, each checked against the form's list.
+CASES["COV004"] = CASES["COV004"] + (lambda: _types("IN, XX"), lambda: _types("IN, HC"),
+                                     lambda: _types("PN/QQ"), lambda: _types("PN/IA"),
+                                     lambda: _types("CO; ZZ"), lambda: _types("CO; HC"),
+                                     lambda: _types("IA", "LL"), lambda: _types("IA HC"))
+CASES["COV005"] = CASES["COV005"] + (lambda: filing(page("Alpha Fund LP", 1_000, 5.5, funds=("OO and XX",))),
+                                     lambda: filing(page("Alpha Fund LP", 1_000, 5.5, funds=("OO and PF",))))
+
+FAILING = [(code, n) for code in sorted(CASES) for n in range(0, len(CASES[code]), 2)]
+PASSING = [(code, n) for code in sorted(CASES) for n in range(1, len(CASES[code]), 2)]
+
+
+def test_thr015_names_the_second_person_and_the_first_persons_reading():
+    [f] = [f for f in run(CASES["THR015"][0]).findings if f.rule_id == "THR015"]
+    assert (f.person, f.line) == ("Alpha Capital LLC", 52)
+    assert f.message.startswith("6.0% of 1,000,000 implies about 16,666,678 shares outstanding, but Alpha Fund LP's 5.0% implies about 20,000,020")
+
+
+def test_multi_class_outlier_is_the_person_of_that_class():
+    hits = [(f.person, f.line) for f in run(CASES["THR001"][-2]).findings if f.rule_id == "THR001"]
+    assert hits == [("Alpha GP LLC", 222)]
+
+
+def test_several_type_codes_give_one_finding_per_invalid_code():
+    hits = [f.message for f in run(lambda: _types("IN, XX; YY")).findings if f.rule_id == "COV004"]
+    assert hits == ["type of reporting person 'XX' is not a Schedule 13D code",
+                    "type of reporting person 'YY' is not a Schedule 13D code"]
