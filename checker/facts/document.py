@@ -20,12 +20,12 @@ def filing_facts(filing: Filing) -> list[dict]:
         "rule_boxes_key": ",".join(boxes),
         "is_filing": not any(i.kind == "not-a-filing" for i in filing.issues),
         "cover_page_count": len(named_pages(filing)),
+        "cover_block_count": len(filing.cover_pages),
         "cusip_count": _cusip_count(filing),
         "has_event_date": filing.event_date is not None,
         "signature_count": len(filing.signatures),
         "statement_signatures": sum(1 for s in filing.signatures if s.context == "statement"),
         "item4_chars": _item_chars(filing, "4"), "item5_chars": _item_chars(filing, "5"),
-        "xml_missing_count": 0,
         "line": filing.form_type_line or 1, "key": "filing",
     }
     if filing.amendment_no is not None:
