@@ -129,3 +129,21 @@ def test_explain_shows_the_condition_and_the_derived_fields():
     assert out.exit_code == 0
     assert "a deadline fact m where m.due_day is present and m.filed_day > m.due_day" in out.output
     assert "- deadline.due_day (int): ordinal of the last timely day" in out.output
+
+
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not present")
+def test_every_fact_built_from_the_real_corpus_keeps_to_its_schema():
+    from checker import sources
+    from checker.parse import parse_document
+    problems = set()
+    for folder in ("txt", "html", "xml", "labelled", "html-more"):
+        for path in sorted((CORPUS / folder).iterdir()):
+            if path.suffix.lower() not in (".txt", ".htm", ".html", ".xml"):
+                continue
+            filing_ = parse_document(sources.load(path))
+            for fact in build_facts(filing_, FactContext(thresholds={"early_warning": 4.5})):
+                problems.update(check_fact(fact))
+    assert problems == set()

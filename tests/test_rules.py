@@ -365,3 +365,9 @@ def test_rule_passes(code, n):
     result = run(CASES[code][n])
     hits = [f.message for f in result.findings if f.rule_id == code]
     assert not hits
+
+
+def test_a_name_variant_is_reported_under_the_cover_page_name():
+    [f] = [f for f in run(CASES["CON002"][0]).findings if f.rule_id == "CON002"]
+    assert (f.person, f.line) == ("Alpha Fund LP", 450)
+    assert f.message == "named 'Alpha Funds LP' in the joint filing agreement, which differs from the cover page name"
