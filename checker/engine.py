@@ -103,7 +103,10 @@ class Engine:
     def __init__(self, rules: tuple[Rule, ...]):
         self.rules = {r.code: r for r in rules}
         self._hits: list[tuple[str, dict]] = []
-        definitions = {r.code: compile_rule(r) for r in rules}
+        definitions = {}
+        for r in rules:  # one durable-rules rule per alternative condition, all with the rule's action
+            for n, alt in enumerate(r.alternatives()):
+                definitions[r.code if n == 0 else f"{r.code}~{n}"] = compile_rule(alt)
         definitions["zz_end"] = {"all": [{"m": {"t": END_FACT}}], "run": "noop"}
         actions = {code: self._collector(code) for code in self.rules}
         actions["noop"] = lambda c: None

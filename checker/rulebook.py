@@ -53,6 +53,8 @@ class Rule(BaseModel):
     docs: RuleDocs
     # alias -> durable-rules condition, in match order ({"m": {"$and": [{"t": "person"}, ...]}})
     when: dict[str, dict]
+    # Alternative conditions (the rule also fires where one of these holds); same aliases.
+    or_when: list[dict[str, dict]] = []
     message: str
     # Which matched fact gives the finding its person, line, evidence and fingerprint key.
     subject: str | None = None
@@ -90,8 +92,14 @@ class Rule(BaseModel):
         """alias -> the fact type its pattern tests."""
         return {alias: _pattern_type(cond) for alias, cond in self.when.items()}
 
+    def alternatives(self) -> list["Rule"]:
+        """The rule once per alternative condition (``when`` first, then each of ``or_when``)."""
+        return [self.model_copy(update={"when": w, "or_when": []}) for w in (self.when, *self.or_when)]
+
     def condition_text(self) -> str:
-        """The condition in readable form, one line per matched fact."""
+        """The condition in readable form, one line per matched fact; alternatives joined by 'or'."""
+        if self.or_when:
+            return "\nor\n".join(r.condition_text() for r in self.alternatives())
         types = self.fact_types()
         lines = []
         for n, (alias, cond) in enumerate(self.when.items()):
@@ -102,6 +110,9 @@ class Rule(BaseModel):
 
     def derived_fields(self) -> list[tuple[str, str, Field]]:
         """(fact type, field, spec) of every derived field the condition or the message reads."""
+        if self.or_when:
+            merged = {(t, f): spec for r in self.alternatives() for t, f, spec in r.derived_fields()}
+            return [(t, f, s) for (t, f), s in sorted(merged.items())]
         types = self.fact_types()
         out: dict[tuple[str, str], Field] = {}
         for alias, cond in self.when.items():
@@ -288,6 +299,8 @@ def _guaranteed(cond) -> set[str]:
 
 
 def validate_rule(rule: Rule) -> list[str]:
+    if rule.or_when:
+        return [p for alt in rule.alternatives() for p in validate_rule(alt)]
     problems = []
     types = rule.fact_types()
     aliases = list(rule.when)

@@ -349,6 +349,18 @@ def test_a_draft_with_only_a_title_page_gets_the_required_item_findings():
     assert {"REQ001", "REQ002", "REQ003"} <= codes
 
 
+def _inconclusive_addback(pct_c):
+    """Plain reading: A and B imply 20 M outstanding. With each person's own issuable shares
+    added back, no two persons agree (A 19.3-19.7 M, B 19.9-20.1 M, C elsewhere): the add-back
+    reading is inconclusive, so the plain reading decides about C."""
+    return filing(page("A LP", 1_000_000, 5.00, components=[("i", 500_000, False), ("ii", 500_000, True)]),
+                  page("B LP", 2_000_000, 10.00, line=40),
+                  page("C LP", 3_000_000, pct_c, components=[("i", 1, False), ("ii", 2_999_999, True)], line=70))
+
+
+CASES["THR001"] = CASES["THR001"] + (lambda: _inconclusive_addback(12.00), lambda: _inconclusive_addback(15.00))
+
+
 # CASES[code] = (fail, pass[, fail, pass, ...]): even positions must fire, odd ones must not.
 FAILING = [(code, n) for code in sorted(CASES) for n in range(0, len(CASES[code]), 2)]
 PASSING = [(code, n) for code in sorted(CASES) for n in range(1, len(CASES[code]), 2)]
