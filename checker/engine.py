@@ -103,16 +103,29 @@ class Engine:
     def __init__(self, rules: tuple[Rule, ...]):
         self.rules = {r.code: r for r in rules}
         self._hits: list[tuple[str, dict]] = []
+        self._interrupt: BaseException | None = None
         definitions = {}
         for r in rules:  # one durable-rules rule per alternative condition, all with the rule's action
             for n, alt in enumerate(r.alternatives()):
                 definitions[r.code if n == 0 else f"{r.code}~{n}"] = compile_rule(alt)
         definitions["zz_end"] = {"all": [{"m": {"t": END_FACT}}], "run": "noop"}
-        actions = {code: self._collector(code) for code in self.rules}
+        actions = {code: self._guarded(self._collector(code)) for code in self.rules}
         actions["noop"] = lambda c: None
         self.host = SyncHost({RULESET: definitions}, actions)
         self._counter = itertools.count()
         self._lock = threading.Lock()
+
+    def _guarded(self, action):
+        """durable-rules catches BaseException in actions and keeps only a string: remember a
+        KeyboardInterrupt or SystemExit so that run() raises it as it is, never as a rule error."""
+        def run(c):
+            try:
+                action(c)
+            except BaseException as exc:
+                if not isinstance(exc, Exception):
+                    self._interrupt = exc
+                raise
+        return run
 
     def _collector(self, code: str):
         def action(c):
@@ -139,6 +152,7 @@ class Engine:
         batch.append({"sid": sid, "fid": sid, "t": END_FACT, "id": f"{sid}:{salt}:end"})
         ruleset = self.host.get_ruleset(RULESET)
         self._hits = []
+        self._interrupt = None
         errors: list = []
         try:
             code, state_offset = durable_rules_engine.assert_facts(
@@ -147,6 +161,8 @@ class Engine:
             state = self.host.get_state(RULESET, sid)
         finally:
             self.host.delete_state(RULESET, sid)
+        if self._interrupt is not None:
+            raise self._interrupt
         if errors:
             raise EngineError(f"a rule action failed: {errors[0]}")
         if state and state.get("exception"):

@@ -78,6 +78,18 @@ def test_an_error_inside_an_action_is_raised_not_swallowed():
     assert engine.run([{"t": "person", "pct": 1.0, "pct_s": "1%", "person": "X"}]) == []
 
 
+def test_a_keyboard_interrupt_in_an_action_is_not_turned_into_a_rule_error():
+    class Interrupted(Engine):
+        def _collector(self, code):
+            def action(c):
+                raise KeyboardInterrupt
+            return action
+    engine = Interrupted(tuple(r for r in load_catalogue() if r.code == "THR003"))
+    with pytest.raises(KeyboardInterrupt):
+        engine.run([{"t": "person", "pct": 7.0, "pct_s": "7%", "person": "X"}])
+    assert engine.run([{"t": "person", "pct": 1.0, "pct_s": "1%", "person": "X"}]) == []
+
+
 def test_clean_filing_session_is_deleted():
     engine = get_engine()
     # A clean filing fires no rule: without the end-marker work-around its session deletion
