@@ -361,6 +361,22 @@ def _inconclusive_addback(pct_c):
 CASES["THR001"] = CASES["THR001"] + (lambda: _inconclusive_addback(12.00), lambda: _inconclusive_addback(15.00))
 
 
+def _xml_title(**fields):
+    f = _xml(filing(*clean_pair()))
+    f.security_class = TextValue(value="Common Stock", line=6)
+    f.issuer_cik = TextValue(value="0000000001", line=4)
+    return _with(f, **fields)
+
+
+CASES["REQ007"] = (lambda: _xml_title(security_class=None), lambda: _xml_title(),
+                   lambda: _xml_title(issuer_cik=None), lambda: _with(_xml_title(security_class=None), format="html"))
+
+
+def test_xml_title_page_message_lists_every_missing_element():
+    [f] = [f for f in run(lambda: _xml_title(security_class=None, cusip=None)).findings if f.rule_id == "REQ007"]
+    assert f.message == "mandatory XML title-page element(s) absent: securitiesClassTitle, issuerCUSIP"
+
+
 # CASES[code] = (fail, pass[, fail, pass, ...]): even positions must fire, odd ones must not.
 FAILING = [(code, n) for code in sorted(CASES) for n in range(0, len(CASES[code]), 2)]
 PASSING = [(code, n) for code in sorted(CASES) for n in range(1, len(CASES[code]), 2)]

@@ -23,6 +23,10 @@ def filing_facts(filing: Filing) -> list[dict]:
         "cover_block_count": len(filing.cover_pages),
         "cusip_count": _cusip_count(filing),
         "has_event_date": filing.event_date is not None,
+        "has_class_title": filing.security_class is not None,
+        "has_issuer_name": filing.issuer is not None,
+        "has_issuer_cik": filing.issuer_cik is not None,
+        "title_page_missing": _title_page_missing(filing),
         "signature_count": len(filing.signatures),
         "statement_signatures": sum(1 for s in filing.signatures if s.context == "statement"),
         "item4_chars": _item_chars(filing, "4"), "item5_chars": _item_chars(filing, "5"),
@@ -50,3 +54,13 @@ def _cusip_count(filing: Filing) -> int:
 def _item_chars(filing: Filing, number: str) -> int:
     item = filing.item(number)
     return len(item.text.strip()) if item else 0
+
+
+def _title_page_missing(filing: Filing) -> str:
+    """The XML title-page elements the EDGAR technical specification marks mandatory that the
+    filing lacks (text for the message; the rules compare the has_* fields)."""
+    missing = [element for element, present in (
+        ("securitiesClassTitle", filing.security_class), ("issuerName", filing.issuer),
+        ("issuerCIK", filing.issuer_cik), ("issuerCUSIP", filing.cusip),
+        ("dateOfEvent", filing.event_date)) if present is None]
+    return ", ".join(missing)
