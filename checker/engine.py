@@ -28,7 +28,8 @@ import durable_rules_engine
 from durable import engine as durable_engine
 
 from checker.findings import Finding, fingerprint
-from checker.rulebook import Rule, _pattern_type, load_catalogue
+from checker.conditions import pattern_type
+from checker.rulebook import Rule, load_catalogue
 
 RULESET = "stakecheck"
 RULE_ERROR = "PAR006"  # the finding for a rule that failed on one filing
@@ -95,7 +96,7 @@ def _expand(cond):
 
 def _require_type_test(code: str, cond: dict) -> None:
     # A pattern that can match the engine's own state fact loops forever (notes §3.2).
-    if _pattern_type(cond) is None:
+    if pattern_type(cond) is None:
         raise ValueError(f"{code}: every pattern must test the fact type 't'")
 
 

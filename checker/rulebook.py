@@ -18,6 +18,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ValidationError, field_validator
 
+from checker.conditions import MESSAGE_FIELD, check_operators, cond_text, fields, guaranteed, pattern_type
 from checker.facts.schema import FACT_TYPES, Field, field_spec
 from checker.findings import CATEGORIES, Severity
 
@@ -25,13 +26,6 @@ from checker.findings import CATEGORIES, Severity
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 CODE_RE = re.compile(r"^[A-Z]{2,4}\d{3}$")
 NAME_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-# {alias.field} or {alias.field|default}: the default is printed where the field is absent.
-MESSAGE_FIELD = re.compile(r"\{(\w+)\.(\w+)(?:\|([^{}]*))?\}")
-COMPARISONS = {"$lt": "<", "$lte": "<=", "$gt": ">", "$gte": ">=", "$neq": "!=", "$eq": "=="}
-ARITHMETIC = {"$add": "+", "$sub": "-", "$mul": "*", "$div": "/"}
-SETS = {"$in": "in", "$notin": "not in"}  # catalogue shorthand, expanded by the engine's compiler
-
-
 class CatalogueError(ValueError):
     """A rule file that cannot be used: its message names the file and the rule code."""
 
@@ -90,7 +84,7 @@ class Rule(BaseModel):
 
     def fact_types(self) -> dict[str, str]:
         """alias -> the fact type its pattern tests."""
-        return {alias: _pattern_type(cond) for alias, cond in self.when.items()}
+        return {alias: pattern_type(cond) for alias, cond in self.when.items()}
 
     def alternatives(self) -> list["Rule"]:
         """The rule once per alternative condition (``when`` first, then each of ``or_when``)."""
@@ -104,7 +98,7 @@ class Rule(BaseModel):
         lines = []
         for n, (alias, cond) in enumerate(self.when.items()):
             head = "a" if n == 0 else "and a"
-            text = _cond_text(cond, alias)
+            text = cond_text(cond, alias)
             lines.append(f"{head} {types[alias]} fact {alias}" + (f" where {text}" if text else ""))
         return "\n".join(lines)
 
@@ -116,7 +110,7 @@ class Rule(BaseModel):
         types = self.fact_types()
         out: dict[tuple[str, str], Field] = {}
         for alias, cond in self.when.items():
-            for ref_alias, name in _fields(cond, alias):
+            for ref_alias, name in fields(cond, alias):
                 spec = field_spec(types.get(ref_alias, ""), name)
                 if spec and spec.derived:
                     out[(types[ref_alias], name)] = spec
@@ -222,82 +216,6 @@ def _failing_code(data: dict, exc: ValidationError) -> str:
 # Validation of conditions and messages against the fact schemas
 
 
-def _pattern_type(cond) -> str | None:
-    """The fact type a pattern tests ({t: X} directly, in its $and, or in every $or branch)."""
-    if not isinstance(cond, dict):
-        return None
-    if isinstance(cond.get("t"), str):
-        return cond["t"]
-    if "$and" in cond:
-        for term in cond["$and"]:
-            t = _pattern_type(term)
-            if t:
-                return t
-    if "$or" in cond:
-        kinds = {_pattern_type(term) for term in cond["$or"]}
-        if len(kinds) == 1:
-            return kinds.pop()
-    return None
-
-
-def _fields(cond, alias: str):
-    """(alias, field) of every field a condition reads, on its own fact and on others."""
-    if isinstance(cond, list):
-        for c in cond:
-            yield from _fields(c, alias)
-        return
-    if not isinstance(cond, dict):
-        return
-    for key, value in cond.items():
-        if key in ("$and", "$or"):
-            yield from _fields(value, alias)
-        elif key in COMPARISONS or key in ("$ex", "$nex"):
-            for name, right in value.items():
-                yield alias, name
-                yield from _refs(right, alias)
-        elif key.startswith("$"):
-            continue
-        else:
-            yield alias, key
-            if isinstance(value, dict) and not (set(value) & set(SETS)):
-                yield from _refs(value, alias)
-
-
-def _refs(value, alias: str):
-    """Field references on the right of a comparison: {$m: f} (own fact), {other: f}, arithmetic."""
-    if not isinstance(value, dict):
-        return
-    for key, inner in value.items():
-        if key in ARITHMETIC:
-            yield from _refs(inner.get("$l"), alias)
-            yield from _refs(inner.get("$r"), alias)
-        elif key == "$m" and isinstance(inner, str):
-            yield alias, inner
-        elif isinstance(inner, str) and not key.startswith("$"):
-            yield key, inner
-
-
-def _guaranteed(cond) -> set[str]:
-    """Own fields a match guarantees present: tested (not under $nex) on every path."""
-    if not isinstance(cond, dict):
-        return set()
-    out: set[str] = set()
-    for key, value in cond.items():
-        if key == "$and":
-            for term in value:
-                out |= _guaranteed(term)
-        elif key == "$or":
-            branches = [_guaranteed(term) for term in value]
-            out |= set.intersection(*branches) if branches else set()
-        elif key in COMPARISONS or key == "$ex":
-            for name, right in value.items():
-                out.add(name)
-                out |= {f for a, f in _refs(right, "\0") if a == "\0"}
-        elif not key.startswith("$"):
-            out.add(key)
-    return out
-
-
 def validate_rule(rule: Rule) -> list[str]:
     if rule.or_when:
         return [p for alt in rule.alternatives() for p in validate_rule(alt)]
@@ -312,8 +230,8 @@ def validate_rule(rule: Rule) -> list[str]:
     if problems:
         return problems
     for n, (alias, cond) in enumerate(rule.when.items()):
-        problems += _check_operators(cond, alias)
-        for ref_alias, name in _fields(cond, alias):
+        problems += check_operators(cond, alias)
+        for ref_alias, name in fields(cond, alias):
             if ref_alias not in types:
                 problems.append(f"pattern {alias} refers to unknown alias {ref_alias!r}")
             elif ref_alias != alias and aliases.index(ref_alias) > n:
@@ -332,31 +250,9 @@ def validate_rule(rule: Rule) -> list[str]:
     return problems
 
 
-def _check_operators(cond, alias: str) -> list[str]:
-    problems = []
-    if isinstance(cond, list):
-        for c in cond:
-            problems += _check_operators(c, alias)
-    elif isinstance(cond, dict):
-        for key, value in cond.items():
-            if key in ("$and", "$or"):
-                if not isinstance(value, list) or not value:
-                    problems.append(f"{key} in pattern {alias} needs a non-empty list")
-                else:
-                    problems += _check_operators(value, alias)
-            elif key.startswith("$") and key not in COMPARISONS and key not in ("$ex", "$nex", "$mt", "$imt"):
-                problems.append(f"unknown operator {key} in pattern {alias}")
-            elif isinstance(value, float) and "e" in repr(value).lower():
-                problems.append(f"{value!r} in pattern {alias}: the engine rejects exponent notation")
-            elif isinstance(value, dict) and set(value) & set(SETS) and not isinstance(
-                    next(iter(value.values())), list):
-                problems.append(f"{key}: $in/$notin in pattern {alias} needs a list")
-    return problems
-
-
 def _check_template(rule: Rule, template: str, what: str, types: dict) -> list[str]:
     problems = []
-    present = {alias: _guaranteed(cond) for alias, cond in rule.when.items()}
+    present = {alias: guaranteed(cond) for alias, cond in rule.when.items()}
     for alias, name, default in MESSAGE_FIELD.findall(template):
         has_default = f"{{{alias}.{name}|" in template
         if alias not in types:
@@ -372,56 +268,6 @@ def _check_template(rule: Rule, template: str, what: str, types: dict) -> list[s
     if "{" in rest or "}" in rest:
         problems.append(f"{what} has a brace that is not an {{alias.field}}")
     return problems
-
-
-# ---------------------------------------------------------------------------------------------
-# Readable conditions (stakecheck explain, the generated rule pages)
-
-
-def _cond_text(cond, alias: str) -> str:
-    if isinstance(cond, list):
-        return " and ".join(_cond_text(c, alias) for c in cond)
-    parts = []
-    for key, value in cond.items():
-        if key == "t":
-            continue
-        if key == "$and":
-            inner = [_cond_text(c, alias) for c in value]
-            parts.append(" and ".join(i for i in inner if i))
-        elif key == "$or":
-            inner = [_cond_text(c, alias) for c in value]
-            parts.append("(" + " or ".join(f"({i})" if " and " in i else i for i in inner if i) + ")")
-        elif key in COMPARISONS:
-            for name, right in value.items():
-                parts.append(f"{alias}.{name} {COMPARISONS[key]} {_value_text(right, alias)}")
-        elif key == "$ex":
-            parts.append(" and ".join(f"{alias}.{n} is present" for n in value))
-        elif key == "$nex":
-            parts.append(" and ".join(f"{alias}.{n} is absent" for n in value))
-        elif key in ("$mt", "$imt"):
-            for name, pattern in value.items():
-                parts.append(f"{alias}.{name} matches /{pattern}/")
-        elif isinstance(value, dict) and set(value) & set(SETS):
-            op = next(k for k in value if k in SETS)
-            parts.append(f"{alias}.{key} {SETS[op]} [{', '.join(map(str, value[op]))}]")
-        else:
-            parts.append(f"{alias}.{key} == {_value_text(value, alias)}")
-    return " and ".join(p for p in parts if p)
-
-
-def _value_text(value, alias: str) -> str:
-    if isinstance(value, dict):
-        for key, inner in value.items():
-            if key in ARITHMETIC:
-                return f"({_value_text(inner['$l'], alias)} {ARITHMETIC[key]} {_value_text(inner['$r'], alias)})"
-            if key == "$m":
-                return f"{alias}.{inner}"
-            return f"{key}.{inner}"
-    if isinstance(value, bool):
-        return str(value).lower()
-    if isinstance(value, str):
-        return repr(value)
-    return str(value)
 
 
 def catalogue_version() -> str:
