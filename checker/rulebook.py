@@ -270,10 +270,11 @@ def _check_template(rule: Rule, template: str, what: str, types: dict) -> list[s
     return problems
 
 
-def catalogue_version() -> str:
-    """A short hash of the rule files, printed in reports so an audit names the rules it used."""
+def catalogue_version(extra: tuple[str, ...] = ()) -> str:
+    """A short hash of the rule files (the built-in ones, then a firm's ``extra`` files), printed
+    in reports so an audit names the rules it used."""
     digest = hashlib.sha256()
-    for path in sorted(rules_dir().glob("*.yaml")):
+    for path in _rule_files(tuple(extra)):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]

@@ -147,3 +147,9 @@ def test_every_fact_built_from_the_real_corpus_keeps_to_its_schema():
             for fact in build_facts(filing_, FactContext(thresholds={"early_warning": 4.5})):
                 problems.update(check_fact(fact))
     assert problems == set()
+
+
+def test_the_catalogue_version_names_the_firm_files_too():
+    from checker.rulebook import catalogue_version
+    assert catalogue_version() == catalogue_version(())
+    assert catalogue_version((str(HOUSE),)) != catalogue_version()
