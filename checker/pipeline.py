@@ -120,5 +120,5 @@ def summarise_persons(filing: Filing) -> list[PersonSummary]:
         if ref.source == "header-group":
             continue
         if not any(same_person(ref.name, p.name) for p in out):
-            out.append(PersonSummary(name=ref.name, line=ref.line))
+            out.append(PersonSummary(name=ref.name, cover_page=False, line=ref.line))
     return out
