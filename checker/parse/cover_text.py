@@ -180,7 +180,8 @@ class CoverReader:
                 continue
             amounts = self._amounts(region)
             if not amounts:
-                if self._reference(page, m, region) or region.own_lines or self.html:
+                if self._garbled(page, m, region) or self._reference(page, m, region) \
+                        or region.own_lines or self.html:
                     run = []  # a blank row (its own lines or cell hold nothing): it stays None
                 else:
                     run.append(m.key)
@@ -222,6 +223,23 @@ class CoverReader:
             return False
         page.unread_rows.append(ROW_NUMBER[self.schedule][m.key])
         self._references.append((m.key, idx, text))
+        return True
+
+    def _garbled(self, page: CoverPage, m: Marker, region: Region) -> bool:
+        """A row that starts like a number but is not one ('1,353,46', 40 digits): unread, reported,
+        never guessed at and never 0."""
+        if not region.chunks:
+            return False
+        idx, text = region.chunks[0]
+        if not V.unreadable_number(_unlabel(text)):
+            return False
+        row = ROW_NUMBER[self.schedule][m.key]
+        page.unread_rows.append(row)
+        self.issues.append(ParseIssue(
+            kind="unreadable-number", line=self.file_line(idx), evidence=text.strip()[:80],
+            person=page.name.value if page.name else None,
+            message=f"row {row} ({ROW_TITLE[m.key]}) '{text.strip()[:40]}' is not a share count that can be "
+                    "read with confidence; it is left empty"))
         return True
 
     def _report_references(self, page: CoverPage) -> None:

@@ -1,0 +1,105 @@
+"""Share counts on text cover pages: footnote markers glued to a grouped number, digits that run
+on irregularly, fractional units, and numbers too long to be a share count. Each case goes through
+the whole pipeline on a small synthetic 13D (the layout of tests/fixtures/layouts/joint_names_13d.txt)."""
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+
+from checker import sources
+from checker.parse import values as V
+from checker.pipeline import CheckOptions, check_filing
+from checker.parse import parse_document
+
+
+def cover_13d(name: str, sole_voting: str, aggregate: str, percent: str = "5.0%", extra: str = "") -> str:
+    return f"""SCHEDULE 13D
+
+Example Widgets Inc.
+(Name of Issuer)
+Common Stock
+(Title of Class of Securities)
+123456109
+(CUSIP Number)
+July 31, 2006
+(Date of Event which Requires Filing of this Statement)
+
+Cusip No. 123456109
+1. Names of Reporting Persons.
+   {name}
+2. Check the Appropriate Box if a Member of a Group (a) [ ] (b) [ ]
+3. SEC Use Only
+4. Source of Funds:  WC
+5. Check if Disclosure of Legal Proceedings Is Required Pursuant to Items 2(d) or 2(e): [ ]
+6. Citizenship or Place of Organization:  Delaware
+7. Sole Voting Power:  {sole_voting}
+8. Shared Voting Power:  0
+9. Sole Dispositive Power:  {sole_voting}
+10. Shared Dispositive Power:  0
+11. Aggregate Amount Beneficially Owned by Each Reporting Person:  {aggregate}
+12. Check if the Aggregate Amount in Row (11) Excludes Certain Shares: [ ]
+13. Percent of Class Represented by Amount in Row (11):  {percent}
+14. Type of Reporting Person:  PN
+{extra}
+Signature
+
+After reasonable inquiry and to the best of my knowledge and belief, I certify that the
+information set forth in this statement is true, complete and correct.
+
+Dated: August 2, 2006
+
+/s/ Jane Roe
+{name}
+By: Jane Roe, General Partner
+"""
+
+
+def run(text: str):
+    filing = parse_document(sources.load_bytes(text.encode(), "synthetic.txt"))
+    return check_filing(filing, CheckOptions())
+
+
+def person(result):
+    [p] = [p for p in result.reporting_persons if p.cover_page]
+    return p
+
+
+def test_footnote_marker_glued_to_a_grouped_number_is_not_part_of_it():
+    # '1,353,4681' (1994 text: the superscript '1' lost its raise) is 1,353,468 and footnote 1.
+    p = person(run(cover_13d("Alpha Fund LP", "1,353,4681", "1,353,468")))
+    assert (p.sole_voting, p.aggregate) == (1353468, 1353468)
+
+
+def test_a_plain_grouped_number_is_read_whole():
+    p = person(run(cover_13d("Alpha Fund LP", "1,353,468", "1,353,468")))
+    assert (p.sole_voting, p.aggregate) == (1353468, 1353468)
+
+
+@pytest.mark.parametrize("garbled", ["1,353,46", "1,234,567,8", "1" * 40])
+def test_digits_that_do_not_form_a_share_count_are_unread_and_reported(garbled):
+    result = run(cover_13d("Alpha Fund LP", garbled, "1,353,468"))
+    p = person(result)
+    assert p.sole_voting is None  # never a guess, never 0
+    assert any(f.category == "parse" and garbled[:12] in f.message for f in result.findings)
+    assert "Infinity" not in json.dumps(result.contract())
+
+
+def test_fractional_units_are_kept_exactly():
+    p = person(run(cover_13d("Alpha Fund LP", "12,345.6789", "12,345.6789")))
+    assert Decimal(str(p.aggregate)) == Decimal("12345.6789")
+    assert Decimal(str(p.sole_voting)) == Decimal("12345.6789")
+
+
+def test_a_zero_fraction_is_a_whole_number():
+    p = person(run(cover_13d("Alpha Fund LP", "1,000.00", "1,000.00")))
+    assert p.aggregate == 1000 and isinstance(p.aggregate, int)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("1,353,4681", 1353468), ("1,353,468.", 1353468), ("1,353,468, consisting of", 1353468),
+    ("12.5", Decimal("12.5")), ("1,353,46", None), ("9" * 16, None), ("10,000shares", None),
+])
+def test_read_number(text, expected):
+    assert V.read_number(text) == expected
