@@ -63,7 +63,7 @@ def _is_legal_form(part: str) -> bool:
 # What follows a name on row 1 and is not part of it: identification numbers and their captions.
 _ID_CAPTION = re.compile(
     r"\b(?:tax\s+id\b|tin\b|ein\b|i\.?r\.?s\.?\s*(?:no\b|number|#|identification)|s\.?s\.?\s*(?:no\b|#|number)"
-    r"|social\s+security|no\s+s\.?s\.?\s+or\s+i\.?r\.?s)", re.I)
+    r"|social\s+security|no\s+s\.?s\.?\s+or\s+i\.?r\.?s|i\.?\s?d\.?\s*(?:no\b|number|#))", re.I)
 _IRS = re.compile(r"\b(\d{2})\s*-\s*(\d{7})\b|\b(\d{9})\b")
 _ID_NUMBER = re.compile(r"#{3}-#{2}-#{4}|\b\d{2,3}-\d{2,3}-\d{3,4}\b")
 # Defined terms ('(“SVP VI”)'), bracketed notes ('[See Item 2]') and '(See ...)' references.
@@ -146,7 +146,9 @@ def same_name(a: str, b: str) -> bool:
         head = x.split(",")[0]
         if _ROLE_TAIL.search(x) and len(head.split()) >= 2 and normalize(head) == normalize(y):
             return True
-    return False
+    # Both with a role: 'WACHOVIA BANK ..., N.A., TRUSTEE' and 'Wachovia Bank ..., N.A., as Trustee for ...'
+    ra, rb = _ROLE_TAIL.sub("", a), _ROLE_TAIL.sub("", b)
+    return ra != a and rb != b and len(ra.split()) >= 2 and normalize(ra) == normalize(rb)
 
 
 def _core(norm: str) -> str:
@@ -169,11 +171,22 @@ def same_person(a: str, b: str) -> bool:
     na, nb = normalize(a), normalize(b)
     if not na or not nb:
         return False
-    if _numbers(na) != _numbers(nb):
+    if different_series(a, b):
         return False
     import difflib
     return difflib.SequenceMatcher(None, na, nb).ratio() >= VARIANT_RATIO
 
 
-def _numbers(norm: str) -> set[str]:
-    return {w for w in norm.split() if w.isdigit() or re.fullmatch(r"[IVX]+", w)}
+def different_series(a: str, b: str) -> bool:
+    """'Fund II' / 'Fund', 'Partners L.P.' / 'Partners II L.P.', 'Fund A' / 'Fund B': names that
+    differ in a series mark (a number, a roman numeral, a trailing letter) are different entities,
+    however alike the rest of the name reads."""
+    return _series(normalize(a)) != _series(normalize(b))
+
+
+def _series(norm: str) -> set[str]:
+    marks = {w for w in norm.split() if w.isdigit() or re.fullmatch(r"[IVX]+", w)}
+    words = _core(norm).split()
+    if len(words) >= 2 and re.fullmatch(r"[A-Z]", words[-1]) and not re.fullmatch(r"[A-Z]", words[-2]):
+        marks.add("#" + words[-1])  # a trailing series letter, not the last of a run of initials
+    return marks

@@ -14,19 +14,29 @@ from checker.pipeline import CheckOptions, check_filing
 from checker.parse import parse_document
 
 
-def cover_13d(name: str, sole_voting: str, aggregate: str, percent: str = "5.0%", extra: str = "") -> str:
-    return f"""SCHEDULE 13D
+DEFAULT_SIGNATURE = """Dated: August 2, 2006
+
+/s/ Jane Roe
+{name}
+By: Jane Roe, General Partner
+"""
+
+
+def cover_13d(name: str, sole_voting: str = "1,000", aggregate: str = "1,000", percent: str = "5.0%",
+              extra: str = "", signature: str = DEFAULT_SIGNATURE, schedule: str = "13D") -> str:
+    """A one-person text Schedule 13D; rows 1 and 7-13 as given, the signature block as given."""
+    return f"""SCHEDULE {schedule}
 
 Example Widgets Inc.
 (Name of Issuer)
 Common Stock
 (Title of Class of Securities)
-123456109
+037833100
 (CUSIP Number)
 July 31, 2006
 (Date of Event which Requires Filing of this Statement)
 
-Cusip No. 123456109
+Cusip No. 037833100
 1. Names of Reporting Persons.
    {name}
 2. Check the Appropriate Box if a Member of a Group (a) [ ] (b) [ ]
@@ -48,12 +58,7 @@ Signature
 After reasonable inquiry and to the best of my knowledge and belief, I certify that the
 information set forth in this statement is true, complete and correct.
 
-Dated: August 2, 2006
-
-/s/ Jane Roe
-{name}
-By: Jane Roe, General Partner
-"""
+{signature.format(name=name)}"""
 
 
 def run(text: str):

@@ -35,6 +35,10 @@ CUSIP_LINE = re.compile(r"cusip\s*(?:no\.?|number|#)?\s*[:.]?\s*([0-9A-Z][0-9A-Z
 _WORD = re.compile(r"\s*([A-Za-z]+)\.?[\s:\-–]*")
 _VALUE_START = re.compile(r"[\d(\-–]|none\b|nil\b", re.I)
 # A row that points elsewhere instead of giving a number is not blank and not zero.
+# A row-1 name that cannot end there ('... as Trustee for the M.A.', 'FIRST INTERSTATE BANK OF ARI-'),
+# and a next line that can continue it (a capitalised word, not an identification number).
+_NAME_OPEN_END = re.compile(r"(?:\b(?:of|for|the|and)|&|,|-|\b[A-Z]\.)$", re.I)
+_NAME_GOES_ON = re.compile(r"[A-Z][A-Za-z]")
 _REFERENCE = re.compile(r"^\(?\s*see\s+(?:item|row|note|footnote|preliminary|response|attached|below|above)"
                         r"|^not\s+applicable$|^n/?a$", re.I)
 
@@ -109,7 +113,12 @@ class CoverReader:
             name, irs = clean_name(IRS_PHRASE.sub(" ", text))
             if irs and page.irs_number is None:
                 page.irs_number = TextValue(value=irs, line=self.file_line(idx))
-            if re.search(r"[A-Za-z]{2}", name) and page.name is None:
+            if page.name is not None and _NAME_OPEN_END.search(page.name.value) and _NAME_GOES_ON.match(name):
+                # 'Wachovia Bank ..., as Trustee for the M.A.' / 'Hanna Company ... Trust': one name
+                joined = re.sub(r"-$", "", page.name.value) + ("" if page.name.value.endswith("-") else " ") + name
+                page.name = TextValue(value=joined, line=page.name.line)
+                page.joint_names = split_joint_names(joined)
+            elif re.search(r"[A-Za-z]{2}", name) and page.name is None:
                 page.name = TextValue(value=name, line=self.file_line(idx))
                 page.joint_names = split_joint_names(name)
 

@@ -67,7 +67,7 @@ ROW_PREFIX = re.compile(r"[\s\-–*#_=]*\(?(?:(?P<num>\d{1,2})|(?P<ell>[lI])(?=[
 ROW_NUMBER_CELL = re.compile(r"^\(?(\d{1,2})[.)]?\)?$")
 # The stub printed beside rows 7-10: "Number of Shares Beneficially Owned By Each Reporting Person With".
 STUB_WORDS = {"number", "of", "shares", "beneficially", "owned", "by", "each", "reporting", "person", "with"}
-IRS_PHRASE = re.compile(r"(?:S\.?S\.?\s+or\s+)?I\.?R\.?S\.?\s+Identification\s+Nos?\.?\s+of\s+(?:the\s+)?"
+IRS_PHRASE = re.compile(r"(?:S\.?S\.?\s+or\s+)?I\.?R\.?S\.?\s+Identification\s+(?:Nos?\.?|Numbers?)\s+of\s+(?:the\s+)?"
                         r"above\s+persons?|\(\s*entities\s+only\s*\)", re.I)
 # Every word of every label, and the instructions printed with them: a line made of these words
 # only is the tail of a wrapped label (or the stub), never a value.

@@ -20,17 +20,37 @@ from checker.parse import values as V
 
 _SLASH_S = re.compile(r"/s/\s*_*\s*(.*)$", re.I)
 _BY = re.compile(r"^by\b\s*:?\s*(.*)$", re.I)
-_META = re.compile(r"^(?:name\s*/\s*title|name\s+and\s+title|name|title|its)\s*:\s*(.*)$", re.I)
+_META = re.compile(r"^(?:name\s*/\s*title|name\s*(?:and|&)\s*title|name|title|its)\s*:\s*(.*)$", re.I)
 _CAPTION = re.compile(r"^(?:date|dated|signature|name\s*/\s*title|name|title|\(?signature\)?)\s*:?$", re.I)
 _DATED = re.compile(r"^\s*(?:dated?|date)\b\s*(?:as\s+of\s*)?:?\s*(.+)$", re.I)
 _MONTH_YEAR = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+[\d\s,]*(?:19|20)\d\d$", re.I)
 _NOISE = re.compile(r"^(?:cusip\s*(?:no|number|#)|page\s+\d+|\(?page\s+\d+|\d{1,3}$|\*?signed\s+pursuant)", re.I)
 _RULE = re.compile(r"^[-_=\s.]*$")
-_ROLE = re.compile(
-    r"^(?:(?:co-|vice\s+|senior\s+|executive\s+|assistant\s+|global\s+|general\s+|chief\s+|managing\s+|sole\s+)*"
+_ROLE_RX = re.compile(
+    r"^(?:(?:co-|vice\s+|senior\s+|executive\s+|assistant\s+|global\s+|general\s+|chief\s+|managing\s+|sole\s+"
+    r"|compliance\s+|legal\s+|financial\s+|operating\s+|investment\s+|portfolio\s+|deputy\s+|associate\s+"
+    r"|corporate\s+|first\s+|head\s+of\s+)*"
     r"(?:president|partner|member|manager|director|officer|secretary|treasurer|counsel|trustee|chairman|ceo|cfo|coo"
     r"|attorney(?:-|\s+)in(?:-|\s+)fact|authorized\s+(?:signatory|person|officer)|individual(?:ly)?|adviser|advisor"
     r"|investment\s+(?:manager|adviser|advisor)|signatory|controller|principal|custodian|executor))\b", re.I)
+# What may follow a role: nothing, punctuation, 'of/for/to ...', or 'and' with another role
+# ('President and Chief Executive Officer'); 'PRESIDENT AND FELLOWS OF HARVARD COLLEGE' is a name.
+_ROLE_FOLLOW = re.compile(r"^(?:s\b)?\s*(?:$|[,;:/(\-–—]|(?:of|for|to|on|as|in|at)\b|(?:and|&)\s+(?:as\b|co-|vice|senior|"
+                          r"executive|assistant|general|chief|managing|sole|secretary|treasurer|director|member|"
+                          r"manager|president|officer|partner|trustee|attorney|authorized|portfolio))", re.I)
+
+
+class _Role:
+    """A capacity line ('Managing Member', 'Chief Compliance Officer', 'Vice President and Secretary')."""
+
+    @staticmethod
+    def match(t: str):
+        m = _ROLE_RX.match(t)
+        return m if m and _ROLE_FOLLOW.match(t[m.end():]) else None
+
+
+_ROLE = _Role()
+_MARKER_BY = re.compile(r"^[\^*†‡]+\s*(?=by\b)", re.I)
 _CONNECTOR = re.compile(r"^(?:a|an|as|its|on\s+(?:its|his|her|their)\s+own|on\s+behalf|and|for|each\s+of|duly|by\s+and)\b",
                         re.I)
 _PROSE = re.compile(r"\b(?:hereby|certif(?:y|ies)|agree[sd]?|undersigned|pursuant|is|are|was|were|shall|will|"
@@ -56,13 +76,24 @@ class _Unit:
 
 def read_signatures(lines: list[str], start: int, end: int, context: str, file_line) -> list[Signature]:
     """Every signature between start and end; blocks printed side by side are read column by column."""
+    return read_signature_blocks(lines, start, end, context, file_line)[0]
+
+
+def read_signature_blocks(lines: list[str], start: int, end: int, context: str,
+                          file_line) -> tuple[list[Signature], list[Signature]]:
+    """(signatures, unattributed): the second list holds the signatures given for an entity the
+    block does not print ('By /s/ Jane Roe' / 'President'), with an empty name; the caller may know
+    whom they can only be for."""
     col = _column_split(lines, start, end)
     if col is None:
-        return _read_column(lines, start, end, context, file_line)
-    left = _read_column([ln[:col] for ln in lines[:end]], start, end, context, file_line)
-    right = _read_column([ln[col:] if len(ln) > col else "" for ln in lines[:end]], start, end, context, file_line)
-    dated = next((s.date for s in left if s.date), None)  # a full-width "Dated:" line falls in the left column
-    return left + [s.model_copy(update={"date": s.date or dated}) for s in right]
+        sigs = _read_column(lines, start, end, context, file_line)
+    else:
+        left = _read_column([ln[:col] for ln in lines[:end]], start, end, context, file_line)
+        right = _read_column([ln[col:] if len(ln) > col else "" for ln in lines[:end]], start, end, context,
+                             file_line)
+        dated = next((s.date for s in left if s.date), None)  # a full-width "Dated:" line falls in the left column
+        sigs = left + [s.model_copy(update={"date": s.date or dated}) for s in right]
+    return [s for s in sigs if s.name], [s for s in sigs if not s.name]
 
 
 def _column_split(lines: list[str], start: int, end: int) -> int | None:
@@ -100,10 +131,13 @@ def _read_column(lines: list[str], start: int, end: int, context: str, file_line
         else:
             names = _heading(text, k, prev_end) or _individual(unit)
         by = _by_entity(text, k, prev_end) if below is None else None
+        principals = _principals(unit)
+        if not names and not principals:
+            names = [""]  # signed for someone the block does not name (see read_signature_blocks)
         for name in names:
             sigs.append(Signature(name=name, signer=unit.signer, capacity=unit.capacity, date=date, by=by,
                                   line=file_line(unit.line), context=context))
-        for name in _principals(unit):
+        for name in principals:
             sigs.append(Signature(name=name, signer=unit.signer, capacity="attorney-in-fact", date=date,
                                   line=file_line(unit.line), context=context))
         prev_end = unit.tail_end
@@ -117,6 +151,7 @@ def _clean(line: str) -> str:
     if "|" in s:
         s = _PIPE.sub(" | ", s)
     s = s.strip(" |`")
+    s = _MARKER_BY.sub("", s)  # '^By /s/ ...', '*By: /s/ ...': the marker points at a footnote
     return _PIPE_GLUE.sub(" ", s) if "|" in s else s
 
 
@@ -177,7 +212,8 @@ def _tail_goes_on(text: list[str], j: int, end: int, signer: str) -> bool:
     if nxt is None:
         return False
     return bool(_META.match(text[nxt]) or _same_name(text[nxt], signer)
-                or re.search(r"\b(?:for|of|and)$|,$", text[j - 1]) and _CONNECTOR.match(text[nxt]))
+                or re.search(r"\b(?:for|of|and)$|,$", text[j - 1]) and _CONNECTOR.match(text[nxt])
+                or _same_name(text[j - 1], signer) and _ROLE.match(text[nxt]))
 
 
 def _capacity_line(t: str, before: str) -> bool:
@@ -191,7 +227,13 @@ def _same_name(t: str, signer: str) -> bool:
     if not signer:
         return False
     a, b = re.sub(r"[^a-z]+", " ", t.lower()).split(), re.sub(r"[^a-z]+", " ", signer.lower()).split()
-    return len(b) >= 2 and a[:len(b)] == b
+    if len(b) >= 2 and a[:len(b)] == b:
+        return True
+    # 'Stuart Brunet, Managing Director' prints the '/s/ Stuart R. Brunet' without the initial
+    if re.search(r"\bs/", t, re.I):
+        return False  # another signature line ('/s/ Jane Roe'), not the printed name
+    a2, b2 = [w for w in a if len(w) > 1], [w for w in b if len(w) > 1]
+    return len(b2) >= 2 and a2[:len(b2)] == b2
 
 
 def _after_name(t: str, signer: str) -> str | None:
@@ -235,6 +277,11 @@ def _heading(text: list[str], k: int, floor: int) -> list[str]:
         date = _DATED.match(t) or V.first_date(t) and len(t) < 40 or _MONTH_YEAR.match(t)
         if date:
             right = _right_column(t)
+            if right and buf and not _LEGAL_END.search(right):
+                # 'Date: June 12, 1998   ENRON CAPITAL & TRADE' / 'RESOURCES CORP.': one name, wrapped
+                return _names([f"{right} {buf[0]}"] + buf[1:])
+            if not buf and not right:
+                return _entity_above(text, j, floor)  # 'T. ROWE PRICE ASSOCIATES, INC.' / 'Date: ...' / '/s/'
             return _names(buf) or ([right] if right else [])
         if not t or _blank(t):
             if buf and _bare_by_above(text, j, floor):
@@ -251,6 +298,15 @@ def _heading(text: list[str], k: int, floor: int) -> list[str]:
             break
         j -= 1
     return _names(buf)
+
+
+def _entity_above(text: list[str], j: int, floor: int) -> list[str]:
+    """The entity printed right above the date line of a block (no blank line between): only a
+    name with a legal form, so that a line of prose or a person's name is not taken for it."""
+    if j - 1 < floor or not text[j - 1] or _blank(text[j - 1]):
+        return []
+    t = _entity(text[j - 1])
+    return [t] if _looks_like_name(t) and _LEGAL_END.search(t) else []
 
 
 def _bare_by_above(text: list[str], j: int, floor: int) -> bool:
@@ -292,11 +348,18 @@ def _names(buf: list[str]) -> list[str]:
     out: list[str] = []
     for t in buf:
         lone_form = _LEGAL_END.fullmatch(t.strip(" ,.")) or _LEGAL_END.fullmatch(t.strip(" ,"))
-        if out and (lone_form or not _LEGAL_END.search(out[-1]) and len(t.split()) <= 2 and _LEGAL_END.search(t)):
-            out[-1] = f"{out[-1]} {t}"
+        if out and out[-1].endswith("-") and t[:1].isalpha():
+            out[-1] = out[-1][:-1] + t  # 'FIRST INTERSTATE BANK OF ARI-' / 'ZONA, N.A.'
+        elif out and (lone_form or not _LEGAL_END.search(out[-1]) and len(t.split()) <= 2 and _LEGAL_END.search(t)
+                      or _OPEN_END.search(out[-1])
+                      or len(t.split()) == 1 and not _LEGAL_END.search(out[-1])):
+            out[-1] = f"{out[-1]} {t}"  # a name wrapped over two lines ('... FELLOWS OF HARVARD' / 'COLLEGE')
         else:
             out.append(t)
     return out
+
+
+_OPEN_END = re.compile(r"(?:\b(?:of|the|and|for)|&)$", re.I)
 
 
 def _principals(unit: _Unit) -> list[str]:
@@ -313,7 +376,9 @@ def _principals(unit: _Unit) -> list[str]:
 def _individual(unit: _Unit) -> list[str]:
     """No entity printed: the signer signs for himself only when signing individually."""
     cap = (unit.capacity or "").lower()
-    if unit.capacity is None or "individual" in cap or _same_name(unit.capacity, unit.signer):
+    if "individual" in cap or _same_name(unit.capacity or "", unit.signer):
+        return [_printed_name(unit.signer)]
+    if unit.capacity is None:
         return [_printed_name(unit.signer)]
     return []
 

@@ -3,14 +3,14 @@ from __future__ import annotations
 
 import re
 
-from checker.model import Filing, NameRef, ParseIssue
+from checker.model import Filing, NameRef, ParseIssue, Signature
 from checker.parse import body_text as B
 from checker.parse import boxes
 from checker.parse.cover_regions import find_markers
 from checker.parse.cover_text import CoverReader
 from checker.parse.defaults import read_default_clauses
 from checker.parse.labels import ROW_NUMBER
-from checker.parse.signatures import read_signatures
+from checker.parse.signatures import read_signature_blocks, read_signatures
 from checker.sources import Document
 
 
@@ -79,7 +79,8 @@ def _read_body(filing: Filing, lines: list[str], start: int, fl) -> None:
     jfa = next((i for i in range(jfa_from, len(lines)) if B.JFA_HEADING.match(lines[i])), None)
     if sig_start is not None:
         sig_end = _block_end(lines, sig_start + 1)
-        filing.signatures = read_signatures(lines, sig_start, sig_end, "statement", fl)
+        signed, unnamed = read_signature_blocks(lines, sig_start, sig_end, "statement", fl)
+        filing.signatures = signed + _for_sole_person(filing, signed, unnamed)
         for s in filing.signatures:
             filing.named_persons.append(NameRef(name=s.name, source="signature", line=s.line))
         # Letters and notices between the signatures and the agreement (exhibits): who signs them,
@@ -90,6 +91,19 @@ def _read_body(filing: Filing, lines: list[str], start: int, fl) -> None:
         filing.named_persons.extend(B.read_jfa_parties(lines, jfa, fl))
         filing.signatures.extend(read_signatures(lines, jfa, len(lines), "agreement", fl))
     filing.default_clauses = read_default_clauses(lines, start, len(lines), fl)
+
+
+def _for_sole_person(filing: Filing, signed: list[Signature], unnamed: list[Signature]) -> list[Signature]:
+    """An officer's or attorney's signature that names no entity ('By /s/ Jane Roe' / 'President'),
+    on a statement with one reporting person only: it can only be given for that person."""
+    from checker.names import same_name
+    names = {p.name.value for p in filing.cover_pages if p.name and not p.joint_names}
+    if not unnamed or len(names) != 1 or any(p.joint_names for p in filing.cover_pages):
+        return []
+    [name] = names
+    if any(same_name(s.name, name) for s in signed):
+        return []
+    return [unnamed[0].model_copy(update={"name": name})]
 
 
 _NEXT_DOCUMENT = re.compile(r"^(exhibit\s+[\"“]?\w+|via\s+facsimile|re:|dear\s)", re.I)

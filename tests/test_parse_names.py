@@ -1,0 +1,55 @@
+"""Names: series marks make different entities; a role printed after a name is not part of it;
+captions printed with row 1 ('I.D. No.', 'S.S. or I.R.S. Identification Number of Above Person')
+are not the name; a row-1 name wrapped over two lines is one name. Through the whole pipeline
+where the name comes from a filing."""
+from __future__ import annotations
+
+import pytest
+
+from checker.names import clean_name, different_series, same_name, same_person
+from test_parse_numbers import cover_13d, run
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Alpha Fund II", "Alpha Fund"), ("Alpha Partners L.P.", "Alpha Partners II L.P."),
+    ("Alpha Fund A", "Alpha Fund B"), ("Alpha Fund I", "Alpha Fund"), ("Beta Fund 3, LP", "Beta Fund 4, LP"),
+])
+def test_names_differing_in_a_series_mark_are_different_entities(a, b):
+    assert different_series(a, b) and not same_person(a, b) and not same_name(a, b)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Alpha Advisers LLC", "Alpha Advisors, L.L.C."), ("J. P. Morgan & Co.", "J.P. Morgan & Co."),
+    ("Alpha Fund II, L.P.", "ALPHA FUND II LP"),
+])
+def test_spelling_variants_are_still_one_entity(a, b):
+    assert same_person(a, b) and not different_series(a, b)
+
+
+def test_a_fund_ii_signing_without_a_cover_page_is_not_taken_for_the_fund():
+    sig = "Dated: August 2, 2006\n\nALPHA FUND, L.P.\nBy: /s/ Jane Roe\nJane Roe, General Partner\n\n" \
+          "ALPHA FUND II, L.P.\nBy: /s/ Jane Roe\nJane Roe, General Partner\n"
+    result = run(cover_13d("Alpha Fund, L.P.", signature=sig))
+    assert [(p.name, p.cover_page) for p in result.reporting_persons] == [
+        ("Alpha Fund, L.P.", True), ("ALPHA FUND II, L.P.", False)]
+
+
+def test_both_names_with_a_trustee_role_are_one_entity():
+    assert same_name("WACHOVIA EXAMPLE BANK, N.A., TRUSTEE",
+                     "Wachovia Example Bank, N.A., as Trustee for the Example Ownership Trust")
+    assert not same_name("Example Bank, N.A., Trustee", "Other Bank, N.A., as Trustee")
+
+
+def test_id_caption_glued_to_the_name_is_not_part_of_it():
+    assert clean_name("Wilshire Example Company of Texas-I.D. No. 84-0513668") == (
+        "Wilshire Example Company of Texas", "84-0513668")
+
+
+def test_row_one_caption_then_a_name_wrapped_over_two_lines():
+    name = ("S.S. or I.R.S. Identification Number of Above Person: 56-6394187\n\n"
+            "   Example Bank of North Carolina, N.A., as Trustee for the M.A.\n   Hanna Example Ownership Trust")
+    result = run(cover_13d(name, signature="Dated: January 12, 1994\n\nEXAMPLE BANK OF NORTH CAROLINA, N.A., TRUSTEE\n\n"
+                                           "/s/ JOHN SMITH\nNAME: JOHN SMITH\nTITLE: ASSISTANT VICE PRESIDENT\n"))
+    assert [(p.name, p.cover_page) for p in result.reporting_persons] == [
+        ("Example Bank of North Carolina, N.A., as Trustee for the M.A. Hanna Example Ownership Trust", True)]
+    assert not [f for f in result.findings if f.rule_id in ("CON004", "COV001")]
