@@ -179,6 +179,21 @@ class OutstandingCount(BaseModel):
     line: int | None = None
 
 
+class ItemHolding(BaseModel):
+    """The figures 13G Item 4 or 13D Item 5(a) states in words, for comparison with the cover pages.
+    A figure the text does not state (or states once per person) is None."""
+
+    item: str  # "4" or "5"
+    person: str | None = None  # the reporting person it is about; None where the filing has several
+    aggregate: Amount | None = None
+    percent: Percent | None = None
+    sole_voting: Amount | None = None
+    shared_voting: Amount | None = None
+    sole_dispositive: Amount | None = None
+    shared_dispositive: Amount | None = None
+    line: int | None = None
+
+
 class Filing(BaseModel):
     path: str
     format: Literal["text", "html", "xml", "edgar-submission"] = "text"
@@ -208,6 +223,7 @@ class Filing(BaseModel):
     named_persons: list[NameRef] = Field(default_factory=list)
     default_clauses: list[DefaultClause] = Field(default_factory=list)
     outstanding: list[OutstandingCount] = Field(default_factory=list)  # counts the percents rest on
+    item_holdings: list[ItemHolding] = Field(default_factory=list)  # 13G Item 4 / 13D Item 5(a) figures
     issues: list[ParseIssue] = Field(default_factory=list)
 
     def item(self, number: str) -> Item | None:
