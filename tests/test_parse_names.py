@@ -53,3 +53,17 @@ def test_row_one_caption_then_a_name_wrapped_over_two_lines():
     assert [(p.name, p.cover_page) for p in result.reporting_persons] == [
         ("Example Bank of North Carolina, N.A., as Trustee for the M.A. Hanna Example Ownership Trust", True)]
     assert not [f for f in result.findings if f.rule_id in ("CON004", "COV001")]
+
+
+def test_a_signer_differing_by_a_numeral_is_a_missing_cover_page_not_a_name_variant():
+    sig = "Dated: August 2, 2006\n\nALPHA PARTNERS III, L.P.\nBy: /s/ Jane Roe\nJane Roe, General Partner\n\n" \
+          "ALPHA PARTNERS II, L.P.\nBy: /s/ Jane Roe\nJane Roe, General Partner\n"
+    result = run(cover_13d("Alpha Partners III, L.P.", signature=sig))
+    found = sorted((f.rule_id, f.person) for f in result.findings if f.rule_id in ("COV001", "CON002"))
+    assert found == [("COV001", "ALPHA PARTNERS II, L.P.")]
+
+
+def test_a_signer_spelt_a_little_differently_is_a_name_variant():
+    sig = "Dated: August 2, 2006\n\nALPHA PARTNERS III, L.P.\nBy: /s/ Jane Roe\nJane Roe, General Partner\n"
+    result = run(cover_13d("Alpha Partnes III, L.P.", signature=sig))
+    assert [f.rule_id for f in result.findings if f.rule_id in ("COV001", "CON002")] == ["CON002"]

@@ -7,7 +7,7 @@ import difflib
 from checker import identifiers as ids
 from checker.facts.common import cover_name, named_pages, page_names, preferred_spelling_first
 from checker.model import Filing
-from checker.names import normalize, same_name
+from checker.names import different_series, normalize, same_name
 from checker.parse.labels import ROW_NUMBER, ROW_TITLE
 
 PERSON_TYPES_13D = {"BD", "BK", "IC", "IV", "IA", "EP", "HC", "SA", "CP", "CO", "PN", "IN", "OO"}
@@ -74,6 +74,8 @@ def _missing_cover_facts(filing: Filing) -> list[dict]:
 def _closest(norm: str, names: list[str]) -> str | None:
     best, best_ratio = None, 0.0
     for name in names:
+        if different_series(norm, name):
+            continue  # 'Partners II' is not a spelling of 'Partners III': a person of its own
         matcher = difflib.SequenceMatcher(None, norm, normalize(name))
         if matcher.real_quick_ratio() < NAME_VARIANT_RATIO or matcher.quick_ratio() < NAME_VARIANT_RATIO:
             continue  # cheap upper bounds first: ratio() is quadratic
