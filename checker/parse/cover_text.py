@@ -30,7 +30,8 @@ from checker.parse.labels import (
     ROW_TITLE,
 )
 
-CUSIP_LINE = re.compile(r"cusip\s*(?:no\.?|number|#)?\s*[:.]?\s*([0-9A-Z][0-9A-Z \-]{6,14}[0-9A-Z])\b", re.I)
+# The value may run on into a page marker or the form name ('037833100SCHEDULE 13D'): read_cusip cuts it.
+CUSIP_LINE = re.compile(r"cusip\s*(?:no\.?|number|#)?\s*[:.]?\s*([0-9A-Z][0-9A-Z \-]{6,14}[0-9A-Z](?:\b|[A-Z]+))", re.I)
 # Label words left in front of a number: "PERSON - 2,110,933" (the label wrapped onto the value's line).
 _WORD = re.compile(r"\s*([A-Za-z]+)\.?[\s:\-–]*")
 _VALUE_START = re.compile(r"[\d(\-–]|none\b|nil\b", re.I)
@@ -105,7 +106,7 @@ class CoverReader:
             m = CUSIP_LINE.search(self.lines[idx])
             token = re.split(r"\s{2,}", m.group(1))[0] if m else ""  # "811916105   13G": not one token
             if len(re.findall(r"\d", token)) >= 3:  # "Cusip No. not available" is no CUSIP
-                return TextValue(value=re.sub(r"[\s\-]", "", token).upper(), line=self.file_line(idx))
+                return TextValue(value=V.read_cusip(token), line=self.file_line(idx))
         return None
 
     def _read_name(self, page: CoverPage, m: Marker, region: Region) -> None:

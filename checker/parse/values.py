@@ -75,6 +75,30 @@ def unreadable_number(text: str) -> bool:
     return bool(_NUMBER_START.match(flat)) and not _ZERO_WORDS.match(flat) and read_number(flat) is None
 
 
+_CUSIP_GROUPS = re.compile(r"([0-9A-Z]{6})[\s\-]?([0-9A-Z]{2})[\s\-]?([0-9A-Z])(?![0-9A-Z])")
+# What is glued to a CUSIP on real title and cover pages: a page marker, the form, a footnote.
+_CUSIP_TAIL = re.compile(r"^(?:PAGE|SCHEDULE|SC13|13D|13G|CUSIP|\(\w{1,2}\)|\*)")
+
+
+def read_cusip(text: str) -> str:
+    """The CUSIP in a 'CUSIP No.' value: '037833 10 0', '037833-10-0'; and where something is run
+    together with it ('037833100Page 2', '037833100 13G', '0378331001' with a footnote '1'), the
+    nine characters that are the CUSIP. Anything else is returned compacted, as printed, for the
+    identifier rules to judge."""
+    from checker.identifiers import cusip_check_ok
+    upper = text.strip().upper()
+    compact = re.sub(r"[\s\-]", "", upper)
+    if len(compact) <= 9:
+        return compact
+    m = _CUSIP_GROUPS.match(upper)
+    if m:
+        return "".join(m.groups())
+    head, rest = compact[:9], compact[9:]
+    if _CUSIP_TAIL.match(rest) or (re.fullmatch(r"\d", rest) and cusip_check_ok(head)):
+        return head
+    return compact
+
+
 _PERCENT = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?|\.\d+)\s*%")
 _BARE_DECIMAL = re.compile(r"^\s*(\d{0,3}\.\d+|\d{1,3})\s*$")
 
