@@ -108,3 +108,19 @@ def test_a_zero_fraction_is_a_whole_number():
 ])
 def test_read_number(text, expected):
     assert V.read_number(text) == expected
+
+
+def test_stub_words_broken_without_a_hyphen_are_not_the_value():
+    # A narrow stub column: 'BENEFICIALL' / 'Y OWNED BY' between row 6's label and its 'NONE'.
+    from pathlib import Path
+    result = check_filing(parse_document(sources.load(Path(__file__).parent / "fixtures" / "layouts"
+                                                      / "broken_stub_13g.txt")), CheckOptions())
+    [p] = result.reporting_persons
+    assert (p.sole_voting, p.shared_voting, p.sole_dispositive, p.shared_dispositive, p.aggregate) == (
+        362000, 0, 555000, 0, 555000)
+
+
+@pytest.mark.parametrize("text", ["N/A", "Y", "NG"])
+def test_short_values_are_not_taken_for_broken_stub_words(text):
+    from checker.parse.labels import is_label_text
+    assert not is_label_text(text)

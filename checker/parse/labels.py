@@ -96,6 +96,7 @@ def is_label_text(text: str) -> bool:
     """
     if _SHORT_WORD.fullmatch(text):
         return False
+    text = _STUB_TAIL.sub("", text)
     rest = _LABEL_TOKEN.sub(_blank_label_token, text)
     if "\x00" in rest or _ALNUM.search(rest):
         return False
@@ -110,7 +111,21 @@ def _blank_label_token(m: re.Match) -> str:
 def _label_token(token: str) -> bool:
     if token[0].isdigit() or token[0] == "(":
         return True  # "2(d)", "(11)": row and item references inside a label
-    return token.lower() in LABEL_WORDS
+    low = token.lower()
+    return low in LABEL_WORDS or _stub_fragment(low)
+
+
+_STUB_LONG = tuple(w for w in STUB_WORDS if len(w) >= 6)
+
+
+def _stub_fragment(low: str) -> bool:
+    """The head of a stub word broken in a narrow column without a hyphen: 'BENEFICIALL' (5
+    letters or more); its tail ('Y OWNED BY') is taken off by is_label_text."""
+    return len(low) >= 5 and low.isalpha() and any(w.startswith(low) for w in _STUB_LONG)
+
+
+# The tail of a broken stub word, before the stub words that follow it: 'Y OWNED BY', 'G PERSON'.
+_STUB_TAIL = re.compile(r"^(?:y|ly|g|ng)\s+(?=(?:owned|person|by)\b)", re.I)
 
 
 # A numbered row whose label is cut down to its first word ("(9) Aggregate"): trusted only when
