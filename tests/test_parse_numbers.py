@@ -124,3 +124,13 @@ def test_stub_words_broken_without_a_hyphen_are_not_the_value():
 def test_short_values_are_not_taken_for_broken_stub_words(text):
     from checker.parse.labels import is_label_text
     assert not is_label_text(text)
+
+
+def test_stub_word_before_a_numbered_label_with_one_space_html_folds_gaps():
+    # HTML folds 'Beneficially          8.   Shared Voting Power' to one space.
+    text = cover_13d("Alpha Fund LP", "1,000", "3,000").replace(
+        "8. Shared Voting Power:  0", "Number of\nShares\nBeneficially 8. Shared Voting Power:  2,000").replace(
+        "10. Shared Dispositive Power:  0", "Reporting 10. Shared Dispositive Power:  2,000")
+    p = person(run(text))
+    assert (p.sole_voting, p.shared_voting, p.sole_dispositive, p.shared_dispositive, p.aggregate) == (
+        1000, 2000, 1000, 2000, 3000)

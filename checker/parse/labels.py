@@ -192,7 +192,14 @@ def match_label(cell: str) -> tuple[str, int | None, int] | None:
         hit = _match_at(cell, gap.end())
         if hit:
             return hit
+    # HTML folds the gap to one space: 'Beneficially 8. Shared Voting Power' (stub, then a numbered label).
+    m = _STUB_THEN_NUMBER.match(cell)
+    if m and is_label_text(m.group(1)):
+        return _match_at(cell, m.end(1))
     return None
+
+
+_STUB_THEN_NUMBER = re.compile(r"^\s*([A-Za-z][A-Za-z ]{1,40}?)\s(?=\(?\d{1,2}[.)]\)?\s+[A-Za-z])")
 
 
 # The labels by the letter they start with: a cell starting with "S" is tried against the six
