@@ -104,6 +104,9 @@ class CoverPage(BaseModel):
     # Several persons reported on one cover page ("Austin W. Marxe and David M. Greenhouse"):
     # each is a reporting person with these same figures. Empty for the usual one-person page.
     joint_names: list[str] = Field(default_factory=list)
+    # The names of a page printed for an entity and another person together ('Acme, Ltd. and Jane
+    # Roe'): one reporting person as printed, but each part is covered (not a missing cover page).
+    name_parts: list[str] = Field(default_factory=list)
 
 
 class Item(BaseModel):

@@ -126,6 +126,18 @@ def split_joint_names(name: str) -> list[str]:
     return parts
 
 
+_AFTER_FORM_AND = re.compile(r"(\b(?:Ltd|LLC|Inc|Corp|L\.P|LP|Co|plc|Limited|N\.A|S\.A)\.?),?\s+and\s+", re.I)
+
+
+def name_parts(name: str) -> list[str]:
+    """'Eurocredit Investments, Ltd. and Richard C.W. Mauran' -> both names: one cover page printed
+    for an entity and another person together. Split only after a legal form ('Ltd. and'), so that
+    'Capital Research and Management Company' stays one name. [] where nothing is split."""
+    parts = _AFTER_FORM_AND.sub(lambda m: m.group(1) + "\x00", name).split("\x00")
+    parts = [p.strip(" ,") for p in parts if p.strip(" ,")]
+    return parts if len(parts) >= 2 else []
+
+
 _ROLE_TAIL = re.compile(r",\s*(?:as\s+)?(?:trustee|co-trustee|custodian|general\s+partner|executor|individually)\b.*$",
                         re.I)
 VARIANT_RATIO = 0.85  # the ratio the cover-page facts use for a name variant

@@ -67,3 +67,28 @@ def test_a_signer_spelt_a_little_differently_is_a_name_variant():
     sig = "Dated: August 2, 2006\n\nALPHA PARTNERS III, L.P.\nBy: /s/ Jane Roe\nJane Roe, General Partner\n"
     result = run(cover_13d("Alpha Partnes III, L.P.", signature=sig))
     assert [f.rule_id for f in result.findings if f.rule_id in ("COV001", "CON002")] == ["CON002"]
+
+
+def _shared_page(sig: str) -> str:
+    text = cover_13d("", signature=sig)
+    return text.replace("Cusip No. 037833100\n1. Names of Reporting Persons.\n   \n",
+                        "Cusip No. 037833100          13G          Page 2 of 6 Pages\n\n"
+                        "Example Investments, Ltd. and Richard C.W. Roe\n00-000000\n"
+                        "1. Names of Reporting Persons.\n\n")
+
+
+def test_one_page_for_an_entity_and_a_person_printed_above_row_one_each_signing():
+    sig = ("Date: December 15, 1998\n\n          /s/ Richard C.W. Roe\n          --------------\n"
+           "          Example Investments, Ltd.\n          By:    Richard C.W. Roe\n          Its:   President\n\n\n"
+           "          /s/ Richard C.W. Roe\n          --------------\n          Richard C. W. Roe\n")
+    result = run(_shared_page(sig))
+    assert [(p.name, p.cover_page, p.aggregate) for p in result.reporting_persons] == [
+        ("Example Investments, Ltd. and Richard C.W. Roe", True, 1000)]
+    assert not [f for f in result.findings if f.rule_id in ("COV001", "CON004")]
+
+
+def test_one_page_for_two_when_only_one_signs_is_unsigned():
+    sig = ("Date: December 15, 1998\n\n          /s/ Richard C.W. Roe\n          --------------\n"
+           "          Example Investments, Ltd.\n          By:    Richard C.W. Roe\n          Its:   President\n")
+    result = run(_shared_page(sig))
+    assert [f.rule_id for f in result.findings if f.rule_id in ("COV001", "CON004")] == ["CON004"]

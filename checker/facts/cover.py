@@ -47,7 +47,7 @@ def cover_page_facts(filing: Filing) -> list[dict]:
 def _missing_cover_facts(filing: Filing) -> list[dict]:
     """Every person named in the joint filing agreement, the signatures or the header's group
     list needs a cover page; a near-identical name is reported as a name variant instead."""
-    cover_names = [n for p in named_pages(filing) for n in [p.name.value, *p.joint_names]]
+    cover_names = [n for p in named_pages(filing) for n in [p.name.value, *p.joint_names, *p.name_parts]]
     by_norm: dict[str, dict] = {}
     for ref in preferred_spelling_first(filing.named_persons):
         norm = normalize(ref.name)

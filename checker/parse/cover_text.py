@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from checker.model import Amount, Codes, CoverPage, Flag, ParseIssue, Percent, TextValue
-from checker.names import clean_name, split_joint_names
+from checker.names import clean_name, name_parts, split_joint_names
 from checker.parse import values as V
 from checker.parse.cover_regions import (
     Marker,
@@ -24,6 +24,7 @@ from checker.parse.cover_regions import (
 )
 from checker.parse.labels import (
     AMOUNT_KEYS,
+    is_label_text,
     IRS_PHRASE,
     LABEL_WORDS,
     ROW_NUMBER,
@@ -81,6 +82,8 @@ class CoverReader:
         else:
             self._read_name(page, *regions["name"])
         page.cusip = self._page_cusip(prev_end, pm[0].idx)
+        if page.name is None and not page.fragment:
+            self._name_above(page, prev_end, pm[0].idx)
         self._read_simple_rows(page, regions)
         self._read_amounts(page, pm, regions)
         if page.fragment:
@@ -109,6 +112,23 @@ class CoverReader:
                 return TextValue(value=V.read_cusip(token), line=self.file_line(idx))
         return None
 
+    def _name_above(self, page: CoverPage, start: int, end: int) -> None:
+        """Row 1 left empty, the name printed above its label, under the page's CUSIP line
+        ('CUSIP No. 833964109   13G   Page 2' / 'Acme, Ltd. and Jane Roe' / '00-000000' / '1. NAME OF ...')."""
+        top = next((i for i in range(end - 1, max(start, end - 8) - 1, -1) if CUSIP_LINE.search(self.lines[i])), None)
+        if top is None:
+            return
+        for idx in range(top + 1, end):
+            text = self.lines[idx].strip()
+            if not text or not re.search(r"[A-Za-z]{2}", text) or is_label_text(text):
+                continue
+            name, irs = clean_name(text)
+            if re.search(r"[A-Za-z]{2}", name):
+                page.name = TextValue(value=name, line=self.file_line(idx))
+                page.joint_names = split_joint_names(name)
+                page.name_parts = [] if page.joint_names else name_parts(name)
+                return
+
     def _read_name(self, page: CoverPage, m: Marker, region: Region) -> None:
         for idx, text in region.chunks:
             name, irs = clean_name(IRS_PHRASE.sub(" ", text))
@@ -119,9 +139,11 @@ class CoverReader:
                 joined = re.sub(r"-$", "", page.name.value) + ("" if page.name.value.endswith("-") else " ") + name
                 page.name = TextValue(value=joined, line=page.name.line)
                 page.joint_names = split_joint_names(joined)
+                page.name_parts = [] if page.joint_names else name_parts(joined)
             elif re.search(r"[A-Za-z]{2}", name) and page.name is None:
                 page.name = TextValue(value=name, line=self.file_line(idx))
                 page.joint_names = split_joint_names(name)
+                page.name_parts = [] if page.joint_names else name_parts(name)
 
     def _first(self, regions, key) -> tuple[int, str] | None:
         if key not in regions:

@@ -81,6 +81,7 @@ def _read_body(filing: Filing, lines: list[str], start: int, fl) -> None:
         sig_end = _block_end(lines, sig_start + 1)
         signed, unnamed = read_signature_blocks(lines, sig_start, sig_end, "statement", fl)
         filing.signatures = signed + _for_sole_person(filing, signed, unnamed)
+        filing.signatures += _for_shared_pages(filing, signed)
         for s in filing.signatures:
             filing.named_persons.append(NameRef(name=s.name, source="signature", line=s.line))
         # Letters and notices between the signatures and the agreement (exhibits): who signs them,
@@ -104,6 +105,19 @@ def _for_sole_person(filing: Filing, signed: list[Signature], unnamed: list[Sign
     if any(same_name(s.name, name) for s in signed):
         return []
     return [unnamed[0].model_copy(update={"name": name})]
+
+
+def _for_shared_pages(filing: Filing, signed: list[Signature]) -> list[Signature]:
+    """A page printed for 'Acme, Ltd. and Jane Roe' is signed when each of them signs."""
+    from checker.names import same_name
+    out = []
+    for page in filing.cover_pages:
+        if not page.name_parts or any(same_name(s.name, page.name.value) for s in signed):
+            continue
+        sigs = [next((s for s in signed if same_name(s.name, part)), None) for part in page.name_parts]
+        if all(sigs):
+            out.append(sigs[0].model_copy(update={"name": page.name.value}))
+    return out
 
 
 _NEXT_DOCUMENT = re.compile(r"^(exhibit\s+[\"“]?\w+|via\s+facsimile|re:|dear\s)", re.I)
