@@ -114,3 +114,20 @@ def test_printed_name_without_the_middle_initial_and_a_compliance_title():
     found, persons = signed_for(text)
     assert [n for n, c in persons if not c] == ["BETA ADVISORS, LLC"]
     assert found == [("COV001", "BETA ADVISORS, LLC")]  # a real finding: Beta signs without a cover page
+
+
+STARRED = ("Date: August 6, 2012\nALPHA FUND LP\nBy: | *\nAnn Roe, its Manager\nBy: | *\nBen Roe\n"
+           "* By: | /s/ Kemper Roe\nKemper Roe, attorney-in-fact\n")
+
+
+def test_starred_blocks_signed_through_an_attorney_in_fact():
+    # 'By: *' over each printed name, and at the end '* By: /s/ Kemper Roe, attorney-in-fact'.
+    filing = parse_document(sources.load_bytes(cover_13d("Alpha Fund LP", signature=STARRED).encode(), "s.txt"))
+    assert [(s.name, s.signer) for s in filing.signatures if s.context == "statement"][:2] == [
+        ("ALPHA FUND LP", "Ann Roe"), ("Ben Roe", "Ben Roe")]
+
+
+def test_a_star_without_an_attorney_line_is_no_signature():
+    sig = STARRED.split("* By:")[0]
+    filing = parse_document(sources.load_bytes(cover_13d("Alpha Fund LP", signature=sig).encode(), "s.txt"))
+    assert [s.name for s in filing.signatures] == []

@@ -112,6 +112,7 @@ def _column_split(lines: list[str], start: int, end: int) -> int | None:
 def _read_column(lines: list[str], start: int, end: int, context: str, file_line) -> list[Signature]:
     # Absolute indexes, but only the block's own lines are cleaned (the rest is never read).
     text = [""] * start + [_clean(lines[i]) if i < len(lines) else "" for i in range(start, end)]
+    _conform_starred(lines, text, start, end)
     sigs: list[Signature] = []
     prev_end = start
     date = None
@@ -142,6 +143,21 @@ def _read_column(lines: list[str], start: int, end: int, context: str, file_line
                                   line=file_line(unit.line), context=context))
         prev_end = unit.tail_end
     return sigs
+
+
+_STAR_SIGNATURE = re.compile(r"^by\s*:?\s*\*+$", re.I)
+_STAR_ATTORNEY = re.compile(r"^\*+\s*by\b.*/s/", re.I)
+
+
+def _conform_starred(lines: list[str], text: list[str], start: int, end: int) -> None:
+    """'By: *' over 'Anthony Roe, its Manager', and at the end '* By: /s/ Kemper Roe, attorney-in-
+    fact': each starred block is signed by the person printed under it, through the attorney. The
+    star is read as that person's conformed signature ('By: /s/ Anthony Roe')."""
+    if not any(_STAR_ATTORNEY.match(lines[i].strip()) for i in range(start, min(end, len(lines)))):
+        return
+    for k in range(start, end - 1):
+        if _STAR_SIGNATURE.match(text[k]) and text[k + 1] and not _blank(text[k + 1]):
+            text[k] = "By: /s/ " + text[k + 1].split(",")[0].strip()
 
 
 def _clean(line: str) -> str:
