@@ -131,3 +131,16 @@ def test_a_star_without_an_attorney_line_is_no_signature():
     sig = STARRED.split("* By:")[0]
     filing = parse_document(sources.load_bytes(cover_13d("Alpha Fund LP", signature=sig).encode(), "s.txt"))
     assert [s.name for s in filing.signatures] == []
+
+
+def test_a_capacity_naming_an_entity_signs_for_it_too():
+    sig = ("Date: February 10, 2015\n/s/ Sam R. Roe\nSam R. Roe, individually and in his capacity as cotrustee of "
+           "the John T. Roe Estate Trust\n")
+    filing = parse_document(sources.load_bytes(cover_13d("John T. Roe Estate Trust", signature=sig).encode(), "s.txt"))
+    assert [s.name for s in filing.signatures] == ["Sam R. Roe", "John T. Roe Estate Trust"]
+
+
+def test_a_capacity_naming_no_entity_signs_for_none():
+    sig = "Date: February 10, 2015\n/s/ Sam R. Roe\nSam R. Roe, individually and as trustee of each of the trusts\n"
+    filing = parse_document(sources.load_bytes(cover_13d("Roe Family Trust", signature=sig).encode(), "s.txt"))
+    assert [s.name for s in filing.signatures] == ["Sam R. Roe"]

@@ -139,7 +139,8 @@ def _read_column(lines: list[str], start: int, end: int, context: str, file_line
             sigs.append(Signature(name=name, signer=unit.signer, capacity=unit.capacity, date=date, by=by,
                                   line=file_line(unit.line), context=context))
         for name in principals:
-            sigs.append(Signature(name=name, signer=unit.signer, capacity="attorney-in-fact", date=date,
+            capacity = "attorney-in-fact" if re.search(r"attorney[-\s]in[-\s]fact", unit.tail, re.I) else unit.capacity
+            sigs.append(Signature(name=name, signer=unit.signer, capacity=capacity, date=date,
                                   line=file_line(unit.line), context=context))
         prev_end = unit.tail_end
     return sigs
@@ -383,10 +384,25 @@ def _principals(unit: _Unit) -> list[str]:
     list that reads entirely as names is taken."""
     m = re.search(r"attorney[-\s]in[-\s]fact\s+for\s+(?:each\s+of\s+)?(.+)$", unit.tail, re.I)
     if not m:
-        return []
+        return _capacity_principal(unit)
     listed = re.split(r"(?<=[a-z]{3})\.(?:\s|$)|;", m.group(1))[0]  # initials do not end the list
     names = split_names(listed)
     return names if names and all(_looks_like_name(n) and len(n.split()) <= 5 for n in names) else []
+
+
+_CAPACITY_OF = re.compile(r"\b(?:co-?trustee|trustee|general\s+partner|managing\s+member|manager|executor)s?\s+"
+                          r"(?:of|for)\s+(?!each\b|all\b)(.+)$", re.I)
+
+
+def _capacity_principal(unit: _Unit) -> list[str]:
+    """'individually and in his capacity as cotrustee of the John T. Walton Estate Trust': the
+    signer signs for the entity named in the capacity too (only a name with a legal form)."""
+    m = _CAPACITY_OF.search(unit.tail)
+    if not m:
+        return []
+    name = _entity(re.split(r"[;(]|(?<=[a-z]{3})\.(?:\s|$)", m.group(1))[0])  # initials do not end it
+    name = re.sub(r"^the\s+", "", name, flags=re.I) if re.match(r"the\s+\w+\s+\w+", name, re.I) else name
+    return [name] if _looks_like_name(name) and _LEGAL_END.search(name) and len(name.split()) <= 8 else []
 
 
 def _individual(unit: _Unit) -> list[str]:
