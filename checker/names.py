@@ -85,6 +85,7 @@ def clean_name(text: str) -> tuple[str, str | None]:
         irs = f"{m.group(1)}-{m.group(2)}" if m.group(1) else f"{m.group(3)[:2]}-{m.group(3)[2:]}"
     name = _ID_CAPTION.split(text)[0]
     name = _ID_NUMBER.sub(" ", _IRS.sub(" ", name))
+    name = re.sub(r"\s#+\s*[.:]?(?=\s|$)", " ", name)  # 'Ariel Investments, LLC # 02-0712...': the '#' left over
     name = _NOTES.sub(" ", name)
     name = re.sub(r"\s+", " ", name)
     return _strip_tail(_LEAD.sub("", name)), irs

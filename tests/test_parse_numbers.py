@@ -134,3 +134,20 @@ def test_stub_word_before_a_numbered_label_with_one_space_html_folds_gaps():
     p = person(run(text))
     assert (p.sole_voting, p.shared_voting, p.sole_dispositive, p.shared_dispositive, p.aggregate) == (
         1000, 2000, 1000, 2000, 3000)
+
+
+def test_misspelt_dispositive_label_is_still_the_row():
+    text = cover_13d("Alpha Fund LP", "1,000", "1,000").replace("9. Sole Dispositive Power:", "9. SOLE DISPOTIVE POWER:")
+    p = person(run(text))
+    assert p.sole_dispositive == 1000
+
+
+def test_owner_short_name_before_each_value():
+    # 'Ariel: 3,098,947': the person's short name printed before every row's value.
+    text = cover_13d("Ariel Investments, LLC # 02-0712833.", "Ariel: 3,098,947", "Ariel: 3,355,502")
+    p = person(run(text))
+    assert (p.name, p.sole_voting, p.aggregate) == ("Ariel Investments, LLC", 3098947, 3355502)
+
+
+def test_a_word_and_colon_before_no_number_is_not_stripped():
+    assert person(run(cover_13d("Alpha Fund LP", "Note: see Item 4", "1,000"))).sole_voting is None

@@ -308,5 +308,11 @@ def _unlabel(text: str) -> str:
     pos = 0
     while (m := _WORD.match(text, pos)) and m.group(1).lower() in LABEL_WORDS:
         pos = m.end()
-    return text[pos:] if pos and _VALUE_START.match(text, pos) else text
+    if pos and _VALUE_START.match(text, pos):
+        return text[pos:]
+    m = _OWNER_PREFIX.match(text)  # 'Ariel: 3,098,947': the person's short name before its value
+    return text[m.end():] if m else text
+
+
+_OWNER_PREFIX = re.compile(r"^\s*[A-Z][A-Za-z.&'\-]*(?:\s+[A-Z][A-Za-z.&'\-]*){0,2}\s*:\s*(?=\d)")
 

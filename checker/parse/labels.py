@@ -50,8 +50,9 @@ LABELS: dict[str, re.Pattern] = {k: re.compile(p, re.I) for k, p in {
     "citizenship": r"citizenship\s+or\s+place(?:\s+of\s+organi[sz]ation)?",
     "sole_voting": r"sole\s+(?:voting\s+power|power\s+to\s+vote)",
     "shared_voting": r"shared\s+(?:voting\s+power|power\s+to\s+vote)",
-    "sole_dispositive": r"sole\s+(?:dispositi(?:ve|on)\s+power|power\s+to\s+dispose)",
-    "shared_dispositive": r"shared\s+(?:dispositi(?:ve|on)\s+power|power\s+to\s+dispose)",
+    # 'DISPOTIVE' (a misspelling printed on real covers) is the same label
+    "sole_dispositive": r"sole\s+(?:dispo(?:siti|ti)(?:ve|on)\s+power|power\s+to\s+dispose)",
+    "shared_dispositive": r"shared\s+(?:dispo(?:siti|ti)(?:ve|on)\s+power|power\s+to\s+dispose)",
     "aggregate": r"aggregate\s+amount\s+beneficially(?:\s+owned(?:\s+by(?:\s+each(?:\s+reporting(?:\s+person)?)?)?)?)?",
     "excludes": r"check\s+(?:box\s+)?if\s+(?:the\s+)?aggregate\s+amount(?:\s+in\s+(?:row|line)" + _ROW_REF + r")?"
                 r"(?:\s+excludes(?:\s+certain(?:\s+shares)?)?)?\**" + _SEE,
@@ -76,7 +77,7 @@ LABEL_WORDS = STUB_WORDS | {
     "the", "entities", "only", "check", "appropriate", "box", "if", "a", "member", "group", "sec", "use",
     "source", "funds", "other", "consideration", "disclosure", "legal", "proceeding", "proceedings",
     "is", "required", "pursuant", "to", "items", "item", "d", "e", "citizenship", "place", "organization",
-    "organisation", "sole", "shared", "voting", "dispositive", "power", "vote", "dispose", "aggregate",
+    "organisation", "sole", "shared", "voting", "dispositive", "dispotive", "power", "vote", "dispose", "aggregate",
     "amount", "in", "row", "line", "excludes", "certain", "percent", "class", "represented", "type",
     "see", "instructions", "instruction", "before", "filling", "out", "and",
 }
@@ -157,7 +158,7 @@ def row_key(number: int, schedule: str) -> str | None:
 
 
 # A word every row label contains; a cheap test before the fourteen label patterns.
-_LABEL_WORD_SOURCE = (r"report|group|appropriate|sec\s+use|source|legal|citizen|voting|power|dispositi|aggregate|"
+_LABEL_WORD_SOURCE = (r"report|group|appropriate|sec\s+use|source|legal|citizen|voting|power|dispositi|dispoti|aggregate|"
                       r"percent|type")
 _LABEL_WORD = re.compile(_LABEL_WORD_SOURCE, re.I)
 # The same words without IGNORECASE, for ASCII text lowered first: several times faster, and the
