@@ -151,3 +151,12 @@ def test_owner_short_name_before_each_value():
 
 def test_a_word_and_colon_before_no_number_is_not_stripped():
     assert person(run(cover_13d("Alpha Fund LP", "Note: see Item 4", "1,000"))).sole_voting is None
+
+
+def test_label_whose_last_word_wraps_under_the_value():
+    # '10   SHARED DISPOSITIVE       -0-' / '          POWER:' (1994 typed covers, stub on the left)
+    text = cover_13d("Alpha Fund LP", "1,000", "1,000").replace(
+        "10. Shared Dispositive Power:  0",
+        "   PERSON WITH   10   SHARED DISPOSITIVE       2,000\n                      POWER:")
+    p = person(run(text))
+    assert (p.sole_dispositive, p.shared_dispositive) == (1000, 2000)
