@@ -160,3 +160,10 @@ def test_label_whose_last_word_wraps_under_the_value():
         "   PERSON WITH   10   SHARED DISPOSITIVE       2,000\n                      POWER:")
     p = person(run(text))
     assert (p.sole_dispositive, p.shared_dispositive) == (1000, 2000)
+
+
+def test_html_dash_beside_the_stub_cell_is_zero_but_a_border_row_is_not():
+    from checker.parse.cover_regions import _segments
+    assert _segments(("NUMBER OF", "", "-"), table=True) == ["-"]  # 'NUMBER OF | -': the value 0
+    assert _segments(("-", "", "-"), table=True) == []  # a table border
+    assert _segments(("Acme", "-"), table=True) == ["Acme"]

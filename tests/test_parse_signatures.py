@@ -144,3 +144,4 @@ def test_a_capacity_naming_no_entity_signs_for_none():
     sig = "Date: February 10, 2015\n/s/ Sam R. Roe\nSam R. Roe, individually and as trustee of each of the trusts\n"
     filing = parse_document(sources.load_bytes(cover_13d("Roe Family Trust", signature=sig).encode(), "s.txt"))
     assert [s.name for s in filing.signatures] == ["Sam R. Roe"]
+

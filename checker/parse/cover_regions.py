@@ -227,6 +227,10 @@ def _segments(cells: tuple[str, ...], table: bool) -> list[str]:
     # as a table's border, "- | | |") it is a rule.
     if not out and not table and len(dashes) == 1 and len([c for c in cells if c.strip()]) == 1:
         return dashes
+    # 'NUMBER OF | -' in a table: the dash is the only cell beside the stub, so it is the value
+    if not out and table and len(dashes) == 1 and dashes[0][0] in "-–—" \
+            and [c for c in cells if c.strip() and not is_label_text(c.strip())] == [c for c in cells if c.strip() == dashes[0]]:
+        return dashes
     return out
 
 
