@@ -145,3 +145,12 @@ def test_a_capacity_naming_no_entity_signs_for_none():
     filing = parse_document(sources.load_bytes(cover_13d("Roe Family Trust", signature=sig).encode(), "s.txt"))
     assert [s.name for s in filing.signatures] == ["Sam R. Roe"]
 
+
+
+def test_stacked_signatures_with_degrees_each_sign():
+    # No blank lines between blocks; 'Ph.D.' after a printed name is no capacity and ends the block.
+    sig = ("Dated: October 2, 2006\n/s/ JoMei Roe\nJoMei Roe, Ph.D.\n/s/ M. Dale Roe\nM. Dale Roe, Ph.D.\n"
+           "Example Technology Group, Inc.\nBy: | /s/ JoMei Roe\nName: JoMei Roe, Ph.D.\nTitle: President\n")
+    filing = parse_document(sources.load_bytes(cover_13d("JoMei Roe, Ph.D.", signature=sig).encode(), "s.txt"))
+    assert [s.name for s in filing.signatures] == ["JoMei Roe, Ph.D.", "M. Dale Roe, Ph.D.",
+                                                   "Example Technology Group, Inc."]

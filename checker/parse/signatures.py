@@ -50,6 +50,7 @@ class _Role:
 
 
 _ROLE = _Role()
+_DEGREE = re.compile(r"(?:Ph\.?\s?D|M\.?\s?D|J\.?\s?D|Esq|Jr|Sr|CFA|CPA|MBA)\.?", re.I)
 _MARKER_BY = re.compile(r"^[\^*†‡]+\s*(?=by\b)", re.I)
 _CONNECTOR = re.compile(r"^(?:a|an|as|its|on\s+(?:its|his|her|their)\s+own|on\s+behalf|and|for|each\s+of|duly|by\s+and)\b",
                         re.I)
@@ -72,6 +73,7 @@ class _Unit:
     capacity: str | None
     line: int  # the line a finding about this signature should point at
     tail: str = ""  # the printed name and capacity lines, joined
+    printed: str | None = None  # the printed name where it adds a degree or suffix ('Jane Roe, Ph.D.')
 
 
 def read_signatures(lines: list[str], start: int, end: int, context: str, file_line) -> list[Signature]:
@@ -193,7 +195,7 @@ def _strip_name(s: str) -> str:
 
 def _unit(text: list[str], k: int, end: int, signer: str) -> _Unit | None:
     """The printed name and capacity lines after a /s/ line."""
-    j, capacity, line = k + 1, None, k
+    j, capacity, line, printed = k + 1, None, k, None
     while j < end:
         t = text[j]
         if _blank(t):
@@ -209,7 +211,11 @@ def _unit(text: list[str], k: int, end: int, signer: str) -> _Unit | None:
         elif meta:
             capacity = _after_name(meta.group(1), signer) or capacity
         elif _same_name(t, signer):
-            capacity = _after_name(t, signer) or capacity
+            rest = _after_name(t, signer)
+            if rest and _DEGREE.fullmatch(rest):
+                printed = t.strip()  # 'JoMei Chang, Ph.D.': a degree or suffix, not a capacity
+            else:
+                capacity = rest or capacity
         elif _capacity_line(t, text[j - 1] if j > k + 1 else ""):
             capacity = capacity or t
         else:
@@ -219,7 +225,7 @@ def _unit(text: list[str], k: int, end: int, signer: str) -> _Unit | None:
     if not signer:
         return None
     tail = " ".join(t for t in text[k + 1:j] if not _blank(t))
-    return _Unit(idx=k, signer=signer, tail_end=j, capacity=capacity, line=line, tail=tail)
+    return _Unit(idx=k, signer=signer, tail_end=j, capacity=capacity, line=line, tail=tail, printed=printed)
 
 
 def _tail_goes_on(text: list[str], j: int, end: int, signer: str) -> bool:
@@ -236,8 +242,11 @@ def _tail_goes_on(text: list[str], j: int, end: int, signer: str) -> bool:
 def _capacity_line(t: str, before: str) -> bool:
     """A capacity ('Managing Member', 'as director of'), or the rest of one that ran onto this
     line (the line before ends open: a comma, 'and', 'for', an initial)."""
+    if _SLASH_S.search(t):
+        return False  # the next signature, not the rest of this one's capacity
     return bool(_ROLE.match(t) or _CONNECTOR.match(t) or t[:1].islower() or _MONTH_YEAR.match(t)
-                or t[:1].isdigit() or re.search(r"(?:,|\b(?:and|for|of)|\b[A-Z]\.)$", before))
+                or t[:1].isdigit() or re.search(r"(?:,|\b(?:and|for|of)|\b[A-Z]\.)$", before)
+                and not re.search(r"\b(?:Ph\.?\s?D|M\.?\s?D|J\.?\s?D)\.$", before))  # 'Jane Roe, Ph.D.' ends there
 
 
 def _same_name(t: str, signer: str) -> bool:
@@ -408,10 +417,8 @@ def _capacity_principal(unit: _Unit) -> list[str]:
 def _individual(unit: _Unit) -> list[str]:
     """No entity printed: the signer signs for himself only when signing individually."""
     cap = (unit.capacity or "").lower()
-    if "individual" in cap or _same_name(unit.capacity or "", unit.signer):
-        return [_printed_name(unit.signer)]
-    if unit.capacity is None:
-        return [_printed_name(unit.signer)]
+    if "individual" in cap or _same_name(unit.capacity or "", unit.signer) or unit.capacity is None:
+        return [unit.printed or _printed_name(unit.signer)]
     return []
 
 
