@@ -154,3 +154,13 @@ def test_stacked_signatures_with_degrees_each_sign():
     filing = parse_document(sources.load_bytes(cover_13d("JoMei Roe, Ph.D.", signature=sig).encode(), "s.txt"))
     assert [s.name for s in filing.signatures] == ["JoMei Roe, Ph.D.", "M. Dale Roe, Ph.D.",
                                                    "Example Technology Group, Inc."]
+
+
+def test_heading_wrapped_before_its_parenthesised_part_is_one_name():
+    sig = ("Dated: June 18, 2007\n\n      EXAMPLE LIFE SCIENCES FUND\n      (OFFSHORE), LTD.\n\n"
+           "      By: Example Capital Management, LLC\n          its investment manager\n\n"
+           "      By: /s/ Gabe Roe\n          -----------\n          Gabe Roe, Managing Member\n")
+    from checker.parse.signatures import read_signatures
+    lines = sig.split("\n")
+    assert [s.name for s in read_signatures(lines, 0, len(lines), "statement", lambda i: i + 1)] == [
+        "EXAMPLE LIFE SCIENCES FUND (OFFSHORE), LTD."]

@@ -115,6 +115,7 @@ def _read_column(lines: list[str], start: int, end: int, context: str, file_line
     # Absolute indexes, but only the block's own lines are cleaned (the rest is never read).
     text = [""] * start + [_clean(lines[i]) if i < len(lines) else "" for i in range(start, end)]
     _conform_starred(lines, text, start, end)
+    _join_parenthesised(text, start, end)
     sigs: list[Signature] = []
     prev_end = start
     date = None
@@ -161,6 +162,19 @@ def _conform_starred(lines: list[str], text: list[str], start: int, end: int) ->
     for k in range(start, end - 1):
         if _STAR_SIGNATURE.match(text[k]) and text[k + 1] and not _blank(text[k + 1]):
             text[k] = "By: /s/ " + text[k + 1].split(",")[0].strip()
+
+
+_PAREN_TAIL = re.compile(r"^\([A-Z][^()]{0,30}\),?\s+[A-Z]")
+
+
+def _join_parenthesised(text: list[str], start: int, end: int) -> None:
+    """'ACME LIFE SCIENCES FUND' / '(OFFSHORE), LTD.': a heading wrapped before its parenthesised
+    part is one name; the second line is joined to the first (and left blank)."""
+    for k in range(start + 1, end):
+        prev = text[k - 1]
+        if _PAREN_TAIL.match(text[k]) and prev and not _blank(prev) and "/s/" not in prev.lower() \
+                and not _BY.match(prev):
+            text[k - 1], text[k] = f"{prev} {text[k]}", ""
 
 
 def _clean(line: str) -> str:
