@@ -167,3 +167,11 @@ def test_html_dash_beside_the_stub_cell_is_zero_but_a_border_row_is_not():
     assert _segments(("NUMBER OF", "", "-"), table=True) == ["-"]  # 'NUMBER OF | -': the value 0
     assert _segments(("-", "", "-"), table=True) == []  # a table border
     assert _segments(("Acme", "-"), table=True) == ["Acme"]
+
+
+def test_the_forms_footnotes_caption_under_the_last_row_is_not_a_code():
+    text = cover_13d("Alpha Fund LP").replace("14. Type of Reporting Person:  PN", "14. Type of Reporting Person:  PN\nFOOTNOTES")
+    result = run(text)
+    assert not [f for f in result.findings if f.rule_id == "COV004"]
+    bad = cover_13d("Alpha Fund LP").replace("14. Type of Reporting Person:  PN", "14. Type of Reporting Person:  PN\nXYZ")
+    assert [f.rule_id for f in run(bad).findings if f.rule_id == "COV004"] == ["COV004"]

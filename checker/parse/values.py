@@ -156,6 +156,8 @@ def split_codes(text: str) -> list[str]:
     text = re.split(r"\s[-–—:]\s", text)[0]
     text = re.sub(r"\b([A-Z])\.\s?([A-Z])\.(?!\w)", r"\1\2", text.strip().upper())  # H.C. -> HC
     tokens = [t for t in re.split(r"[,;\s]+|\band\b", text) if t]
+    # The form's own 'FOOTNOTES' caption printed under the last row is not a code.
+    tokens = [t for t in tokens if t.strip(".*:") not in ("FOOTNOTES", "FOOTNOTE")]
     out: list[str] = []
     for t in tokens:
         t = t.strip(".*()")
