@@ -175,3 +175,14 @@ def test_the_forms_footnotes_caption_under_the_last_row_is_not_a_code():
     assert not [f for f in result.findings if f.rule_id == "COV004"]
     bad = cover_13d("Alpha Fund LP").replace("14. Type of Reporting Person:  PN", "14. Type of Reporting Person:  PN\nXYZ")
     assert [f.rule_id for f in run(bad).findings if f.rule_id == "COV004"] == ["COV004"]
+
+
+def test_html_inside_a_submission_empty_row_is_blank_not_stacked():
+    # The same HTML as a plain .htm reads row 7 as blank; inside an EDGAR submission it must too
+    # (not as a label stacked over row 8's value, which left both rows unplaced).
+    from pathlib import Path
+    result = check_filing(parse_document(sources.load(Path(__file__).parent / "fixtures" / "layouts"
+                                                      / "html_submission_blank_row_13d.txt")), CheckOptions())
+    p = result.reporting_persons[0]
+    assert (result.format, p.sole_voting, p.shared_voting) == ("edgar-submission", None, 1000000)
+    assert not [f for f in result.findings if f.rule_id == "PAR003"]
