@@ -186,3 +186,11 @@ def test_html_inside_a_submission_empty_row_is_blank_not_stacked():
     p = result.reporting_persons[0]
     assert (result.format, p.sole_voting, p.shared_voting) == ("edgar-submission", None, 1000000)
     assert not [f for f in result.findings if f.rule_id == "PAR003"]
+
+
+def test_outstanding_count_in_a_cover_footnote_is_read():
+    note = "(1) Based on 22,372,185 shares of Common Stock outstanding as of July 31, 2006.\n"
+    text = cover_13d("Alpha Fund LP").replace("14. Type of Reporting Person:  PN\n", "14. Type of Reporting Person:  PN\n" + note)
+    assert [o.shares for o in parse_document(sources.load_bytes(text.encode(), "o.txt")).outstanding] == [22372185]
+    plain = cover_13d("Alpha Fund LP")
+    assert parse_document(sources.load_bytes(plain.encode(), "o.txt")).outstanding == []

@@ -16,7 +16,7 @@ def parse_document(doc: Document) -> Filing:
         from checker.parse.text import parse_text
         filing = parse_text(doc)
     apply_header(filing, doc)
-    read_outstanding(filing)
+    read_outstanding(filing, doc)
     if doc.xml is None:
         read_item_holdings(filing)
     issues = [*doc.issues, *filing.issues]
