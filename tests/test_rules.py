@@ -52,6 +52,7 @@ CASES = {
     "PAR003": (lambda: filing(*clean_pair(), issues=[issue("unplaced-value")]), lambda: filing(*clean_pair())),
     "PAR004": (lambda: filing(*clean_pair(), issues=[issue("unreadable-number")]), lambda: filing(*clean_pair())),
     "PAR005": (lambda: filing(issues=[issue("malformed-xml")]), lambda: filing(*clean_pair())),
+    "PAR007": (lambda: filing(), lambda: filing(*clean_pair())),
     "SUM001": (lambda: filing(page("Alpha Fund LP", 1_000, 5.5, components=[("i", 600, False), ("ii", 401, True)])),
                lambda: filing(page("Alpha Fund LP", 1_000, 5.5, components=[("i", 600, False), ("ii", 400, True)]))),
     "SUM002": (lambda: filing(page("Alpha Fund LP", 900, 5.5, sv=1_000, sd=1_000)),

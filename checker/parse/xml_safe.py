@@ -59,8 +59,11 @@ def load_tree(data: bytes, first_line: int = 1):
 def _prepare(data: bytes, first_line: int) -> tuple[bytes, list[ParseIssue]]:
     """Drop a UTF-8 BOM, leading blank lines (lxml rejects a late XML declaration) and NULs."""
     issues = []
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+    while data.lstrip().startswith(b"\xef\xbb\xbf"):  # some tools write the BOM twice
+        data = data.lstrip()[3:]
+    m = _DOCTYPE.search(data[:65536])
+    if m and m.group(0) != b"<!DOCTYPE":  # XML spells it in capitals; files in the wild do not
+        data = data[:m.start()] + b"<!DOCTYPE" + data[m.end():]
     if not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         data = data.lstrip()
         nuls = data.count(b"\x00")

@@ -8,7 +8,9 @@ point at the user's file.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -70,25 +72,78 @@ def looks_binary(data: bytes) -> bool:
     return controls > len(head) * 0.10
 
 
-# A DOCTYPE is allowed so that an entity bomb reaches the hardened XML parser (which refuses
-# it with a parse issue) instead of being read as a text filing.
-_XML_START = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*(<!DOCTYPE[^\[>]*(\[.*?\])?\s*>\s*)?"
-                        rb"(<!--.*?-->\s*)*<(edgarSubmission|\w+:edgarSubmission)\b", re.S)
+# What may precede the root element of an XML filing (the prolog): byte-order marks (some
+# tools write two), whitespace, the XML declaration and other processing instructions (a
+# stylesheet), comments, and a DOCTYPE in any case. A DOCTYPE is allowed so that an entity
+# bomb reaches the hardened XML parser (which refuses it with a parse issue) instead of being
+# read as a text filing. The prolog is skipped item by item, so its length does not matter.
+_PROLOG_ITEM = re.compile(rb"(?:\xef\xbb\xbf|\s)+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE\b[^\[>]*(?:\[.*?\])?\s*>",
+                          re.S | re.I)
+_XML_ROOT = re.compile(rb"<(?:\w[\w.-]*:)?edgarSubmission\b")
+
+
+def xml_root_at(data: bytes) -> int | None:
+    """Offset of the ``edgarSubmission`` root after any prolog, or None if this is not one."""
+    pos = 0
+    while True:
+        m = _PROLOG_ITEM.match(data, pos)
+        if not m or m.end() == pos:
+            break
+        pos = m.end()
+    return pos if _XML_ROOT.match(data, pos) else None
+
+
 _HTML_START = re.compile(r"<(html|body|table|div|p|font|center|br)\b", re.I)
 _EDGAR_START = re.compile(r"<SEC-HEADER>|<SEC-DOCUMENT>|<IMS-HEADER>|-----BEGIN PRIVACY-ENHANCED MESSAGE-----"
                           r"|^<DOCUMENT>", re.M)
 
 
 def load(path: str | Path) -> Document:
-    p = Path(path)
+    """Read a regular file (never a FIFO, device or socket) of at most MAX_BYTES."""
+    name = display_path(path)
+    return load_bytes(read_limited(path, name), name)
+
+
+def display_path(path: str | Path) -> str:
+    """The path as printable text, losslessly: bytes of a file name that are not UTF-8 (held
+    by Python as surrogate escapes) become ``\\xNN``, so JSON, SARIF and terminals get valid
+    UTF-8 and the same name always gives the same text."""
+    raw = os.fsencode(os.fspath(path))
+    return raw.decode("utf-8", errors="backslashreplace")
+
+
+def read_limited(path: str | Path, name: str) -> bytes:
+    """The file's bytes. The size limit is enforced while reading (stat can lie: /dev/zero,
+    /proc files, a file that grows), and only regular files are opened for reading: a FIFO
+    would block forever, a device could be endless."""
     try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise UnreadableInput(f"{p}: file is {size:,} bytes, over the {MAX_BYTES:,}-byte limit")
-        data = p.read_bytes()
+        mode = os.stat(path).st_mode  # before opening: opening a FIFO or socket can block or fail
+        if not stat.S_ISREG(mode):
+            raise UnreadableInput(f"{name}: not a regular file ({_kind(mode)}); only files are read")
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except OSError as exc:
-        raise UnreadableInput(f"{p}: cannot read: {exc.strerror or exc}") from None
-    return load_bytes(data, str(path))
+        raise UnreadableInput(f"{name}: cannot read: {exc.strerror or exc}") from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise UnreadableInput(f"{name}: not a regular file ({_kind(mode)}); only files are read")
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            data = fh.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise UnreadableInput(f"{name}: cannot read: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
+    if len(data) > MAX_BYTES:
+        raise UnreadableInput(f"{name}: file is over the {MAX_BYTES:,}-byte limit")
+    return data
+
+
+def _kind(mode: int) -> str:
+    for test, label in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"),
+                        (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device")):
+        if test(mode):
+            return label
+    return "not a file"
 
 
 def load_bytes(data: bytes, path: str) -> Document:
@@ -98,14 +153,14 @@ def load_bytes(data: bytes, path: str) -> Document:
     has_bom16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
     if not has_bom16 and looks_binary(data) and not _utf16_without_bom(data):
         raise UnreadableInput(f"{path}: binary data, not a text, HTML or XML filing")
-    if _XML_START.match(data[:4096]) and not has_bom16:
+    if not has_bom16 and xml_root_at(data) is not None:
         return Document(path=path, sha256=sha, format="xml", xml=data,
                         xml_first_line=_first_content_line(data))
     text = decode(data).replace("\x00", "")
     if _EDGAR_START.search(text[:20000]):
         from checker.sources.edgar import unwrap_submission
         return unwrap_submission(text, path, sha)
-    if _XML_START.match(text.encode("utf-8", "replace")[:4096]):
+    if xml_root_at(text.encode("utf-8", "replace")) is not None:
         return Document(path=path, sha256=sha, format="xml", xml=text.encode("utf-8"))
     if _HTML_START.search(text[:5000]):
         from checker.sources.html import html_to_text
