@@ -56,17 +56,18 @@ def rule_selected(code: str, options: CheckOptions) -> bool:
 
 def check_file(path: str | Path, options: CheckOptions | None = None) -> FileResult:
     options = options or CheckOptions()
+    name = sources.display_path(path)  # a non-UTF-8 file name, shown losslessly
     try:
         doc = sources.load(path)
     except sources.UnreadableInput as exc:
-        return FileResult(path=str(path), error=str(exc))
+        return FileResult(path=name, error=str(exc))
     try:
         filing = parse_document(doc)
         return check_filing(filing, options)
     except RecursionError:
-        return FileResult(path=str(path), error=f"{path}: too deeply nested to read")
+        return FileResult(path=name, error=f"{name}: too deeply nested to read")
     except Exception as exc:  # a bug of ours: one line for this file, and the batch goes on
-        return FileResult(path=str(path), error=f"{path}: internal error ({type(exc).__name__}: {exc}); "
+        return FileResult(path=name, error=f"{name}: internal error ({type(exc).__name__}: {exc}); "
                                                 "please report it with this file")
 
 
