@@ -86,8 +86,16 @@ def report(**kwargs):
     sys.exit(run(default_fail_on="never", **kwargs))
 
 
-def run(paths, fmt, output, fail_on, select, ignore, severity, config_file, no_config, waivers,
-        baseline, write_baseline, filed, previous, as_of, color, default_fail_on) -> int:
+def run(*args, **kwargs) -> int:
+    from checker.interrupts import Interrupted
+    try:
+        return _run(*args, **kwargs)
+    except KeyboardInterrupt:
+        raise Interrupted() from None  # click would turn it into Abort (exit 2)
+
+
+def _run(paths, fmt, output, fail_on, select, ignore, severity, config_file, no_config, waivers,
+         baseline, write_baseline, filed, previous, as_of, color, default_fail_on) -> int:
     from checker.baseline import BaselineError, apply_baseline, load_baseline
     from checker.baseline import write_baseline as save_baseline
     from checker.config import ConfigError, find_config, load_config, resolve
@@ -110,6 +118,9 @@ def run(paths, fmt, output, fail_on, select, ignore, severity, config_file, no_c
     except (ConfigError, WaiverError, BaselineError) as exc:
         _fail(str(exc))
 
+    if output:
+        from checker.output import remove_stale
+        remove_stale(output)  # a stopped run leaves no report, never the previous one
     results = run_checks(list(paths), settings, filed, as_of, _previous(previous))
     ctx = ReportContext(fail_on=settings.fail_on)
     if wset is not None:
@@ -236,9 +247,9 @@ def explain(code):
 
 def _write(text: str, output: str | None) -> None:
     if output:
+        from checker.output import atomic_write
         try:
-            with open(output, "w", encoding="utf-8", newline="\n") as fh:
-                fh.write(text)
+            atomic_write(output, text)  # temp file + rename: never a truncated report
         except OSError as exc:
             _fail(f"cannot write {output}: {exc.strerror}")
     else:
@@ -251,11 +262,16 @@ def _fail(message: str) -> None:
 
 
 def main() -> None:
+    from checker.interrupts import Interrupted, report_and_exit
     try:
         cli.main(standalone_mode=False)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
-    except click.exceptions.Abort:
+    except (Interrupted, KeyboardInterrupt):
+        report_and_exit()
+    except click.exceptions.Abort as exc:
+        if isinstance(exc.__context__, KeyboardInterrupt):  # Ctrl-C outside a run
+            report_and_exit()
         sys.exit(2)
     except click.ClickException as exc:
         # One line: CI logs and pre-commit show the first line; click's messages can wrap.
