@@ -273,3 +273,23 @@ def test_non_utf8_file_name_is_shown_losslessly(tmp_path):
     doc = sources.load(os.fsdecode(raw))
     assert doc.path.endswith("caf\\xe9.txt")
     doc.path.encode("utf-8")  # valid UTF-8 text: no lone surrogates
+
+
+def _cli(*args):
+    import subprocess
+    import sys
+    return subprocess.run([sys.executable, "-m", "checker.cli", "check", "--no-config", *args],
+                          capture_output=True, text=True, timeout=60)
+
+
+def test_cli_refuses_a_fifo_as_previous_and_dev_zero_as_a_file(tmp_path):
+    import os
+    fifo = tmp_path / "prev.txt"
+    os.mkfifo(fifo)
+    base = Path(__file__).parent / "cases" / "bases" / "13d.txt"
+    run = _cli("--previous", str(fifo), str(base))
+    assert run.returncode == 2
+    assert run.stderr.strip() == f"stakecheck: --previous {fifo}: not a regular file (a FIFO); only files are read"
+    run = _cli("/dev/zero")
+    assert run.returncode == 2 and "Traceback" not in run.stderr
+    assert "/dev/zero: not a regular file (a character device)" in run.stderr
