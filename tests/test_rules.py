@@ -377,6 +377,10 @@ def test_xml_title_page_message_lists_every_missing_element():
     assert f.message == "mandatory XML title-page element(s) absent: securitiesClassTitle, issuerCUSIP"
 
 
+CASES["PAR007"] = (lambda: filing(form="SC 13D/A", amendment=2), lambda: filing(*clean_pair(), form="SC 13D/A", amendment=2),
+                   lambda: filing(form="SC 13G/A", amendment=1), lambda: filing())  # an original is REQ001's
+
+
 # CASES[code] = (fail, pass[, fail, pass, ...]): even positions must fire, odd ones must not.
 FAILING = [(code, n) for code in sorted(CASES) for n in range(0, len(CASES[code]), 2)]
 PASSING = [(code, n) for code in sorted(CASES) for n in range(1, len(CASES[code]), 2)]
