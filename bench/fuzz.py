@@ -172,7 +172,7 @@ def run(mutants: int, seed: int, files: list[Path], cli_every: int = 0, hang_sec
         out=sys.stdout) -> dict:
     import jsonschema
 
-    from checker.report.json_report import SCHEMA_FILE
+    SCHEMA_FILE = ROOT / "docs" / "schema" / "stakecheck-v1.json"
     validator = jsonschema.Draft202012Validator(json.loads(SCHEMA_FILE.read_text(encoding="utf-8")))
     rng = random.Random(seed)
     sources = [(f, f.read_bytes()) for f in files]

@@ -11,7 +11,7 @@ from checker.facts import FactContext, build_facts
 from checker.facts.common import preferred_spelling_first
 from checker.facts.holdings import pct_text
 from checker.findings import FileResult, Finding, PersonSummary
-from checker.model import Filing, ParseIssue
+from checker.model import Filing
 from checker.parse import parse_document
 
 FILING_SUFFIXES = {".txt", ".htm", ".html", ".xml", ".sgml", ".nc", ""}
@@ -56,23 +56,21 @@ def rule_selected(code: str, options: CheckOptions) -> bool:
 
 def check_file(path: str | Path, options: CheckOptions | None = None) -> FileResult:
     options = options or CheckOptions()
-    name = sources.display_path(path)  # a non-UTF-8 file name, shown losslessly
     try:
         doc = sources.load(path)
     except sources.UnreadableInput as exc:
-        return FileResult(path=name, error=str(exc))
+        return FileResult(path=str(path), error=str(exc))
     try:
         filing = parse_document(doc)
         return check_filing(filing, options)
     except RecursionError:
-        return FileResult(path=name, error=f"{name}: too deeply nested to read")
+        return FileResult(path=str(path), error=f"{path}: too deeply nested to read")
     except Exception as exc:  # a bug of ours: one line for this file, and the batch goes on
-        return FileResult(path=name, error=f"{name}: internal error ({type(exc).__name__}: {exc}); "
+        return FileResult(path=str(path), error=f"{path}: internal error ({type(exc).__name__}: {exc}); "
                                                 "please report it with this file")
 
 
 def check_filing(filing: Filing, options: CheckOptions) -> FileResult:
-    _no_silent_pass(filing)
     facts = build_facts(filing, FactContext(filed=options.filed, as_of=options.as_of,
                                             thresholds=options.thresholds, previous=options.previous))
     findings = get_engine(tuple(options.rules)).run(facts, path_name=Path(filing.path).name)
@@ -86,26 +84,6 @@ def check_filing(filing: Filing, options: CheckOptions) -> FileResult:
         reporting_persons=summarise_persons(filing),
         findings=sorted(findings, key=Finding.sort_key),
     )
-
-
-# Parse issues that already say why a file yields no reporting person.
-_EXPLAINS_NO_PERSONS = frozenset({"not-a-filing", "malformed-xml", "malformed", "truncated",
-                                  "no-reporting-person"})
-
-
-def _no_silent_pass(filing: Filing) -> None:
-    """Invariant on every file: it yields its reporting persons or a finding that says why not.
-
-    A title page read with no cover page and no named person (a layout the parser does not
-    know, a cover page cut off) would otherwise come out clean with nothing to check.
-    """
-    if any(i.kind in _EXPLAINS_NO_PERSONS for i in filing.issues) or summarise_persons(filing):
-        return
-    form = filing.form_type or filing.header_form_type or "a Schedule 13D/13G"
-    filing.issues.append(ParseIssue(
-        kind="no-reporting-person", line=1,
-        message=f"{form} was recognised but no cover page and no reporting person could be read; "
-                "nothing about the reporting persons was checked"))
 
 
 def _with_severity(finding: Finding, options: CheckOptions) -> Finding:

@@ -31,7 +31,7 @@ def test_fuzz_detects_a_silent_pass(tmp_path):
 
     import jsonschema
 
-    from checker.report.json_report import SCHEMA_FILE
+    SCHEMA_FILE = ROOT / "docs" / "schema" / "stakecheck-v1.json"
     fuzz = _fuzz()
     validator = jsonschema.Draft202012Validator(json.loads(SCHEMA_FILE.read_text(encoding="utf-8")))
     path = tmp_path / "clean.txt"

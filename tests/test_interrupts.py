@@ -39,5 +39,5 @@ def test_output_written_whole_via_rename(tmp_path):
     run = subprocess.run([sys.executable, "-m", "checker.cli", "check", "--no-config", "--format", "json",
                           "--fail-on", "never", "--output", str(out), str(BASE)], capture_output=True, timeout=120)
     assert run.returncode == 0, run.stderr
-    assert json.loads(out.read_text(encoding="utf-8"))["summary"]["checked"] == 1
+    assert json.loads(out.read_text(encoding="utf-8"))["summary"]["files"] == 1
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.json"]

@@ -260,9 +260,8 @@ def test_device_is_refused_not_read_without_limit():
 def test_size_limit_is_enforced_while_reading(tmp_path, monkeypatch):
     path = tmp_path / "big.txt"
     path.write_bytes(b"SCHEDULE 13D\n" * 100)
-    monkeypatch.setattr(sources, "MAX_BYTES", 1000)
     with pytest.raises(sources.UnreadableInput, match="over the 1,000-byte limit"):
-        sources.load(path)
+        sources.read_regular_file(path, limit=1000)
 
 
 def test_non_utf8_file_name_is_shown_losslessly(tmp_path):
@@ -289,7 +288,7 @@ def test_cli_refuses_a_fifo_as_previous_and_dev_zero_as_a_file(tmp_path):
     base = Path(__file__).parent / "cases" / "bases" / "13d.txt"
     run = _cli("--previous", str(fifo), str(base))
     assert run.returncode == 2
-    assert run.stderr.strip() == f"stakecheck: --previous {fifo}: not a regular file (a FIFO); only files are read"
+    assert run.stderr.strip() == f"stakecheck: --previous {fifo}: not a regular file (a FIFO); only files are checked"
     run = _cli("/dev/zero")
     assert run.returncode == 2 and "Traceback" not in run.stderr
     assert "/dev/zero: not a regular file (a character device)" in run.stderr

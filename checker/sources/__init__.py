@@ -14,6 +14,8 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from checker.findings import printable_path
+
 # A 13D/G is rarely over 5 MB; full submissions with exhibits can reach tens of MB.
 MAX_BYTES = 64 * 1024 * 1024
 
@@ -72,78 +74,56 @@ def looks_binary(data: bytes) -> bool:
     return controls > len(head) * 0.10
 
 
-# What may precede the root element of an XML filing (the prolog): byte-order marks (some
-# tools write two), whitespace, the XML declaration and other processing instructions (a
-# stylesheet), comments, and a DOCTYPE in any case. A DOCTYPE is allowed so that an entity
-# bomb reaches the hardened XML parser (which refuses it with a parse issue) instead of being
-# read as a text filing. The prolog is skipped item by item, so its length does not matter.
-_PROLOG_ITEM = re.compile(rb"(?:\xef\xbb\xbf|\s)+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE\b[^\[>]*(?:\[.*?\])?\s*>",
-                          re.S | re.I)
-_XML_ROOT = re.compile(rb"<(?:\w[\w.-]*:)?edgarSubmission\b")
-
-
-def xml_root_at(data: bytes) -> int | None:
-    """Offset of the ``edgarSubmission`` root after any prolog, or None if this is not one."""
-    pos = 0
-    while True:
-        m = _PROLOG_ITEM.match(data, pos)
-        if not m or m.end() == pos:
-            break
-        pos = m.end()
-    return pos if _XML_ROOT.match(data, pos) else None
-
-
+# Schedule 13D/G XML: the root element after any prolog (XML declaration, processing
+# instructions such as a stylesheet, comments, a DOCTYPE in any case, whitespace, byte-order
+# marks). A DOCTYPE is allowed so that an entity bomb reaches the hardened XML parser (which
+# refuses it with a parse issue) instead of being read as a text filing.
+XML_PROLOG_WINDOW = 256 * 1024
+_XML_START = re.compile(rb"^(?:\s|\xef\xbb\xbf|<\?(?:[^?]|\?(?!>))*\?>|<!--(?:[^-]|-(?!->))*-->"
+                        rb"|<!DOCTYPE[^\[>]*(?:\[[^\]]*\])?\s*>)*<(?:\w+:)?edgarSubmission\b", re.I)
 _HTML_START = re.compile(r"<(html|body|table|div|p|font|center|br)\b", re.I)
 _EDGAR_START = re.compile(r"<SEC-HEADER>|<SEC-DOCUMENT>|<IMS-HEADER>|-----BEGIN PRIVACY-ENHANCED MESSAGE-----"
                           r"|^<DOCUMENT>", re.M)
 
 
 def load(path: str | Path) -> Document:
-    """Read a regular file (never a FIFO, device or socket) of at most MAX_BYTES."""
-    name = display_path(path)
-    return load_bytes(read_limited(path, name), name)
-
-
-def display_path(path: str | Path) -> str:
-    """The path as printable text, losslessly: bytes of a file name that are not UTF-8 (held
-    by Python as surrogate escapes) become ``\\xNN``, so JSON, SARIF and terminals get valid
-    UTF-8 and the same name always gives the same text."""
-    raw = os.fsencode(os.fspath(path))
-    return raw.decode("utf-8", errors="backslashreplace")
-
-
-def read_limited(path: str | Path, name: str) -> bytes:
-    """The file's bytes. The size limit is enforced while reading (stat can lie: /dev/zero,
-    /proc files, a file that grows), and only regular files are opened for reading: a FIFO
-    would block forever, a device could be endless."""
+    """Read a regular file, at most MAX_BYTES. FIFOs, devices and sockets are refused before
+    a byte is read (a FIFO would block forever, /dev/zero never ends); the size limit is
+    enforced while reading, since stat cannot be trusted for every kind of file."""
+    p = Path(path)
     try:
-        mode = os.stat(path).st_mode  # before opening: opening a FIFO or socket can block or fail
-        if not stat.S_ISREG(mode):
-            raise UnreadableInput(f"{name}: not a regular file ({_kind(mode)}); only files are read")
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+        data = read_regular_file(p)
     except OSError as exc:
-        raise UnreadableInput(f"{name}: cannot read: {exc.strerror or exc}") from None
-    try:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            raise UnreadableInput(f"{name}: not a regular file ({_kind(mode)}); only files are read")
-        with os.fdopen(fd, "rb", closefd=False) as fh:
-            data = fh.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise UnreadableInput(f"{name}: cannot read: {exc.strerror or exc}") from None
-    finally:
-        os.close(fd)
-    if len(data) > MAX_BYTES:
-        raise UnreadableInput(f"{name}: file is over the {MAX_BYTES:,}-byte limit")
+        raise UnreadableInput(f"{p}: cannot read: {exc.strerror or exc}") from None
+    # Reports, fingerprints and messages use the name's printable form (\\xNN for bytes that
+    # are not UTF-8); the file itself was read by its real name above.
+    return load_bytes(data, printable_path(str(path)))
+
+
+def read_regular_file(p: Path, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of a regular file; UnreadableInput for anything else or anything too large."""
+    _require_regular(p, os.stat(p).st_mode)  # a socket cannot even be opened: say what it is
+    # O_NONBLOCK: opening a FIFO with no writer must not block (the file may change after stat).
+    fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as handle:
+        _require_regular(p, os.fstat(handle.fileno()).st_mode)
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise UnreadableInput(f"{p}: file is over the {limit:,}-byte limit")
     return data
 
 
-def _kind(mode: int) -> str:
-    for test, label in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"),
-                        (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device")):
+def _require_regular(p: Path, mode: int) -> None:
+    if not stat.S_ISREG(mode):
+        raise UnreadableInput(f"{p}: not a regular file ({_file_kind(mode)}); only files are checked")
+
+
+def _file_kind(mode: int) -> str:
+    for test, kind in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"),
+                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device")):
         if test(mode):
-            return label
-    return "not a file"
+            return kind
+    return "a special file"
 
 
 def load_bytes(data: bytes, path: str) -> Document:
@@ -153,14 +133,14 @@ def load_bytes(data: bytes, path: str) -> Document:
     has_bom16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
     if not has_bom16 and looks_binary(data) and not _utf16_without_bom(data):
         raise UnreadableInput(f"{path}: binary data, not a text, HTML or XML filing")
-    if not has_bom16 and xml_root_at(data) is not None:
+    if _XML_START.match(data[:XML_PROLOG_WINDOW]) and not has_bom16:
         return Document(path=path, sha256=sha, format="xml", xml=data,
                         xml_first_line=_first_content_line(data))
     text = decode(data).replace("\x00", "")
     if _EDGAR_START.search(text[:20000]):
         from checker.sources.edgar import unwrap_submission
         return unwrap_submission(text, path, sha)
-    if xml_root_at(text.encode("utf-8", "replace")) is not None:
+    if _XML_START.match(text.lstrip("\ufeff").encode("utf-8", "replace")[:XML_PROLOG_WINDOW]):
         return Document(path=path, sha256=sha, format="xml", xml=text.encode("utf-8"))
     if _HTML_START.search(text[:5000]):
         from checker.sources.html import html_to_text
