@@ -52,6 +52,8 @@ CASES = {
     "PAR003": (lambda: filing(*clean_pair(), issues=[issue("unplaced-value")]), lambda: filing(*clean_pair())),
     "PAR004": (lambda: filing(*clean_pair(), issues=[issue("unreadable-number")]), lambda: filing(*clean_pair())),
     "PAR005": (lambda: filing(issues=[issue("malformed-xml")]), lambda: filing(*clean_pair())),
+    # The invariant in checker.pipeline asserts the fact: a 13D/A read with no cover page at all.
+    "PAR006": (lambda: filing(form="SC 13D/A", amendment=3), lambda: filing(*clean_pair(), form="SC 13D/A", amendment=3)),
     "SUM001": (lambda: filing(page("Alpha Fund LP", 1_000, 5.5, components=[("i", 600, False), ("ii", 401, True)])),
                lambda: filing(page("Alpha Fund LP", 1_000, 5.5, components=[("i", 600, False), ("ii", 400, True)]))),
     "SUM002": (lambda: filing(page("Alpha Fund LP", 900, 5.5, sv=1_000, sd=1_000)),

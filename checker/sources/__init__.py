@@ -72,8 +72,50 @@ def looks_binary(data: bytes) -> bool:
 
 # A DOCTYPE is allowed so that an entity bomb reaches the hardened XML parser (which refuses
 # it with a parse issue) instead of being read as a text filing.
-_XML_START = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*(<!DOCTYPE[^\[>]*(\[.*?\])?\s*>\s*)?"
-                        rb"(<!--.*?-->\s*)*<(edgarSubmission|\w+:edgarSubmission)\b", re.S)
+_ROOT = re.compile(rb"<(\w+:)?edgarSubmission\b")
+_BOMS = (b"\xef\xbb\xbf",)
+
+
+def xml_root_at(data: bytes) -> int | None:
+    """Offset of an ``<edgarSubmission>`` root after any XML prolog, else None.
+
+    A prolog is BOMs (even repeated), white space, processing instructions (the declaration,
+    stylesheets), comments and one DOCTYPE in any case, of any length: real filings carry
+    all of these, and a fixed window or a fixed order read them as plain text. A linear scan,
+    not a regular expression, so a long prolog cannot make detection slow.
+    """
+    i, n = 0, len(data)
+    while i < n:
+        if data.startswith(_BOMS, i):
+            i += 3
+        elif data[i:i + 1].isspace():
+            i += 1
+        elif data.startswith(b"<?", i):
+            i = _after(data, b"?>", i)
+        elif data.startswith(b"<!--", i):
+            i = _after(data, b"-->", i)
+        elif data[i:i + 9].upper() == b"<!DOCTYPE":
+            i = _after_doctype(data, i)
+        else:
+            return i if _ROOT.match(data, i) else None
+        if i < 0:
+            return None
+    return None
+
+
+def _after(data: bytes, end: bytes, start: int) -> int:
+    at = data.find(end, start + 2)
+    return -1 if at < 0 else at + len(end)
+
+
+def _after_doctype(data: bytes, start: int) -> int:
+    close, bracket = data.find(b">", start), data.find(b"[", start)
+    if 0 <= bracket < close:  # an internal subset: its declarations contain ">"
+        end = data.find(b"]", bracket)
+        close = data.find(b">", end) if end >= 0 else -1
+    return -1 if close < 0 else close + 1
+
+
 _HTML_START = re.compile(r"<(html|body|table|div|p|font|center|br)\b", re.I)
 _EDGAR_START = re.compile(r"<SEC-HEADER>|<SEC-DOCUMENT>|<IMS-HEADER>|-----BEGIN PRIVACY-ENHANCED MESSAGE-----"
                           r"|^<DOCUMENT>", re.M)
@@ -98,14 +140,14 @@ def load_bytes(data: bytes, path: str) -> Document:
     has_bom16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
     if not has_bom16 and looks_binary(data) and not _utf16_without_bom(data):
         raise UnreadableInput(f"{path}: binary data, not a text, HTML or XML filing")
-    if _XML_START.match(data[:4096]) and not has_bom16:
+    if not has_bom16 and xml_root_at(data) is not None:
         return Document(path=path, sha256=sha, format="xml", xml=data,
                         xml_first_line=_first_content_line(data))
     text = decode(data).replace("\x00", "")
     if _EDGAR_START.search(text[:20000]):
         from checker.sources.edgar import unwrap_submission
         return unwrap_submission(text, path, sha)
-    if _XML_START.match(text.encode("utf-8", "replace")[:4096]):
+    if xml_root_at(text.encode("utf-8", "replace")) is not None:
         return Document(path=path, sha256=sha, format="xml", xml=text.encode("utf-8"))
     if _HTML_START.search(text[:5000]):
         from checker.sources.html import html_to_text
