@@ -11,7 +11,7 @@ from checker.facts import FactContext, build_facts
 from checker.facts.common import preferred_spelling_first
 from checker.facts.holdings import pct_text
 from checker.findings import FileResult, Finding, PersonSummary
-from checker.model import Filing, ParseIssue
+from checker.model import Filing
 from checker.parse import parse_document
 
 FILING_SUFFIXES = {".txt", ".htm", ".html", ".xml", ".sgml", ".nc", ""}
@@ -26,6 +26,7 @@ class CheckOptions:
     as_of: dt.date | None = None  # "today" for deadline rules
     thresholds: dict[str, float] = field(default_factory=dict)  # house lines, e.g. early_warning
     previous: Filing | None = None  # the reporting persons' last filing, for the 1 % line
+    rules: tuple[str, ...] = ()  # a firm's own rule files or folders, loaded with the catalogue
 
 
 def expand_paths(paths: list[str]) -> list[Path]:
@@ -69,29 +70,10 @@ def check_file(path: str | Path, options: CheckOptions | None = None) -> FileRes
                                                 "please report it with this file")
 
 
-# Parse issues that already say why a file yields no reporting person.
-EXPLAINS_NO_PERSON = {"not-a-filing", "malformed-xml", "malformed", "truncated", "fragment",
-                      "no-reporting-person"}
-
-
-def explain_no_person(filing: Filing) -> Filing:
-    """The no-silent-pass invariant: a checked file yields its reporting persons or a parse
-    finding that says why not. Without one, a 13D/G whose cover pages could not be read
-    would pass with nothing said (a title page only, a layout the parser does not know)."""
-    if summarise_persons(filing) or any(i.kind in EXPLAINS_NO_PERSON for i in filing.issues):
-        return filing
-    what = filing.form_type or filing.header_form_type or "a Schedule 13D/13G"
-    issue = ParseIssue(kind="no-reporting-person", line=1,
-                       message=f"{what}: no reporting person could be read (no cover page found); "
-                               "nothing in this file was checked against the cover-page rules")
-    return filing.model_copy(update={"issues": [*filing.issues, issue]})
-
-
 def check_filing(filing: Filing, options: CheckOptions) -> FileResult:
-    filing = explain_no_person(filing)
     facts = build_facts(filing, FactContext(filed=options.filed, as_of=options.as_of,
                                             thresholds=options.thresholds, previous=options.previous))
-    findings = get_engine().run(facts, path_name=Path(filing.path).name)
+    findings = get_engine(tuple(options.rules)).run(facts, path_name=Path(filing.path).name)
     findings = [_with_severity(f, options) for f in findings if rule_selected(f.rule_id, options)]
     return FileResult(
         path=filing.path, sha256=filing.sha256, format=filing.format,
@@ -138,6 +120,7 @@ def summarise_persons(filing: Filing) -> list[PersonSummary]:
     for ref in preferred_spelling_first(filing.named_persons):
         if ref.source == "header-group":
             continue
-        if not any(same_person(ref.name, p.name) for p in out):
-            out.append(PersonSummary(name=ref.name, line=ref.line))
+        parts = [n for page in filing.cover_pages for n in page.name_parts]
+        if not any(same_person(ref.name, p.name) for p in out) and not any(same_person(ref.name, n) for n in parts):
+            out.append(PersonSummary(name=ref.name, cover_page=False, line=ref.line))
     return out
