@@ -9,7 +9,7 @@ import os
 import time
 
 SCHEMA = "stakecheck/v1"
-# Test-only fault injection: "hang:NAME" or "die:NAME" makes a worker hang / exit on a file whose
+# Test-only fault injection: "hang:NAME", "die:NAME" or "slow:NAME" makes a worker hang / exit / pause on a file whose
 # name contains NAME. Read from the environment of the worker process, never from any input file.
 FAULT_ENV = "STAKECHECK_TEST_FAULT"
 
@@ -28,6 +28,8 @@ def _fault(path: str) -> None:
             time.sleep(10**6)
         elif kind == "die":
             os._exit(70)
+        elif kind == "slow":
+            time.sleep(0.3)
 
 
 def check_path(path: str, options) -> dict:
