@@ -111,3 +111,21 @@ def test_a_file_that_hangs_or_kills_its_worker_is_reported(tmp_path, kind, statu
     bad = [x for x in lines if x.get("error")]
     assert len(bad) == 1 and victim in bad[0]["path"] and "engine error" in bad[0]["error"]
     assert all(x["findings"] or x["reporting_persons"] for x in lines if not x.get("error"))
+
+
+def test_dask_local_cluster_gives_the_local_pool_results(tmp_path):
+    pytest.importorskip("dask.distributed")
+    from dask.distributed import LocalCluster
+
+    from checker.batch.dask_runner import dask_runner
+    from checker.batch.runner import run_batch
+    from checker.pipeline import CheckOptions, expand_paths
+    folder = _inputs(tmp_path)
+    files = [str(p) for p in expand_paths([str(folder)])]
+    pool = _run(_cmd(folder, tmp_path / "p.db", tmp_path / "p.jsonl", "--workers", "2"))
+    assert pool.returncode == 0, pool.stderr
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cl:
+        run_batch(files, CheckOptions(), str(tmp_path / "d.db"), str(tmp_path / "d.jsonl"), 1, None,
+                  runner=dask_runner(None, cluster=cl))
+    assert (tmp_path / "d.jsonl").read_bytes() == (tmp_path / "p.jsonl").read_bytes()
+    assert _store_content(tmp_path / "d.db") == _store_content(tmp_path / "p.db")

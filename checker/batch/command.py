@@ -17,7 +17,11 @@ import click
               help="Also write one stakecheck/v1 file object per line here.")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=60.0, show_default=True,
               help="Seconds a single file may take before its worker is replaced.")
-def batch(paths, workers, store_path, jsonl_path, timeout):
+@click.option("--scheduler", default=None, metavar="tcp://HOST:PORT",
+              help="Run on this Dask scheduler (workers must see the same paths).")
+@click.option("--dask", "dask_mode", type=click.Choice(["local"]), default=None,
+              help="Run on a Dask LocalCluster of --workers processes.")
+def batch(paths, workers, store_path, jsonl_path, timeout, scheduler, dask_mode):
     """Check every filing under PATHS with worker processes; results stream to a store."""
     from checker.batch.runner import run_batch
     from checker.pipeline import CheckOptions, expand_paths
@@ -27,9 +31,14 @@ def batch(paths, workers, store_path, jsonl_path, timeout):
         click.echo("stakecheck: no filings found under " + ", ".join(paths), err=True)
         sys.exit(2)
     workers = workers or os.cpu_count() or 1
+    runner = None
+    if scheduler or dask_mode:
+        from checker.batch.dask_runner import dask_runner
+        runner = dask_runner(scheduler, local_workers=workers)
     with _progress(len(files)) as progress:
         try:
-            summary = run_batch(files, CheckOptions(), store_path, jsonl_path, workers, timeout, progress)
+            summary = run_batch(files, CheckOptions(), store_path, jsonl_path, workers, timeout, progress,
+                                runner=runner)
         except KeyboardInterrupt:
             click.echo("stakecheck: interrupted; committed results are kept, run again to resume", err=True)
             sys.exit(130)
