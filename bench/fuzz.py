@@ -205,7 +205,7 @@ def run(mutants: int, seed: int, files: list[Path], cli_every: int = 0, hang_sec
                 detail = ""
             if kind:
                 failures[kind] += 1
-                print(f"FAIL {kind} {name} seed={seed} n={n} {src}: {detail[:200]}", file=out)
+                print(f"FAIL {kind} {name} seed={seed} n={n} {src}: {detail[:200]}", file=out, flush=True)
             path.unlink()
     signal.signal(signal.SIGALRM, old)
     summary = {"mutants": mutants, "seed": seed, "source_files": len(files), "failures": dict(failures),
