@@ -96,7 +96,7 @@ def test_command_line_wins(tmp_path):
 
 @pytest.fixture
 def repo(tmp_path, monkeypatch):
-    filing = write(tmp_path / "filings" / "sc13da-sample.txt", "x")
+    filing = write(tmp_path / "filings" / "sc13da-sample.txt", "SCHEDULE 13D\n")
     calls = fake_pipeline(monkeypatch, {"sc13da-sample.txt": sample_result()})
     monkeypatch.chdir(tmp_path)
     return tmp_path, filing, calls
