@@ -434,6 +434,33 @@ def exit_code(results, fail_on: str) -> int:
     return 1 if hit else 0
 
 
+@cli.command("config")
+@click.argument("path", default=".", required=False)
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Configuration file to show.")
+@click.option("--no-config", is_flag=True, help="Ignore configuration files.")
+@click.option("--select", multiple=True)
+@click.option("--ignore", multiple=True)
+@click.option("--severity", multiple=True, metavar="CODE=LEVEL")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default=None)
+@click.option("--rules", multiple=True, type=click.Path())
+def config_cmd(path, config_file, no_config, select, ignore, severity, fail_on, rules):
+    """Print the effective settings for PATH (default: here) and where each came from."""
+    from checker.config import ConfigError, resolve
+    try:
+        cfg = ConfigResolver(config_file, no_config).for_path(path)
+        s = resolve(cfg, select=select, ignore=ignore, severity=severity, fail_on=fail_on, rules=rules)
+        validate_codes(s)
+    except ConfigError as exc:
+        _fail(str(exc))
+    click.echo(f"# settings for {path}; configuration file: {s.config_path or 'none'}; root: {s.root}")
+    values = {"select": list(s.select) or "all", "ignore": list(s.ignore), "severity": s.severity,
+              "fail-on": s.fail_on, "thresholds": s.thresholds, "waivers": s.waivers, "baseline": s.baseline,
+              "rules": list(s.rules), "exclude": list(s.exclude) if s.exclude is not None else "default",
+              "extend-exclude": list(s.extend_exclude)}
+    for key, value in values.items():
+        click.echo(f"{key:<15}= {value!s:<40} # {s.origin.get(key, 'default')}")
+
+
 @cli.command("rules")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def rules_cmd(fmt):

@@ -53,7 +53,9 @@ class ConfigError(Exception):
 
 def nearest(word: str, choices) -> str:
     """' (did you mean X?)' for the closest choice, or '' when nothing is close."""
-    close = difflib.get_close_matches(word, sorted(set(choices)), n=1, cutoff=0.5)
+    pool = sorted(set(choices))
+    close = difflib.get_close_matches(word, pool, n=1, cutoff=0.5) or \
+        difflib.get_close_matches(word, pool, n=1, cutoff=0.0)
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
@@ -386,7 +388,9 @@ def check_codes(settings: Settings, codes: set[str], names: set[str] = frozenset
         label = where[key] or f"{settings.config_path}: {key}"
         for sel in values:
             if sel not in prefixes:
-                raise ConfigError(f"{label}: unknown rule code or prefix {sel!r}{nearest(sel, codes)}")
+                families = {re.sub(r"\d+$", "", c) for c in codes}
+                pool = families if sel.isalpha() else codes
+                raise ConfigError(f"{label}: unknown rule code or prefix {sel!r}{nearest(sel, pool)}")
     for code in settings.severity:
         if code not in codes:
             raise ConfigError(f"severity: unknown rule code {code!r}{nearest(code, codes)} "

@@ -5,6 +5,7 @@ The JSON contract (DESIGN.md, "CLI and output") is the shape of ``FileResult.con
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 from typing import Literal
 
@@ -35,11 +36,16 @@ class Finding(BaseModel):
                 self.person or "", self.message)
 
 
+# A key built from a message may name lines ("beside another row's number (line 171)"): they
+# move when lines are inserted above, so they are masked before hashing.
+_LINE_REF = re.compile(r"\blines?\s+\d+(?:\s*(?:-|–|to|and|,)\s*\d+)*", re.I)
+
+
 def fingerprint(rule_id: str, path: str, person: str | None, key: str) -> str:
     """Stable across line shifts and reruns: rule, the file's path relative to the project root
     (checker.findings.fingerprint_path), person and the finding's own key. Two files of the same
     name in different folders get different fingerprints; moving lines within a file does not."""
-    raw = "\x1f".join([rule_id, path, person or "", key])
+    raw = "\x1f".join([rule_id, path, person or "", _LINE_REF.sub("line #", key)])
     return hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()[:16]
 
 
