@@ -144,6 +144,8 @@ def run(paths, fmt, output, fail_on, select, ignore, severity, config_file, no_c
     selected = {r.code for s, *_ in loaded for r in ctx.rule_list() if s.selected(r.code)}
     ctx.rules = tuple(r for r in ctx.rule_list() if r.code in selected)
     ctx.color = fmt == "text" and use_color(color, output)
+    ctx.extra["docs_url"] = next((s.docs_url for s, *_ in loaded if s.docs_url), None) \
+        or os.environ.get("STAKECHECK_DOCS_URL") or None
     ctx.extra["run"] = run_state(loaded, filed, as_of, previous, timestamp)
     _write(render(fmt, results, ctx), output)
     for r in results:

@@ -12,6 +12,7 @@ replace the file's value for that option.
     waivers = "stakecheck-waivers.toml"  # relative to this file
     baseline = ".stakecheck-baseline.json"
     rules = ["house-rules.yaml"]         # firm rule files or folders, relative to this file
+    docs-url = "https://example.org/stakecheck/docs/rules/"  # SARIF helpUri base
     exclude = ["drafts/old/**"]          # gitignore-style globs, replace the default excludes
     extend-exclude = ["scratch/"]        # ... or add to them
 
@@ -76,6 +77,14 @@ class ConfigModel(BaseModel):
     rules: tuple[str, ...] = ()
     exclude: tuple[str, ...] | None = None
     extend_exclude: tuple[str, ...] = ()
+    docs_url: str | None = None  # SARIF helpUri base: where docs/rules/CODE.md is published
+
+    @field_validator("docs_url", mode="before")
+    @classmethod
+    def _url(cls, v: Any) -> Any:
+        if not isinstance(v, str) or not re.match(r"https?://\S+$", v):
+            raise ValueError("must be an http(s) URL (where docs/rules/ is published)")
+        return v
 
     @field_validator("select", "ignore", mode="before")
     @classmethod
@@ -138,6 +147,7 @@ class Config:
     rules: tuple[str, ...] = ()  # resolved against the config file's folder
     exclude: tuple[str, ...] | None = None  # globs relative to root
     extend_exclude: tuple[str, ...] = ()
+    docs_url: str | None = None
     keys: tuple[str, ...] = ()  # the options the file set, for `stakecheck config`
 
     @property
@@ -253,7 +263,7 @@ def parse_table(table: dict, path: Path) -> Config:
         waivers=str(folder / model.waivers) if model.waivers else None,
         baseline=str(folder / model.baseline) if model.baseline else None,
         rules=tuple(str(folder / r) for r in model.rules), exclude=model.exclude,
-        extend_exclude=model.extend_exclude, keys=tuple(sorted(k.replace("_", "-") for k in data)))
+        extend_exclude=model.extend_exclude, docs_url=model.docs_url, keys=tuple(sorted(k.replace("_", "-") for k in data)))
 
 
 def _nearest_key(raw_key: str) -> str:
@@ -328,6 +338,7 @@ class Settings:
     exclude: tuple[str, ...] | None = None
     extend_exclude: tuple[str, ...] = ()
     root: str | None = None  # project root: the config's folder, else the working directory
+    docs_url: str | None = None
     # Where each setting came from ("command line", the config file, "default").
     origin: dict[str, str] = field(default_factory=dict)
 
@@ -363,7 +374,7 @@ def resolve(cfg: Config | None, *, select=(), ignore=(), severity=(), fail_on=No
         baseline=baseline or cfg.baseline, config_path=cfg.path,
         rules=tuple(dict.fromkeys(cfg.rules + tuple(str(Path(r)) for r in rules))),
         exclude=cfg.exclude, extend_exclude=cfg.extend_exclude,
-        root=cfg.root or str(Path.cwd()), origin=origin)
+        root=cfg.root or str(Path.cwd()), docs_url=cfg.docs_url, origin=origin)
 
 
 def _pairs(severity) -> dict[str, str]:
