@@ -110,18 +110,19 @@ def test_folder_checks_only_the_filings(project):
     (project / "LICENSE").write_text("Apache License\nVersion 2.0\n", encoding="utf-8")
     (project / "Makefile").write_text("all:\n\tstakecheck check .\n", encoding="utf-8")
     (project / "notes.txt").write_text("call counsel about the 13D amendment on Monday\n", encoding="utf-8")
-    (project / "waivers.txt").write_text("", encoding="utf-8")
+    # A waiver file that mentions a 13D (so it sniffs like one) is still not a filing of this run.
+    (project / "accepted-sc13d.txt").write_text("# waivers for the SC 13D/A drafts\n[]\n", encoding="utf-8")
     (project / ".gitignore").write_text("drafts/\n", encoding="utf-8")
     (project / "drafts").mkdir()
     shutil.copy(SEED, project / "drafts" / "old.txt")
     (project / "skip").mkdir()
     shutil.copy(SEED, project / "skip" / "x.txt")
-    (project / "stakecheck.toml").write_text('waivers = "waivers.toml"\nextend-exclude = ["skip/"]\n',
+    (project / "stakecheck.toml").write_text('waivers = "accepted-sc13d.txt"\nextend-exclude = ["skip/"]\n',
                                              encoding="utf-8")
-    (project / "waivers.toml").write_text("", encoding="utf-8")
     code, out, err = run(project, "check", ".", "--format", "json", "--verbose")
     assert [f["path"] for f in json.loads(out)["files"]] == ["sc13da.txt"], err
     assert "skipped LICENSE" in err and "skipped Makefile" in err and "skipped notes.txt" in err
+    assert "skipped accepted-sc13d.txt: a waiver, baseline or configuration file" in err
     # A file named explicitly is always checked, even one a folder walk skips.
     code, out, _ = run(project, "check", "LICENSE", "--format", "json")
     assert [f["path"] for f in json.loads(out)["files"]] == ["LICENSE"]
