@@ -141,8 +141,10 @@ def run(paths, fmt, output, fail_on, select, ignore, severity, config_file, no_c
     if write_baseline:
         _save_baseline(write_baseline, to_save, loaded)
 
-    selected = {r.code for s, *_ in loaded for r in ctx.rule_list() if s.selected(r.code)}
-    ctx.rules = tuple(r for r in ctx.rule_list() if r.code in selected)
+    # The catalogue with every firm rule file of the run, so reporters describe firm rules too.
+    catalogue = load_rules(tuple(sorted({x for s, *_ in loaded for x in s.rules}))) if loaded else ()
+    selected = {r.code for s, *_ in loaded for r in catalogue if s.selected(r.code)}
+    ctx.rules = tuple(r for r in catalogue if r.code in selected)
     ctx.color = fmt == "text" and use_color(color, output)
     ctx.extra["docs_url"] = next((s.docs_url for s, *_ in loaded if s.docs_url), None) \
         or os.environ.get("STAKECHECK_DOCS_URL") or None
