@@ -485,13 +485,19 @@ def rules_cmd(fmt):
 
 @cli.command()
 @click.argument("code")
-def explain(code):
+@click.option("--rules", multiple=True, type=click.Path(), help="A firm's rule file or folder to look in too.")
+def explain(code, rules):
     """Print one rule's documentation."""
-    from checker.rulebook import find_rule
+    from checker.config import ConfigError, nearest
 
-    rule = find_rule(code)
+    try:
+        catalogue = load_rules(tuple(rules))
+    except ConfigError as exc:
+        _fail(str(exc))
+    rule = next((r for r in catalogue if r.code == code.upper() or r.name == code), None)
     if rule is None:
-        _fail(f"unknown rule {code!r}; `stakecheck rules` lists them")
+        _fail(f"unknown rule {code!r}{nearest(code.upper(), {r.code for r in catalogue})}; "
+              "`stakecheck rules` lists them")
     click.echo(f"{rule.code} {rule.name}  [{rule.category}, {rule.severity}]\n")
     click.echo(rule.summary + "\n")
     for title, body in (("What it checks", rule.docs.what), ("Why it matters", rule.docs.why),
