@@ -16,7 +16,7 @@ from pathlib import Path
 import click
 
 from checker import __version__
-from checker.findings import SEVERITY_RANK, FileResult
+from checker.findings import SEVERITY_RANK, FileResult, fingerprint_path
 from checker.report import AUDIT_FORMATS, FORMATS, ReportContext, render
 
 FAIL_ON = ("error", "warning", "info", "never")
@@ -336,17 +336,21 @@ def run_state(loaded, filed, as_of, previous, timestamp) -> dict:
     (so an unconfigured run's JSON stays byte-identical). The run date only with --timestamp."""
     from checker.rulebook import catalogue_version
     settings = [s for s, *_ in loaded]
+
+    def rel(path: str) -> str:  # paths as seen from the working directory: the same on every checkout
+        return fingerprint_path(path, None)
+
     state = {
         "tool_version": __version__, "catalogue_version": catalogue_version(),
-        "config_files": sorted({s.config_path for s in settings if s.config_path}),
+        "config_files": sorted({rel(s.config_path) for s in settings if s.config_path}),
         "select": sorted({c for s in settings for c in s.select}),
         "ignore": sorted({c for s in settings for c in s.ignore}),
         "severity": dict(sorted({k: v for s in settings for k, v in s.severity.items()}.items())),
         "fail_on": sorted({s.fail_on for s in settings}),
         "thresholds": dict(sorted({k: v for s in settings for k, v in s.thresholds.items()}.items())),
-        "rules": sorted({r for s in settings for r in s.rules}),
-        "waivers": sorted({s.waivers for s in settings if s.waivers}),
-        "baseline": sorted({s.baseline for s in settings if s.baseline}),
+        "rules": sorted({rel(r) for s in settings for r in s.rules}),
+        "waivers": sorted({rel(s.waivers) for s in settings if s.waivers}),
+        "baseline": sorted({rel(s.baseline) for s in settings if s.baseline}),
         "filed": filed.isoformat() if filed else None, "as_of": as_of.isoformat() if as_of else None,
         "previous": previous,
     }
