@@ -36,7 +36,7 @@ def options(*, select: Iterable[str] = (), ignore: Iterable[str] = (),
     names firm rule files; ``root`` is the folder fingerprints are relative to (default: the
     working directory). Raises ``ValueError`` naming an unknown code and the nearest real one.
     """
-    from checker.cli import validate_codes
+    from checker.runplan import validate_codes
     from checker.config import ConfigError, parse_table, resolve
     table: dict[str, object] = {"select": list(select), "ignore": list(ignore),
                                 "severity": dict(severity or {}), "thresholds": dict(thresholds or {})}
