@@ -175,20 +175,26 @@ def many(tmp_path, monkeypatch):
     return folder
 
 
-def test_junit_on_stdout_parses_when_stderr_is_a_terminal(many, monkeypatch, capsys):
+def test_junit_on_stdout_parses_when_stderr_is_a_terminal(tmp_path, monkeypatch, capsys):
+    # The real run_checks (progress bar from 20 files) with a canned pipeline behind it.
+    folder = tmp_path / "big"
+    folder.mkdir()
+    for i in range(25):
+        (folder / f"sc13da-{i}.txt").write_text("SCHEDULE 13D\n")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("checker.pipeline.check_file", lambda p, o: sample_result(str(p)))
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
-    from checker import cli
-    real = cli.run_checks
-    code, out, _ = invoke(monkeypatch, capsys, "check", "big", "--format", "junit")
-    assert code == 1 and real is cli.run_checks
-    ET.fromstring(out)  # no progress bar, no leading newline
+    code, out, err = invoke(monkeypatch, capsys, "check", "big", "--format", "junit")
+    assert code == 1 and out.startswith("<?xml")
+    assert len(ET.fromstring(out).findall("testsuite")) == 25  # no progress bar, no leading newline
 
 
 def test_progress_bar_goes_to_stderr(tmp_path, monkeypatch, capsys):
     from checker import cli
     from checker.config import Settings
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
     files = []
     for i in range(cli.PROGRESS_FROM):
         shutil.copy(SEED, tmp_path / f"s{i}.txt") if i == 0 else os.link(tmp_path / "s0.txt", tmp_path / f"s{i}.txt")
