@@ -149,6 +149,7 @@ def run(paths, fmt, output, fail_on, select, ignore, severity, config_file, no_c
     ctx.extra["docs_url"] = next((s.docs_url for s, *_ in loaded if s.docs_url), None) \
         or os.environ.get("STAKECHECK_DOCS_URL") or None
     ctx.extra["run"] = run_state(loaded, filed, as_of, previous, timestamp)
+    ctx.catalogue_version = ctx.extra["run"]["catalogue_version"]  # with the firm's rule files
     _write(render(fmt, results, ctx), output)
     for r in results:
         if r.error:
@@ -220,7 +221,8 @@ def run_state(loaded, filed, as_of, previous, timestamp) -> dict:
         return fingerprint_path(path, None)
 
     state = {
-        "tool_version": __version__, "catalogue_version": catalogue_version(),
+        "tool_version": __version__,
+        "catalogue_version": catalogue_version(tuple(sorted({r for s in settings for r in s.rules}))),
         "config_files": sorted({rel(s.config_path) for s in settings if s.config_path}),
         "select": sorted({c for s in settings for c in s.select}),
         "ignore": sorted({c for s in settings for c in s.ignore}),
@@ -360,7 +362,9 @@ def rules_cmd(fmt):
     catalogue = load_catalogue()
     if fmt == "json":
         data = {"catalogue_version": catalogue_version(),
-                "rules": [r.model_dump(exclude={"when", "message", "subject"}) for r in catalogue]}
+                "rules": [{**r.model_dump(exclude={"when", "message", "subject", "person_field", "line_field",
+                                                     "key", "source"}),
+                           "condition": r.condition_text()} for r in catalogue]}
         click.echo(json.dumps(data, indent=2))
         return
     for r in catalogue:
@@ -388,7 +392,14 @@ def explain(code, rules):
     for title, body in (("What it checks", rule.docs.what), ("Why it matters", rule.docs.why),
                         ("Example", rule.docs.example), ("Reference", rule.docs.reference)):
         click.echo(f"## {title}\n{body.strip()}\n")
-    click.echo(f"Citation: {rule.citation}")
+    click.echo(f"Citation: {rule.citation}\n")
+    click.echo(f"## Condition\n{rule.condition_text()}\n")
+    click.echo(f"Message: {rule.message}")
+    derived = rule.derived_fields()
+    if derived:
+        click.echo("\n## Derived fields it reads (checker/facts/schema.py)")
+        for fact_type, name, spec in derived:
+            click.echo(f"- {fact_type}.{name} ({spec.type}): {spec.doc}")
 
 
 def _write(text: str, output: str | None) -> None:

@@ -60,7 +60,7 @@ def check_file(path: str | Path, options: CheckOptions | None = None) -> FileRes
 def check_filing(filing: Filing, options: CheckOptions) -> FileResult:
     facts = build_facts(filing, FactContext(filed=options.filed, as_of=options.as_of,
                                             thresholds=options.thresholds, previous=options.previous))
-    engine = get_engine(options.rules) if options.rules else get_engine()
+    engine = get_engine(tuple(options.rules))
     findings = engine.run(facts, path_name=fingerprint_path(filing.path, options.root))
     findings = [_with_severity(f, options) for f in findings if rule_selected(f.rule_id, options)]
     return FileResult(

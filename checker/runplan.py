@@ -89,27 +89,16 @@ def validate_codes(settings) -> None:
 
 
 def load_rules(extra: tuple[str, ...]):
-    """The catalogue with the firm's rule files; a broken or missing one is a ConfigError."""
-    import inspect
-
-    import yaml
-
-    from checker import rulebook
+    """The catalogue with the firm's rule files; a broken or missing one is a ConfigError (exit 2)
+    here, before any file is checked (inside the pipeline it would be one file's internal error)."""
     from checker.config import ConfigError
+    from checker.rulebook import load_catalogue
     for path in extra:
         if not Path(path).exists():
             raise ConfigError(f"rules: {path}: no such file or folder")
     try:
-        if "extra" in inspect.signature(rulebook.load_catalogue).parameters:
-            return rulebook.load_catalogue(extra=tuple(extra))
-        # Adapter until the catalogue helper's load_catalogue(extra=...) lands on main: the old
-        # loader takes one extra folder. Delete after merging main.
-        if len(extra) > 1 or any(not Path(p).is_dir() for p in extra):
-            raise ConfigError("rules: this build loads one folder of firm rules only")
-        return rulebook.load_catalogue(extra[0] if extra else None)
-    except ConfigError:
-        raise
-    except (ValueError, OSError, yaml.YAMLError, RecursionError) as exc:
+        return load_catalogue(tuple(extra))
+    except (ValueError, OSError, RecursionError) as exc:  # CatalogueError is a ValueError
         raise ConfigError(f"rules: {' '.join(str(exc).split())}") from None
 
 

@@ -294,3 +294,16 @@ def test_old_baseline_is_read_with_a_warning(project):
     (project / "old.json").write_text('{"schema": "stakecheck-baseline/v1", "fingerprints": ["ab"]}')
     code, _, err = run(project, "check", "sc13da.txt", "--baseline", "old.json")
     assert code == 1 and "stakecheck-baseline/v1" in err and "--write-baseline" in err
+
+
+def test_firm_rule_file_from_config_and_command_line(project):
+    shutil.copy(ROOT / "docs" / "examples" / "house-rules.yaml", project / "house.yaml")
+    code, out, err = run(project, "check", "sc13da.txt", "--rules", "house.yaml", "--select", "HSE",
+                         "--format", "json")
+    assert code == 0, err
+    assert json.loads(out)["run"]["rules"] == ["house.yaml"]
+    code, _, err = run(project, "check", "sc13da.txt", "--select", "HSE")
+    assert code == 2 and "'HSE'" in err  # without the firm's file the prefix is unknown
+    (project / "stakecheck.toml").write_text('rules = ["house.yaml"]\nselect = ["HSE"]\n', encoding="utf-8")
+    code, out, err = run(project, "check", "sc13da.txt", "--format", "json")
+    assert code == 0 and json.loads(out)["run"]["rules"] == ["house.yaml"], err
