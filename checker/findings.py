@@ -66,6 +66,9 @@ def fingerprint_path(path: str, root: str | None = None) -> str:
 
 class PersonSummary(BaseModel):
     name: str
+    # False for a person named only in a signature, a joint filing agreement or the header:
+    # a consumer can tell such a person from one whose cover page is blank.
+    cover_page: bool = True
     # Share counts are whole numbers except where an XML filing states a fraction (7207424.4).
     aggregate: int | float | None = None
     percent: float | None = None
