@@ -323,6 +323,8 @@ def _xml(f, items=("1", "2", "3", "4", "5", "6", "7")):
 
 CASES["REQ001"] = (lambda: filing(), lambda: filing(*clean_pair()),
                    lambda: filing(form="SC 13G"), lambda: filing(form="SC 13D/A", amendment=2))
+CASES["PAR007"] = (lambda: filing(form="SC 13D/A", amendment=2),
+                   lambda: filing(*clean_pair(), form="SC 13D/A", amendment=2))
 CASES["REQ002"] = (lambda: filing(page("Alpha Fund LP", 1_000, 5.5, cusip=None), cusip=None),
                    lambda: filing(page("Alpha Fund LP", 1_000, 5.5), cusip=None),
                    lambda: filing(page("Alpha Fund LP", 1_000, 5.5, cusip=None), cusip=None, form="SC 13G"),
