@@ -18,7 +18,7 @@ def test_dependencies_are_ranges_except_the_measured_engine():
 def test_constraints_pin_every_dependency_and_ci_installs_them():
     pins = dict(line.split("==") for line in (ROOT / "constraints.txt").read_text().splitlines()
                 if line and not line.startswith("#"))
-    names = {re.split(r"[<>=!~ ]", d)[0].lower().replace("-", "_")
+    names = {re.split(r"[<>=!~ []", d)[0].lower().replace("-", "_")  # "dask[distributed]>=..." -> dask
              for d in tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]}
     assert names <= {k.lower().replace("-", "_") for k in pins}
     assert "-c constraints.txt" in (ROOT / ".ci" / "run").read_text()
