@@ -617,6 +617,8 @@ def _code_edit(ctx: Ctx, op: str, fld: str, bad: str) -> Result:
         return [Skip(op, f"no {fld} codes read")]
     page = ctx.rng(op).choice(pages)
     codes = getattr(page, fld)
+    if not all(re.fullmatch(r"[A-Za-z]{2,3}", c) for c in codes.codes):
+        return [Skip(op, f"untouched parse reads {fld} {codes.codes} (not all two-letter codes)")]
     lo, hi = ctx.raw.window(codes.line, 12)
     m = None
     for code in codes.codes:

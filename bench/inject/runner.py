@@ -6,6 +6,7 @@ import json
 import multiprocessing
 import random
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -79,8 +80,15 @@ class Verdict:
 
 
 def judge(m: Mutant, base: FileResult, got: FileResult) -> Verdict:
-    known = {finding_key(f) for f in base.findings}
-    new = [f for f in got.findings if finding_key(f) not in known and f.severity in FLAGGING]
+    # A multiset: a second COV005 for a person who already had one is new.
+    known = Counter(finding_key(f) for f in base.findings)
+    new = []
+    for f in got.findings:
+        k = finding_key(f)
+        if known[k] > 0:
+            known[k] -= 1
+        elif f.severity in FLAGGING:
+            new.append(f)
     fit = [f for f in new if f.category in m.categories and (m.rules is None or f.rule_id in m.rules)]
     names = [n for n in (m.person, *m.also_person) if n]
     caught = [f for f in fit if not names or (f.person and any(same_person(f.person, n) for n in names))]
