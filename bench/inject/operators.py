@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Callable
 
 from checker import calendar as cal
+from checker import identifiers as ids
 from checker.model import CoverPage, Filing
 from checker.names import same_person
 from checker.pipeline import CheckOptions
@@ -80,6 +81,17 @@ def _digit_change(token: str, rng: random.Random) -> str:
     lead = i == pos[0] and len(pos) > 1
     choices = [d for d in ("123456789" if lead else "0123456789") if d != token[i]]
     return token[:i] + rng.choice(choices) + token[i + 1:]
+
+
+def _material_digit_change(token: str, rng: random.Random) -> str:
+    """One of the two leading digits typed wrong, so that the count moves by 5 % or more:
+    a typo in the last digits changes no printed percent and no reviewer could see it."""
+    pos = [i for i, c in enumerate(token) if c.isdigit()][:2]
+    old = int(token.replace(",", ""))
+    choices = [(i, d) for i in pos for d in ("123456789" if i == pos[0] else "0123456789")
+               if d != token[i] and abs(int((token[:i] + d + token[i + 1:]).replace(",", "")) - old) >= 0.05 * old]
+    i, d = rng.choice(choices)
+    return token[:i] + d + token[i + 1:]
 
 
 def _fmt_like(token: str, n: int) -> str:
@@ -328,7 +340,7 @@ def op_item_outstanding(ctx: Ctx) -> Result:
     span = find_number(ctx.raw, o.line, number_tokens(o.shares), after=12)
     if span is None:
         return [Skip(op, f"outstanding count {o.shares} not found as printed near line {o.line}")]
-    new = _digit_change(span.text, ctx.rng(op))
+    new = _material_digit_change(span.text, ctx.rng(op))
     new_v = int(_token_value(new))
 
     def verify(f: Filing) -> str | None:
@@ -563,6 +575,8 @@ def _cusip_edit(ctx: Ctx, op: str, value: str, line: int | None):
     span = _cusip_span(ctx, value, line)
     if span is None:
         return None
+    if not ids.cusip_check_ok(value):
+        return "invalid"
     rng = ctx.rng(op)
     body = [i for i, c in enumerate(span.text) if c.isdigit()][:-1] or [i for i, c in enumerate(span.text) if c.isdigit()]
     if not body:
@@ -578,6 +592,8 @@ def op_cusip_title(ctx: Ctx) -> Result:
     if c is None or c.line is None:
         return [Skip(op, "no title-page CUSIP read")]
     edit = _cusip_edit(ctx, op, c.value, c.line)
+    if edit == "invalid":
+        return [Skip(op, "the untouched title-page CUSIP already fails its check")]
     if edit is None:
         return [Skip(op, f"CUSIP {c.value} not found as printed near line {c.line}")]
     span, new = edit
@@ -598,6 +614,8 @@ def op_cusip_cover(ctx: Ctx) -> Result:
         return [Skip(op, "no cover page with its own CUSIP equal to the title page's")]
     page = ctx.rng(op).choice(pages)
     edit = _cusip_edit(ctx, op, page.cusip.value, page.cusip.line)
+    if edit == "invalid":
+        return [Skip(op, "the untouched cover CUSIP already fails its check")]
     if edit is None:
         return [Skip(op, f"CUSIP not found as printed near line {page.cusip.line}")]
     span, new = edit
@@ -664,6 +682,9 @@ def op_header_form_type(ctx: Ctx) -> Result:
     if m is None or ctx.filing.header_form_type is None:
         return [Skip(op, "no EDGAR header form type")]
     old = m.group(2)
+    doc = ctx.filing.form_type
+    if doc and doc.upper().replace(" ", "").endswith("/A") != old.upper().endswith("/A"):
+        return [Skip(op, f"untouched header ({old}) and document ({doc}) already disagree")]
     new = old[:-2] if old.upper().endswith("/A") else old + "/A"
 
     def verify(f: Filing) -> str | None:
@@ -681,6 +702,9 @@ def op_amendment_removed(ctx: Ctx) -> Result:
     n = ctx.filing.amendment_no
     if n is None:
         return [Skip(op, "not an amendment, or no amendment number read")]
+    forms = [x for x in (ctx.filing.form_type, ctx.filing.header_form_type) if x]
+    if not all(x.upper().endswith("/A") for x in forms):
+        return [Skip(op, f"amendment no. {n} on a filing whose form type is {' / '.join(forms)}: already inconsistent")]
     text = ctx.raw.text
     if ctx.fmt == "xml":
         m = re.search(r"<(?:\w+:)?amendmentNo\b[^>]*>\s*" + str(n) + r"\s*</(?:\w+:)?amendmentNo\s*>", text)
