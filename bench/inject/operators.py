@@ -635,7 +635,7 @@ def _code_edit(ctx: Ctx, op: str, fld: str, bad: str) -> Result:
         return [Skip(op, f"no {fld} codes read")]
     page = ctx.rng(op).choice(pages)
     codes = getattr(page, fld)
-    if not all(re.fullmatch(r"[A-Za-z]{2,3}", c) for c in codes.codes):
+    if not all(re.fullmatch(r"[A-Za-z]{2,3}|N/A", c, re.I) for c in codes.codes):
         return [Skip(op, f"untouched parse reads {fld} {codes.codes} (not all two-letter codes)")]
     lo, hi = ctx.raw.window(codes.line, 12)
     m = None
@@ -714,11 +714,21 @@ def op_amendment_removed(ctx: Ctx) -> Result:
         new = ""
     else:
         body = text.find("</SEC-HEADER>")
-        m = next((m for m in _AMEND.finditer(text, max(body, 0)) if int(m.group(2)) == n), None)
-        if m is None:
+        hits = [m for m in _AMEND.finditer(text, max(body, 0)) if int(m.group(2)) == n]
+        if not hits:
             return [Skip(op, f"'Amendment No. {n}' not found as printed")]
-        start, end = m.start(2), m.end(2)
-        new = " " * len(m.group(2))
+        # Left blank everywhere it is printed (title page and the cover-page headers that repeat
+        # it), as a template nobody filled in.
+        data = ctx.data.decode("latin-1")
+        for m in reversed(hits):
+            data = data[:m.start(2)] + " " * len(m.group(2)) + data[m.end(2):]
+        start = hits[0].start(2)
+
+        def verify_text(f: Filing) -> str | None:
+            return None if f.amendment_no is None else f"mutant parse reads amendment no. {f.amendment_no}"
+        return [Mutant(op, data.encode("latin-1"),
+                       f"amendment number {n} blanked in {len(hits)} place(s) (first line {ctx.raw.line_of(start)})",
+                       verify_text, frozenset({"consistency"}), line=ctx.raw.line_of(start))]
 
     def verify(f: Filing) -> str | None:
         return None if f.amendment_no is None else f"mutant parse reads amendment no. {f.amendment_no}"
@@ -818,7 +828,7 @@ def op_exit_box(ctx: Ctx) -> Result:
         return [Skip(op, "no person above 5 %")]
     box = f.exit_box
     if box is None or box.line is None:
-        return [Skip(op, "Item 5 box not read by the parser")]
+        return _exit_box_unread(ctx, op)
     if box.value:
         return [Skip(op, "Item 5 box already checked")]
     if ctx.fmt == "xml":
@@ -828,7 +838,7 @@ def op_exit_box(ctx: Ctx) -> Result:
             return [Skip(op, "Item 5 flag value not found")]
         span, checked = Span(m.start(1), m.end(1), m.group(1)), "Y"
     else:
-        hit = find_box(ctx.raw, box.line, after=3, before=1)
+        hit = find_box(ctx.raw, box.line, after=6, before=1)
         if hit is None:
             return [Skip(op, f"no unchecked box marker near line {box.line}")]
         span, checked = hit
@@ -840,11 +850,62 @@ def op_exit_box(ctx: Ctx) -> Result:
                    frozenset({"thresholds"}), rules=frozenset({"THR011"}), line=box.line)]
 
 
+_EXIT_PHRASE = re.compile(r"ceased\s+to\s+be\s+the\s+beneficial\s+owner\s+of\s+more\s+than\s+(?:five|5)\s+percent", re.I)
+
+
+def _exit_box_unread(ctx: Ctx, op: str) -> Result:
+    """The parser did not read the Item 5 box: find it by the form's own wording, check it, and
+    count the mutant as planted (the filing now says 'checked'; not reading it is a miss)."""
+    if ctx.fmt == "xml":
+        return [Skip(op, "Item 5 flag absent in the XML", ("box not read untouched",))]
+    text = re.sub(r"<[^>]*>", lambda m: " " * len(m.group(0)), ctx.raw.text)  # same offsets, no markup
+    m = _EXIT_PHRASE.search(text)
+    if m is None:
+        return [Skip(op, "no Item 5 'ceased to be the beneficial owner of more than five percent' wording",
+                     ("box not read untouched",))]
+    hit = find_box(ctx.raw, ctx.raw.line_of(m.start()), after=4)
+    if hit is None:
+        return [Skip(op, "no unchecked box marker after the Item 5 wording", ("box not read untouched",))]
+    span, checked = hit
+    return [Mutant(op, ctx.raw.replace(span.start, span.end, checked),
+                   f"Item 5 box {span.text!r} -> {checked!r} (line {ctx.raw.line_of(span.start)}; the untouched parse "
+                   "reads no Item 5 box)", lambda g: None, frozenset({"thresholds"}), rules=frozenset({"THR011"}),
+                   line=ctx.raw.line_of(span.start), tags=("box not read untouched",))]
+
+
+def _two_boxes_unread(ctx: Ctx, op: str) -> Result:
+    """No rule box read as checked: check two of the (b)/(c)/(d) boxes as printed; the filing
+    then claims two rules whatever the parser makes of it."""
+    if ctx.fmt == "xml":
+        return [Skip(op, "no rule designation in the XML", ("no box read untouched",))]
+    text = re.sub(r"<[^>]*>", lambda m: " " * len(m.group(0)), ctx.raw.text)
+    spans = []
+    for letter in "bcd":
+        for m in re.finditer(rf"13d-1\s*\(\s*{letter}\s*\)", text):
+            ln = ctx.raw.line_of(m.start())
+            hit = find_box(ctx.raw, ln, after=1, before=1, must_mention=rf"13d-1\s*\(\s*{letter}\s*\)")
+            if hit:
+                spans.append(hit)
+                break
+    if len(spans) < 2:
+        return [Skip(op, "0 rule boxes read as checked and fewer than two unchecked rule boxes found",
+                     ("no box read untouched",))]
+    data, note = ctx.raw.text, []
+    for span, checked in sorted(spans[:2], key=lambda h: -h[0].start):
+        data = data[:span.start] + checked + data[span.end:]
+        note.append(f"line {ctx.raw.line_of(span.start)}")
+    return [Mutant(op, data.encode("latin-1"), f"two rule boxes checked ({', '.join(reversed(note))}); the untouched "
+                   "parse reads none", lambda g: None, frozenset({"thresholds"}), rules=frozenset({"THR009"}),
+                   tags=("no box read untouched",))]
+
+
 def op_two_rule_boxes(ctx: Ctx) -> Result:
     op = "two_rule_boxes"
     f = ctx.filing
     if f.schedule != "13G":
         return [Skip(op, "not a 13G")]
+    if not f.rule_designations:
+        return _two_boxes_unread(ctx, op)
     if len(f.rule_designations) != 1 or f.rule_designations[0].line is None:
         return [Skip(op, f"{len(f.rule_designations)} rule boxes read as checked (need exactly one)")]
     d = f.rule_designations[0]
