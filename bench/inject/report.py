@@ -88,6 +88,10 @@ def table(results: list[dict], ops: list[str]) -> str:
                f"{len(fa['built_on_errors'])} of {fa['built_on_files']} files")
     for f, errs in fa["built_on_errors"]:
         out.append(f"  - {f}: {', '.join(errs)}")
+    n_more = sum(len(e) for _, e in fa["html_more_errors"])
+    out.append(f"- html-more (no labels; reference): {n_more} errors on {len(fa['html_more_errors'])} files")
+    for f, errs in fa["html_more_errors"]:
+        out.append(f"  - {f}: {', '.join(errs)}")
     for f, err in fa["untouched_failures"]:
         out.append(f"- untouched file failed: {f}: {err}")
     return "\n".join(out)
