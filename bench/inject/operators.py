@@ -633,10 +633,12 @@ def _code_edit(ctx: Ctx, op: str, fld: str, bad: str) -> Result:
     pages = [p for p in ctx.pages if getattr(p, fld) and getattr(p, fld).codes and getattr(p, fld).line]
     if not pages:
         return [Skip(op, f"no {fld} codes read")]
+    valid = [p for p in pages if all(c.upper() in VALID_CODES[fld] for c in getattr(p, fld).codes)]
+    pages = valid or pages
     page = ctx.rng(op).choice(pages)
     codes = getattr(page, fld)
-    if not all(re.fullmatch(r"[A-Za-z]{2,3}|N/A", c, re.I) for c in codes.codes):
-        return [Skip(op, f"untouched parse reads {fld} {codes.codes} (not all two-letter codes)")]
+    if not all(c.upper() in VALID_CODES[fld] for c in codes.codes):
+        return [Skip(op, f"untouched {fld} {codes.codes} already not all valid codes")]
     lo, hi = ctx.raw.window(codes.line, 12)
     m = None
     for code in codes.codes:
@@ -659,6 +661,14 @@ def _code_edit(ctx: Ctx, op: str, fld: str, bad: str) -> Result:
 
 def _in_tag(text: str, pos: int) -> bool:
     return text.rfind("<", 0, pos) > text.rfind(">", 0, pos)
+
+
+# The form's lists (13D/13G instructions; 13G adds FI and the 13d-1(b)(1)(ii) kinds).
+VALID_CODES = {
+    "type_codes": {"BD", "BK", "IC", "IV", "IA", "EP", "HC", "SA", "CP", "CO", "PN", "IN", "OO", "FI", "SAV",
+                   "CF", "EA", "ST"},
+    "source_of_funds": {"SC", "BK", "AF", "WC", "PF", "OO"},
+}
 
 
 def op_type_code(ctx: Ctx) -> Result:
