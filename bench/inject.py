@@ -15,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from inject.operators import OPERATORS  # noqa: E402
 from inject.report import false_alarms, misses_text, reasons_text, recall_rows, table  # noqa: E402
-from inject.runner import DEFAULT_CORPUS, FOLDERS, run  # noqa: E402
+from inject.runner import DEFAULT_CORPUS, FOLDERS, corpus_files, run  # noqa: E402
 
 
 def main(argv=None) -> int:
@@ -32,9 +32,13 @@ def main(argv=None) -> int:
     if not args.corpus.is_dir():
         print(f"corpus not found: {args.corpus}", file=sys.stderr)
         return 2
+    folders = tuple(args.folder or FOLDERS)
+    if not corpus_files(args.corpus, folders):
+        print(f"no filings under {args.corpus}/{{{','.join(folders)}}}", file=sys.stderr)
+        return 2
     ops = tuple(args.op or OPERATORS)
     t0 = time.perf_counter()
-    results = run(args.corpus, args.seed, ops, args.sample, args.workers, tuple(args.folder or FOLDERS))
+    results = run(args.corpus, args.seed, ops, args.sample, args.workers, folders)
     secs = time.perf_counter() - t0
     if args.format == "json":
         json.dump({"seed": args.seed, "ops": ops, "rows": recall_rows(results, list(ops)),

@@ -142,3 +142,48 @@ def test_cover_removal_lands_in_every_text_format():
         landed = [r for r in recs if r["status"] in ("caught", "missed")]
         assert landed, (rel, recs)
         assert all(not isinstance(r, Skip) for r in recs)
+
+
+# ---------------------------------------------------------------- locating values in raw text
+
+def test_number_found_as_printed_outside_markup_and_not_inside_a_longer_number():
+    from inject.locate import Raw, find_number
+    raw = Raw.of(b'<td width="1000">row</td>\n<td>11,000,500 and 1,000</td>\n')
+    span = find_number(raw, 1, ["1,000", "1000"])
+    assert span.text == "1,000" and raw.line_of(span.start) == 2  # not the width, not inside 11,000,500
+
+
+def test_box_markers_in_text_and_html_spellings():
+    from inject.locate import Raw, find_box
+    assert find_box(Raw.of(b"check the following: [ ]\n"), 1)[1] == "[X]"
+    assert find_box(Raw.of(b'<font face="Wingdings">&#168;</font> Rule 13d-1(c)\n'), 1,
+                    must_mention=r"13d-1\s*\(c\)")[1] == "&#254;"
+    assert find_box(Raw.of(b"[X] Rule 13d-1(b)\n"), 1) is None
+
+
+def test_a_breakdown_is_found_when_its_parts_add_up_to_a_cover_amount():
+    from inject.locate import Raw
+    from inject.operators import Ctx, find_breakdowns
+    import filing_builder as fb
+    text = (b"Row 11: 657,000 shares\n\nFootnote: consisting of 600,000 shares held directly and\n"
+            b"57,000 shares held by a trust.\n")
+    filing = fb.filing(fb.page("Acme Fund", 657000, 5.6))
+    found = find_breakdowns(Ctx("x.txt", text, Raw.of(text), filing, "text", 0))
+    assert [([s.text for s in spans], total) for spans, total in found] == [(["600,000", "57,000"], 657000)]
+
+
+def test_the_cli_prints_a_table_and_json(capsys):
+    import json as _json
+    import inject as _pkg  # noqa: F401  (bench/inject, the package)
+    sys.path.insert(0, str(ROOT / "bench"))
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("inject_cli", ROOT / "bench" / "inject.py")
+    cli = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(cli)
+    assert cli.main(["--corpus", str(ROOT / "examples"), "--workers", "1", "--op", "cusip_title"]) == 2  # no folders
+    if DEFAULT_CORPUS.is_dir():
+        capsys.readouterr()
+        assert cli.main(["--sample", "2", "--seed", "3", "--workers", "1", "--op", "late_filing",
+                         "--format", "json"]) == 0
+        doc = _json.loads(capsys.readouterr().out)
+        assert doc["seed"] == 3 and len(doc["files"]) == 2 and doc["rows"][0]["op"] == "late_filing"
