@@ -142,7 +142,8 @@ def _edit_amount(ctx: Ctx, op: str, fld: str, change: Callable[[str, random.Rand
     return [Mutant(op, ctx.raw.replace(span.start, span.end, new),
                    f"{fld} of {name}: {span.text} -> {new} (line {ctx.raw.line_of(span.start)})",
                    _expect_amount(name, fld, _token_value(new)), categories, person=name,
-                   line=ctx.raw.line_of(span.start), tags=(_persons_tag(len(ctx.pages)),))]
+                   line=ctx.raw.line_of(span.start),
+                   tags=(_persons_tag(len(ctx.pages)), "up" if _token_value(new) > _token_value(span.text) else "down"))]
 
 
 SUMS_OR_PCT = frozenset({"sums", "thresholds"})
@@ -278,8 +279,20 @@ def _pct_tags(ctx: Ctx, page: CoverPage) -> tuple[str, ...]:
     conv = any(c.issuable for f in POWER_FIELDS + ("aggregate",) if getattr(page, f)
                for c in getattr(page, f).components)
     conv = conv or bool(span and _CONVERTIBLE.search(ctx.raw.text, span[0], span[1]))
-    return (_persons_tag(len(ctx.pages)), "convertible" if conv else "no convertible",
-            "count stated" if ctx.filing.outstanding else "no count stated")
+    return (_persons_tag(len(ctx.pages)), "convertible" if conv else "no convertible", _count_tag(ctx))
+
+
+# 'based on 36,282,883 shares ... outstanding', '36,282,883 Shares outstanding': the count the
+# percents rest on, as the filer prints it (to tell "no count printed" from "count not read").
+_OUTSTANDING = re.compile(r"(?<![\d,])\d{1,3}(?:,\d{3}){2,}(?![\d,])[^.;]{0,120}?\boutstanding\b"
+                          r"|\boutstanding\b[^.;]{0,40}?(?<![\d,])\d{1,3}(?:,\d{3}){2,}(?![\d,])", re.I)
+
+
+def _count_tag(ctx: Ctx) -> str:
+    if ctx.filing.outstanding:
+        return "count stated"
+    text = re.sub(r"<[^>]*>|&nbsp;|&#160;", " ", ctx.raw.text)
+    return "count printed, not read" if _OUTSTANDING.search(text) else "no count printed"
 
 
 def _edit_pct(ctx: Ctx, op: str, change: Callable[[str, random.Random], str | None],
