@@ -67,6 +67,17 @@ def table(results: list[dict], ops: list[str]) -> str:
         ul = sum(row[f]["unlanded"] + row[f]["crash"] for f in FORMATS)
         out.append(f"| {row['op']} | {row['group'] or 'all'} | " + " | ".join(_cell(row[f]) for f in FORMATS)
                    + f" | {na} / {ul} |")
+    per_fmt = {f: Counter() for f in FORMATS}
+    for r in results:
+        for rec in r["records"]:
+            if r["fmt"] in per_fmt:
+                per_fmt[r["fmt"]][rec["status"]] += 1
+    cells = []
+    for f in FORMATS:
+        c = per_fmt[f]
+        n = c["caught"] + c["missed"]
+        cells.append(f"{c['caught']}/{n} {100 * c['caught'] / n:.0f}%" if n else "-")
+    out.append("| **all operators** | | " + " | ".join(cells) + " | |")
     total = Counter()
     for r in results:
         for rec in r["records"]:
