@@ -201,7 +201,9 @@ def rules_cmd(fmt):
     catalogue = load_catalogue()
     if fmt == "json":
         data = {"catalogue_version": catalogue_version(),
-                "rules": [r.model_dump(exclude={"when", "message", "subject"}) for r in catalogue]}
+                "rules": [{**r.model_dump(exclude={"when", "message", "subject", "person_field", "line_field",
+                                                     "key", "source"}),
+                           "condition": r.condition_text()} for r in catalogue]}
         click.echo(json.dumps(data, indent=2))
         return
     for r in catalogue:
@@ -222,7 +224,14 @@ def explain(code):
     for title, body in (("What it checks", rule.docs.what), ("Why it matters", rule.docs.why),
                         ("Example", rule.docs.example), ("Reference", rule.docs.reference)):
         click.echo(f"## {title}\n{body.strip()}\n")
-    click.echo(f"Citation: {rule.citation}")
+    click.echo(f"Citation: {rule.citation}\n")
+    click.echo(f"## Condition\n{rule.condition_text()}\n")
+    click.echo(f"Message: {rule.message}")
+    derived = rule.derived_fields()
+    if derived:
+        click.echo("\n## Derived fields it reads (checker/facts/schema.py)")
+        for fact_type, name, spec in derived:
+            click.echo(f"- {fact_type}.{name} ({spec.type}): {spec.doc}")
 
 
 def _write(text: str, output: str | None) -> None:

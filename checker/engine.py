@@ -28,9 +28,11 @@ import durable_rules_engine
 from durable import engine as durable_engine
 
 from checker.findings import Finding, fingerprint
+from checker.conditions import pattern_type
 from checker.rulebook import Rule, load_catalogue
 
 RULESET = "stakecheck"
+RULE_ERROR = "PAR006"  # the finding for a rule that failed on one filing
 END_FACT = "$end"
 
 
@@ -53,11 +55,12 @@ class SyncHost(durable_engine.Host):
 
 
 def compile_rule(rule: Rule) -> dict:
-    """A catalogue rule -> a durable-rules rule definition, with the bug-B padding applied."""
+    """A catalogue rule -> a durable-rules rule definition: the catalogue's $in/$notin shorthand
+    expanded, and the bug-B padding applied to every pattern after the first."""
     patterns = []
     aliases = list(rule.when)
     for n, alias in enumerate(aliases):
-        cond = copy.deepcopy(rule.when[alias])
+        cond = _expand(copy.deepcopy(rule.when[alias]))
         _require_type_test(rule.code, cond)
         if n > 0:
             terms = cond["$and"] if "$and" in cond else [cond]
@@ -66,10 +69,34 @@ def compile_rule(rule: Rule) -> dict:
     return {"all": patterns, "run": rule.code}
 
 
+def _expand(cond):
+    """{f: {$in: [a, b]}} -> {$or: [{f: a}, {f: b}]}; {f: {$notin: [...]}} -> {$and: [{$neq: ...}]}."""
+    if isinstance(cond, list):
+        return [_expand(c) for c in cond]
+    if not isinstance(cond, dict):
+        return cond
+    out = {}
+    terms = []
+    for key, value in cond.items():
+        if isinstance(value, dict) and "$in" in value:
+            terms.append({"$or": [{key: v} for v in value["$in"]]})
+        elif isinstance(value, dict) and "$notin" in value:
+            terms.append({"$and": [{"$neq": {key: v}} for v in value["$notin"]]})
+        elif key in ("$and", "$or"):
+            out[key] = _expand(value)
+        else:
+            out[key] = value
+    if not terms:
+        return out
+    if len(out) == 1 and "$and" in out:
+        return {"$and": out["$and"] + terms}
+    rest = [{k: v} for k, v in out.items()]
+    return {"$and": rest + terms} if len(rest) + len(terms) > 1 else terms[0]
+
+
 def _require_type_test(code: str, cond: dict) -> None:
     # A pattern that can match the engine's own state fact loops forever (notes §3.2).
-    terms = cond.get("$and", [cond])
-    if not any(isinstance(t, dict) and "t" in t for t in terms):
+    if pattern_type(cond) is None:
         raise ValueError(f"{code}: every pattern must test the fact type 't'")
 
 
@@ -77,13 +104,29 @@ class Engine:
     def __init__(self, rules: tuple[Rule, ...]):
         self.rules = {r.code: r for r in rules}
         self._hits: list[tuple[str, dict]] = []
-        definitions = {r.code: compile_rule(r) for r in rules}
+        self._interrupt: BaseException | None = None
+        definitions = {}
+        for r in rules:  # one durable-rules rule per alternative condition, all with the rule's action
+            for n, alt in enumerate(r.alternatives()):
+                definitions[r.code if n == 0 else f"{r.code}~{n}"] = compile_rule(alt)
         definitions["zz_end"] = {"all": [{"m": {"t": END_FACT}}], "run": "noop"}
-        actions = {code: self._collector(code) for code in self.rules}
+        actions = {code: self._guarded(self._collector(code)) for code in self.rules}
         actions["noop"] = lambda c: None
         self.host = SyncHost({RULESET: definitions}, actions)
         self._counter = itertools.count()
         self._lock = threading.Lock()
+
+    def _guarded(self, action):
+        """durable-rules catches BaseException in actions and keeps only a string: remember a
+        KeyboardInterrupt or SystemExit so that run() raises it as it is, never as a rule error."""
+        def run(c):
+            try:
+                action(c)
+            except BaseException as exc:
+                if not isinstance(exc, Exception):
+                    self._interrupt = exc
+                raise
+        return run
 
     def _collector(self, code: str):
         def action(c):
@@ -110,6 +153,7 @@ class Engine:
         batch.append({"sid": sid, "fid": sid, "t": END_FACT, "id": f"{sid}:{salt}:end"})
         ruleset = self.host.get_ruleset(RULESET)
         self._hits = []
+        self._interrupt = None
         errors: list = []
         try:
             code, state_offset = durable_rules_engine.assert_facts(
@@ -118,6 +162,8 @@ class Engine:
             state = self.host.get_state(RULESET, sid)
         finally:
             self.host.delete_state(RULESET, sid)
+        if self._interrupt is not None:
+            raise self._interrupt
         if errors:
             raise EngineError(f"a rule action failed: {errors[0]}")
         if state and state.get("exception"):
@@ -127,16 +173,31 @@ class Engine:
         return self._hits
 
     def _finding(self, code: str, matched: dict, path_name: str) -> Finding:
+        """A match -> a finding. A rule whose message cannot be built on this filing becomes a
+        PAR006 finding for that rule; the file's other findings stay."""
         rule = self.rules[code]
-        view = {alias: _Fact(fact) for alias, fact in matched.items()}
         subject = matched.get(rule.subject_alias, {})
-        message = rule.message.format_map(view).strip()
-        person = subject.get("person")
+        try:
+            message = rule.render(rule.message, matched).strip()
+            key = rule.render(rule.key, matched) if rule.key else subject.get("key") or message
+        except Exception as exc:  # noqa: BLE001 - one rule's defect must not lose the file's findings
+            return self._rule_error(rule, subject, f"{type(exc).__name__}: {exc}", path_name)
+        person = subject.get(rule.person_field)
         return Finding(
             rule_id=rule.code, rule=rule.name, category=rule.category, severity=rule.severity,
-            message=message, person=person, line=subject.get("line"),
+            message=message, person=person, line=subject.get(rule.line_field),
             evidence=_excerpt(subject.get("evidence")), citation=rule.citation,
-            fingerprint=fingerprint(rule.code, path_name, person, subject.get("key") or message),
+            fingerprint=fingerprint(rule.code, path_name, person, key),
+        )
+
+    def _rule_error(self, rule: Rule, subject: dict, reason: str, path_name: str) -> Finding:
+        meta = self.rules.get(RULE_ERROR)
+        message = f"rule {rule.code} could not be applied to this filing ({reason}); please report it"
+        return Finding(
+            rule_id=RULE_ERROR, rule=meta.name if meta else "rule-error", category="parse",
+            severity=meta.severity if meta else "error", message=message, person=subject.get("person"),
+            line=subject.get("line"), evidence=None, citation=meta.citation if meta else "",
+            fingerprint=fingerprint(RULE_ERROR, path_name, subject.get("person"), f"{rule.code}:{reason}"),
         )
 
 
@@ -145,17 +206,6 @@ def _excerpt(text: str | None, width: int = 240) -> str | None:
     if not text:
         return None
     return textwrap.shorten(text, width=width, placeholder=" …")
-
-
-class _Fact(dict):
-    """Attribute access for message templates: '{m.person} reports {m.pct}%'."""
-
-    def __getattr__(self, name):
-        try:
-            value = self[name]
-        except KeyError:
-            raise AttributeError(name) from None
-        return _Fact(value) if isinstance(value, dict) else value
 
 
 _EXPONENT = re.compile(r"e[+-]?\d", re.I)
@@ -176,12 +226,13 @@ def _json_safe(fact: dict) -> dict:
     return out
 
 
-_ENGINE: Engine | None = None
+_ENGINES: dict[tuple[str, ...], Engine] = {}
 
 
-def get_engine() -> Engine:
-    """The process-wide engine: rulesets can be registered only once per process."""
-    global _ENGINE
-    if _ENGINE is None:
-        _ENGINE = Engine(load_catalogue())
-    return _ENGINE
+def get_engine(extra: tuple[str, ...] = ()) -> Engine:
+    """The engine for the built-in catalogue plus the firm rule files ``extra``. Rulesets can be
+    registered only once per Host, so there is one engine (and Host) per distinct ``extra``."""
+    extra = tuple(extra)
+    if extra not in _ENGINES:
+        _ENGINES[extra] = Engine(load_catalogue(extra))
+    return _ENGINES[extra]

@@ -26,6 +26,7 @@ class CheckOptions:
     as_of: dt.date | None = None  # "today" for deadline rules
     thresholds: dict[str, float] = field(default_factory=dict)  # house lines, e.g. early_warning
     previous: Filing | None = None  # the reporting persons' last filing, for the 1 % line
+    rules: tuple[str, ...] = ()  # a firm's own rule files or folders, loaded with the catalogue
 
 
 def expand_paths(paths: list[str]) -> list[Path]:
@@ -72,7 +73,7 @@ def check_file(path: str | Path, options: CheckOptions | None = None) -> FileRes
 def check_filing(filing: Filing, options: CheckOptions) -> FileResult:
     facts = build_facts(filing, FactContext(filed=options.filed, as_of=options.as_of,
                                             thresholds=options.thresholds, previous=options.previous))
-    findings = get_engine().run(facts, path_name=Path(filing.path).name)
+    findings = get_engine(tuple(options.rules)).run(facts, path_name=Path(filing.path).name)
     findings = [_with_severity(f, options) for f in findings if rule_selected(f.rule_id, options)]
     return FileResult(
         path=filing.path, sha256=filing.sha256, format=filing.format,

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.engine import Engine, compile_rule, get_engine
+from checker.engine import Engine, EngineError, compile_rule, get_engine
 from checker.pipeline import CheckOptions, check_file, check_filing
 from checker.rulebook import load_catalogue
 from test_rules import CASES, run
@@ -54,11 +54,40 @@ def test_pattern_without_type_test_is_refused():
         compile_rule(rule)
 
 
-def test_exception_in_action_is_raised_not_swallowed():
-    rule = next(r for r in load_catalogue() if r.code == "THR003")
-    engine = Engine((rule.model_copy(update={"message": "{m.no_such_field}"}),))
-    with pytest.raises(Exception):
-        engine.run([{"t": "person", "pct": 7.0, "person": "X"}])
+def test_a_rule_failing_on_one_filing_is_that_rules_error_and_the_others_stay():
+    """A message that cannot be built on a filing (a field the fact lacks) gives a PAR006 finding
+    naming the rule; the other rules' findings of the same file are kept."""
+    catalogue = {r.code: r for r in load_catalogue()}
+    broken = catalogue["THR003"].model_copy(update={"message": "{m.no_such_field}"})
+    engine = Engine((broken, catalogue["THR004"], catalogue["PAR006"]))
+    findings = engine.run([{"t": "person", "pct": 12.0, "pct_s": "12.0%", "person": "X", "line": 5}])
+    assert [(f.rule_id, f.person, f.line) for f in findings] == [("PAR006", "X", 5), ("THR004", "X", 5)]
+    assert "rule THR003 could not be applied" in findings[0].message
+    assert findings[0].severity == "error" and findings[0].category == "parse"
+
+
+def test_an_error_inside_an_action_is_raised_not_swallowed():
+    class Failing(Engine):
+        def _collector(self, code):
+            def action(c):
+                raise RuntimeError("boom in " + code)
+            return action
+    engine = Failing(tuple(r for r in load_catalogue() if r.code == "THR003"))
+    with pytest.raises(EngineError, match="boom in THR003"):
+        engine.run([{"t": "person", "pct": 7.0, "pct_s": "7%", "person": "X"}])
+    assert engine.run([{"t": "person", "pct": 1.0, "pct_s": "1%", "person": "X"}]) == []
+
+
+def test_a_keyboard_interrupt_in_an_action_is_not_turned_into_a_rule_error():
+    class Interrupted(Engine):
+        def _collector(self, code):
+            def action(c):
+                raise KeyboardInterrupt
+            return action
+    engine = Interrupted(tuple(r for r in load_catalogue() if r.code == "THR003"))
+    with pytest.raises(KeyboardInterrupt):
+        engine.run([{"t": "person", "pct": 7.0, "pct_s": "7%", "person": "X"}])
+    assert engine.run([{"t": "person", "pct": 1.0, "pct_s": "1%", "person": "X"}]) == []
 
 
 def test_clean_filing_session_is_deleted():

@@ -1,8 +1,9 @@
-"""A Filing flattened into engine facts, with every derived value computed here in Python.
+"""A Filing flattened into neutral engine facts: what the filing says, and what follows from it
+by arithmetic. Every fact type and field is declared in ``checker/facts/schema.py``.
 
 Each fact is a dict with a type ``t`` and, where it concerns one reporting person, ``person``;
 ``line`` and ``evidence`` locate it in the user's file; ``key`` (optional) makes the finding's
-fingerprint independent of line numbers. The engine only compares.
+fingerprint independent of line numbers. The decisions are the catalogue's conditions (rules/).
 """
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from checker.facts import cover, defaults, eligibility, holdings
+from checker.facts import cover, defaults, document, eligibility, holdings
 from checker.model import Filing
 
 
@@ -25,6 +26,7 @@ class FactContext:
 def build_facts(filing: Filing, ctx: FactContext) -> list[dict]:
     facts: list[dict] = []
     facts += parse_issue_facts(filing)
+    facts += document.filing_facts(filing)
     facts += cover.cover_page_facts(filing)
     facts += cover.identifier_facts(filing)
     facts += cover.consistency_facts(filing)

@@ -43,3 +43,20 @@ def fmt_shares(n: int | None) -> str:
 
 def fmt_date(d: dt.date | None) -> str:
     return d.isoformat() if d else "unknown"
+
+
+def is_amendment(filing: Filing) -> bool:
+    """An amendment: the form ends in /A, or an amendment number is printed."""
+    return filing.amendment_no is not None or (filing.form_type or "").upper().endswith("/A")
+
+
+def is_passive(filing: Filing) -> bool:
+    """A 13G filed under Rule 13d-1(c) (passive investor)."""
+    return any("13d-1(c)" in d.value.replace(" ", "").lower() for d in filing.rule_designations)
+
+
+def form_key(form: str) -> str:
+    """'SC 13D/A' and 'SCHEDULE 13D/A' are the same form: schedule letter and '/A'."""
+    f = form.upper().replace(" ", "")
+    letter = "G" if "13G" in f else "D" if "13D" in f else f
+    return letter + ("/A" if f.endswith("/A") else "")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from checker import calendar as cal
-from checker.facts.common import day, fmt_date
+from checker.facts.common import day, fmt_date, is_amendment, is_passive
 from checker.model import DefaultClause, Filing
 
 UNIT_WORDS = {"days": "days", "business-days": "business days"}
@@ -23,19 +23,18 @@ def default_facts(filing: Filing) -> list[dict]:
         if c.date not in seen_notice_dates:
             seen_notice_dates.add(c.date)
             facts.append({"t": "default_notice", "date": fmt_date(c.date), "day": day(c.date),
-                          "in_item4": _in_item(filing, c, "4"), "line": c.line, "evidence": c.text,
+                          "item": _item_of(filing, c), "line": c.line, "evidence": c.text,
                           "key": f"notice:{c.date}"})
     facts += _cure_facts(clauses, first_notice)
     facts += _assertion_facts(clauses, statement_date)
     facts += _period_facts(clauses)
     for c in clauses:
-        if c.kind == "default-interest":
-            facts.append({"t": "default_interest", "rates": ", ".join(c.rates), "line": c.line,
-                          "evidence": c.text, "key": f"rate:{','.join(c.rates)}"})
-        elif c.kind == "election":
-            facts.append({"t": "default_election", "line": c.line, "evidence": c.text, "key": c.text[:80]})
-        elif c.kind == "pledge":
-            facts.append({"t": "pledge", "line": c.line, "evidence": c.text, "key": c.text[:80]})
+        if c.kind in ("default-interest", "election", "pledge"):
+            fact = {"t": "clause", "kind": c.kind, "line": c.line, "evidence": c.text,
+                    "key": f"rate:{','.join(c.rates)}" if c.kind == "default-interest" else c.text[:80]}
+            if c.kind == "default-interest":
+                fact["rates"] = ", ".join(c.rates)
+            facts.append(fact)
     if filing.event_date:
         facts.append({"t": "event_date", "date": fmt_date(filing.event_date.value),
                       "day": day(filing.event_date.value), "line": filing.event_date.line, "key": "event"})
@@ -47,13 +46,14 @@ def _statement_date(filing: Filing) -> dt.date | None:
     return max(dates) if dates else (filing.event_date.value if filing.event_date else None)
 
 
-def _in_item(filing: Filing, clause: DefaultClause, number: str) -> bool:
+def _item_of(filing: Filing, clause: DefaultClause) -> str:
+    """The item a sentence stands in: the last item heading above it ('' before the items)."""
     items = sorted((i for i in filing.items if i.line), key=lambda i: i.line)
     current = None
     for item in items:
         if item.line <= (clause.line or 0):
             current = item
-    return current is not None and current.number == number
+    return current.number if current else ""
 
 
 def _cure_facts(clauses: list[DefaultClause], notice_date: dt.date | None) -> list[dict]:
@@ -99,30 +99,29 @@ def _period_facts(clauses: list[DefaultClause]) -> list[dict]:
         groups.setdefault((c.count, c.anchor), []).append(c)
     for (count, anchor), group in groups.items():
         units = {c.unit for c in group}
-        if len(units) > 1:
-            first = min(group, key=lambda c: c.line or 0)
-            lines = ", ".join(str(c.line) for c in group)
-            start = next((c.anchor_date for c in group if c.anchor_date), None)
-            detail = ""
-            if start:
-                detail = (f"; from {fmt_date(start)}, {count} days end on "
-                          f"{fmt_date(cal.add_period(start, count, 'days'))} and {count} business days on "
-                          f"{fmt_date(cal.add_period(start, count, 'business-days'))}")
-            facts.append({"t": "period_units", "count": count, "anchor": anchor or "the trigger",
-                          "lines": lines, "detail": detail, "line": first.line, "evidence": first.text,
-                          "key": f"units:{count}:{anchor}"})
+        first = min(group, key=lambda c: c.line or 0)
+        lines = ", ".join(str(c.line) for c in group)
+        start = next((c.anchor_date for c in group if c.anchor_date), None)
+        detail = ""
+        if start and len(units) > 1:
+            detail = (f"; from {fmt_date(start)}, {count} days end on "
+                      f"{fmt_date(cal.add_period(start, count, 'days'))} and {count} business days on "
+                      f"{fmt_date(cal.add_period(start, count, 'business-days'))}")
+        facts.append({"t": "period_group", "count": count, "anchor": anchor or "the trigger",
+                      "units": len(units), "lines": lines, "detail": detail, "line": first.line,
+                      "evidence": first.text, "key": f"units:{count}:{anchor}"})
     for c in periods:
         if c.anchor_date and c.stated_deadline:
             computed = cal.add_period(c.anchor_date, c.count, c.unit)
-            if computed != c.stated_deadline:
-                other = "business-days" if c.unit == "days" else "days"
-                alt = cal.add_period(c.anchor_date, c.count, other)
-                facts.append({"t": "stated_deadline", "count": c.count, "unit": UNIT_WORDS[c.unit],
-                              "anchor_date": fmt_date(c.anchor_date), "stated": fmt_date(c.stated_deadline),
-                              "computed": fmt_date(computed),
-                              "note": (f"; {fmt_date(c.stated_deadline)} is {c.count} {UNIT_WORDS[other]} later"
-                                       if alt == c.stated_deadline else ""),
-                              "line": c.line, "evidence": c.text, "key": f"stated:{c.count}:{c.stated_deadline}"})
+            other = "business-days" if c.unit == "days" else "days"
+            alt = cal.add_period(c.anchor_date, c.count, other)
+            facts.append({"t": "covenant_period", "count": c.count, "unit": UNIT_WORDS[c.unit],
+                          "anchor_date": fmt_date(c.anchor_date), "stated": fmt_date(c.stated_deadline),
+                          "stated_day": day(c.stated_deadline), "computed": fmt_date(computed),
+                          "end_day": day(computed),
+                          "note": (f"; {fmt_date(c.stated_deadline)} is {c.count} {UNIT_WORDS[other]} later"
+                                   if alt == c.stated_deadline and alt != computed else ""),
+                          "line": c.line, "evidence": c.text, "key": f"stated:{c.count}:{c.stated_deadline}"})
     return facts
 
 
@@ -134,26 +133,24 @@ def deadline_facts(filing: Filing, filed: dt.date | None, as_of: dt.date | None)
     if filing.schedule not in ("13D", "13G") or filing.event_date is None or when is None:
         return []
     event = filing.event_date.value
-    amended = filing.amendment_no is not None or (filing.form_type or "").upper().endswith("/A")
+    amended = is_amendment(filing)
     if filing.schedule == "13G":
         due, regime = _13g_deadline(filing, event, amended)
     else:
         due, regime = _13d_deadline(event, amended)
     lag = cal.business_days_between(event, when)
-    fact = {"t": "deadline", "event": fmt_date(event), "regime": regime, "lag": lag,
-            "filed": fmt_date(when), "basis": "filed" if filed else "as of", "line": filing.event_date.line,
-            "key": "deadline"}
+    fact = {"t": "deadline", "event": fmt_date(event), "event_day": day(event), "regime": regime, "lag": lag,
+            "filed": fmt_date(when), "filed_day": day(when), "basis": "filed" if filed else "as of",
+            "due": fmt_date(due) if due else "promptly", "line": filing.event_date.line, "key": "deadline"}
     if due:
-        fact.update(due=fmt_date(due), late=when > due)
-    else:
-        fact.update(due="promptly", slow=lag > 2)
+        fact["due_day"] = day(due)
     return [fact]
 
 
 def _13g_deadline(filing: Filing, event: dt.date, amended: bool) -> tuple[dt.date, str]:
     """The longest deadline that can apply, so that 'late' is never said of a timely filing:
     shorter ones (10 % crossings: 2 or 5 business days) depend on facts the filing may not state."""
-    passive = any("13d-1(c)" in d.value.replace(" ", "").lower() for d in filing.rule_designations)
+    passive = is_passive(filing)
     if event >= NEW_13G_REGIME:
         if passive and not amended:
             return cal.add_business_days(event, 5), "5 business days, Rule 13d-1(c) as amended 2023"

@@ -10,27 +10,55 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from checker.facts.common import fmt_shares, named_pages, page_for
+from checker.facts.common import fmt_shares, is_passive, named_pages, page_for
 from checker.model import Amount, CoverPage, Filing
 from checker.names import same_entity
 from checker.parse.labels import POWER_KEYS
 
 
 def person_facts(filing: Filing, thresholds: dict[str, float]) -> list[dict]:
-    passive = any("13d-1(c)" in d.value.replace(" ", "").lower() for d in filing.rule_designations)
+    """Each person's percent, and the outstanding count its amount and rounded percent imply."""
+    passive = is_passive(filing)
     facts = []
     early = thresholds.get("early_warning")
+    class_of = _class_keys(filing)
     for page in named_pages(filing):
         if page.percent is None:
             continue
-        pct = float(page.percent.value)
-        fact = {"t": "person", "person": page.name.value, "pct": pct, "pct_s": pct_text(page.percent),
+        fact = {"t": "person", "person": page.name.value, "pct": float(page.percent.value),
+                "pct_s": pct_text(page.percent), "decimals": page.percent.decimals,
                 "line": page.percent.line, "schedule": filing.schedule or "13D", "passive": passive,
-                "key": "pct"}
-        if early is not None and early <= pct <= 5:
+                "class_key": class_of(page), "key": "pct"}
+        if early is not None:
             fact["early_warning"] = early
+        fact.update(_implied(page))
         facts.append(fact)
     return facts
+
+
+def _class_keys(filing: Filing):
+    """Multi-class covers list each person once per class: the page's CUSIP tells the classes
+    apart, where the pages print more than one CUSIP; otherwise every page is one class."""
+    from checker.identifiers import normalize_cusip
+    cusips = {normalize_cusip(p.cusip.value) for p in named_pages(filing) if p.cusip}
+    if len(cusips) < 2:
+        return lambda page: ""
+    return lambda page: normalize_cusip(page.cusip.value) if page.cusip else ""
+
+
+def _issuable(amount: Amount) -> int:
+    return sum(c.shares for c in amount.components if c.issuable)
+
+
+def _implied(page: CoverPage) -> dict:
+    agg, pct = page.aggregate, page.percent
+    if not agg or agg.shares <= 0 or pct.value <= 0:
+        return {}
+    n = _issuable(agg)
+    lo, hi = _interval(agg.shares, pct.value, pct.decimals, 0)
+    return {"agg": agg.shares, "agg_s": fmt_shares(agg.shares), "issuable": n, "implied_lo": lo,
+            "implied_hi": hi, "implied_lo_add": lo - n, "implied_hi_add": hi - n,
+            "implied_s": f"{(lo + hi) / 2:,.0f}"}
 
 
 def pct_text(percent) -> str:
@@ -69,12 +97,12 @@ def _component_facts(page: CoverPage) -> list[dict]:
         total = sum(c.shares for c in amount.components)
         sig = (amount.shares, tuple(c.shares for c in amount.components))
         if sig in seen:
-            continue  # rows 7, 9 and 11 often repeat the same breakdown: check it once
+            continue  # rows 7, 9 and 11 often repeat the same breakdown: one fact
         seen.add(sig)
         parts = " + ".join(f"({c.label}) {c.shares:,}" for c in amount.components)
         facts.append({"t": "components", "person": page.name.value, "row": key.replace("_", " "),
                       "stated": amount.shares, "stated_s": fmt_shares(amount.shares), "sum": total,
-                      "sum_s": fmt_shares(total), "parts": parts, "delta": amount.shares - total,
+                      "sum_s": fmt_shares(total), "parts": parts,
                       "line": amount.line, "evidence": amount.raw[:2000], "key": f"{key}:{sig}"})
     return facts
 
@@ -86,11 +114,10 @@ def _power_facts(page: CoverPage) -> list[dict]:
     sv, shv, sd, shd = (a.shares for a in amounts)
     agg = page.aggregate.shares
     voting, dispositive = sv + shv, sd + shd
-    return [{"t": "powers", "person": page.name.value, "agg": agg, "agg_s": fmt_shares(agg),
-             "voting_s": fmt_shares(voting), "dispositive_s": fmt_shares(dispositive),
+    return [{"t": "powers", "person": page.name.value, "agg": agg, "voting": voting, "dispositive": dispositive,
+             "agg_s": fmt_shares(agg), "voting_s": fmt_shares(voting), "dispositive_s": fmt_shares(dispositive),
              "low_s": fmt_shares(max(voting, dispositive)), "high_s": fmt_shares(voting + dispositive),
-             "in_range": max(voting, dispositive) <= agg <= voting + dispositive,
-             "equals_dispositive": agg == dispositive, "line": page.aggregate.line, "key": "powers"}]
+             "line": page.aggregate.line, "key": "powers"}]
 
 
 def _collective_facts(filing: Filing, page: CoverPage) -> list[dict]:
@@ -113,23 +140,22 @@ def _collective_facts(filing: Filing, page: CoverPage) -> list[dict]:
     owners = ", ".join(agg.owners)
     return [{"t": "collective", "person": page.name.value, "owners": owners, "stated": agg.shares,
              "stated_s": fmt_shares(agg.shares), "sum": total, "sum_s": fmt_shares(total),
-             "mismatch": total != agg.shares or bool(diffs),
+             "component_diffs": len(diffs),
              "details": "; ".join(diffs or ["components agree"]) + "".join(f"; {b}" for b in borrowed),
              "line": agg.line,
              "evidence": agg.raw[:2000], "key": f"collective:{owners}"}]
 
 
 def percent_facts(filing: Filing) -> list[dict]:
-    return (_implied_outstanding_facts(filing) + _collective_percent_facts(filing)
+    return (_consensus_facts(filing) + _collective_percent_facts(filing)
             + _stated_outstanding_facts(filing))
 
 
 def _stated_outstanding_facts(filing: Filing) -> list[dict]:
     """Each percent against the outstanding count the filing says it used. The person's own
     rights to acquire may be added to the denominator (Rule 13d-3(d)(1)(i)); where the cover does
-    not break them out, any add-back up to the whole amount is allowed, so only a percent that no
-    reading explains is reported. Tolerance as in the reference notes: 0.1 point, 0.05 with two
-    decimals."""
+    not break them out, any add-back up to the whole amount is allowed: [low, high] is the range of
+    percents the count allows, for the stated count whose range comes closest to the percent."""
     counts = [c for c in filing.outstanding if c.shares > 0]
     if not counts:
         return []
@@ -139,23 +165,20 @@ def _stated_outstanding_facts(filing: Filing) -> list[dict]:
         if not agg or not pct or agg.shares <= 0:
             continue
         amount = float(agg.shares)
-        issuable = sum(c.shares for c in agg.components if c.issuable)
-        tol = 0.05 if pct.decimals >= 2 else 0.1
-        fits = False
-        for c in counts:
-            high = 100 * amount / c.shares
-            low = 100 * amount / (c.shares + (issuable or amount))
-            fits = fits or (low - tol <= float(pct.value) <= high + tol)
-        if not fits:
-            c = counts[0]
-            facts.append({"t": "pct_vs_outstanding", "person": page.name.value, "pct_s": pct_text(pct),
-                          "agg_s": fmt_shares(agg.shares), "outstanding_s": fmt_shares(c.shares),
-                          "computed": f"{100 * amount / c.shares:.2f}%", "where_line": c.line,
-                          "line": pct.line, "evidence": c.text, "key": f"outstanding:{c.shares}"})
+        issuable = _issuable(agg)
+        ranges = [(100 * amount / (c.shares + (issuable or amount)), 100 * amount / c.shares) for c in counts]
+        value = float(pct.value)
+        low, high = min(ranges, key=lambda r: max(r[0] - value, value - r[1], 0))
+        first = counts[0]
+        facts.append({"t": "outstanding_fit", "person": page.name.value, "pct": value, "pct_s": pct_text(pct),
+                      "decimals": pct.decimals, "low": low, "high": high,
+                      "agg_s": fmt_shares(agg.shares), "outstanding_s": fmt_shares(first.shares),
+                      "computed": f"{100 * amount / first.shares:.2f}%", "where_line": first.line,
+                      "line": pct.line, "evidence": first.text, "key": f"outstanding:{first.shares}"})
     return facts
 
 
-def _interval(amount: int, pct: Decimal, decimals: int, addback: int) -> tuple[float, float]:
+def _interval(amount, pct: Decimal, decimals: int, addback: int) -> tuple[float, float]:
     half = 0.5 * 10 ** -decimals
     hi, lo = float(pct) + half, max(float(pct) - half, 1e-9)
     return float(amount) * 100 / hi - addback, float(amount) * 100 / lo - addback
@@ -172,35 +195,32 @@ def _best_overlap(intervals: dict[str, tuple[float, float]]) -> set[str]:
     return best
 
 
-def _implied_outstanding_facts(filing: Filing) -> list[dict]:
-    people = [p for p in named_pages(filing) if p.aggregate and p.percent and p.aggregate.shares > 0
-              and p.percent.value > 0]
-    if len(people) < 2:
-        return []
-    plain, addback, issuable = {}, {}, {}
-    for p in people:
-        n = sum(c.shares for c in p.aggregate.components if c.issuable)
-        issuable[p.name.value] = n
-        plain[p.name.value] = _interval(p.aggregate.shares, p.percent.value, p.percent.decimals, 0)
-        addback[p.name.value] = _interval(p.aggregate.shares, p.percent.value, p.percent.decimals, n)
-    best_plain, best_add = _best_overlap(plain), _best_overlap(addback)
+def _consensus_facts(filing: Filing) -> list[dict]:
+    """Per class: the outstanding count most persons' percents agree on, with and without each
+    person's own rights to acquire added back (the conditions compare each person against it)."""
+    class_of = _class_keys(filing)
+    groups: dict[str, list[CoverPage]] = {}
+    for p in named_pages(filing):
+        if p.aggregate and p.percent and p.aggregate.shares > 0 and p.percent.value > 0:
+            groups.setdefault(class_of(p), []).append(p)
     facts = []
-    majority = len(people) / 2
-    for p in people:
-        name = p.name.value
-        out_plain = len(best_plain) >= 2 and len(best_plain) > majority and name not in best_plain
-        out_add = len(best_add) >= 2 and len(best_add) > majority and name not in best_add
-        if out_plain and out_add:
-            ref = sorted(best_plain)[0]
-            lo, hi = plain[ref]
-            facts.append({"t": "pct_check", "person": name, "pct_s": pct_text(p.percent),
-                          "agg_s": fmt_shares(p.aggregate.shares), "implied": f"{(lo + hi) / 2:,.0f}",
-                          "own": f"{sum(plain[name]) / 2:,.0f}", "line": p.percent.line, "key": "pct"})
-    with_issuable = [n for n, v in issuable.items() if v > 0]
-    if len(best_plain) == len(people) and len(best_add) < len(people) and len(with_issuable) >= 2:
-        lo = max(a for a, _ in plain.values())
-        hi = min(b for _, b in plain.values())
-        facts.append({"t": "denominator", "persons": len(people), "implied": f"{(lo + hi) / 2:,.0f}",
+    for class_key, people in groups.items():
+        if len(people) < 2:
+            continue
+        plain = {p.name.value: _interval(p.aggregate.shares, p.percent.value, p.percent.decimals, 0)
+                 for p in people}
+        addback = {p.name.value: _interval(p.aggregate.shares, p.percent.value, p.percent.decimals,
+                                           _issuable(p.aggregate)) for p in people}
+        best_plain, best_add = _best_overlap(plain), _best_overlap(addback)
+        lo = max(plain[n][0] for n in best_plain)
+        hi = min(plain[n][1] for n in best_plain)
+        ref_lo, ref_hi = plain[sorted(best_plain)[0]]
+        facts.append({"t": "consensus", "class_key": class_key, "persons": len(people), "size": len(best_plain),
+                      "lo": lo, "hi": hi, "size_add": len(best_add),
+                      "lo_add": max(addback[n][0] for n in best_add),
+                      "hi_add": min(addback[n][1] for n in best_add),
+                      "issuable_persons": sum(1 for p in people if _issuable(p.aggregate) > 0),
+                      "mid_s": f"{(lo + hi) / 2:,.0f}", "ref_mid_s": f"{(ref_lo + ref_hi) / 2:,.0f}",
                       "line": people[0].percent.line, "key": "denominator"})
     return facts
 
@@ -218,12 +238,9 @@ def _collective_percent_facts(filing: Filing) -> list[dict]:
         total = sum(p.value for p in owner_pcts)
         tol = sum(Decimal("0.5") * Decimal(10) ** -p.decimals for p in owner_pcts) \
             + Decimal("0.5") * Decimal(10) ** -pct.decimals
-        any_issuable = any(c.issuable for amount, _ in found for c in amount.components)
-        too_high = pct.value > total + tol
-        # With rights to acquire added to each denominator, the whole may be a little less
-        # than the sum of its parts; without them it must match.
-        too_low = pct.value < total - tol and not any_issuable
-        facts.append({"t": "collective_pct", "person": page.name.value, "pct_s": pct_text(pct),
-                      "sum_s": f"{total}%", "owners": ", ".join(agg.owners),
-                      "mismatch": too_high or too_low, "line": pct.line, "key": "collective-pct"})
+        issuable = sum(1 for amount, _ in found for c in amount.components if c.issuable)
+        facts.append({"t": "collective_pct", "person": page.name.value, "pct": float(pct.value),
+                      "pct_s": pct_text(pct), "sum_s": f"{total}%", "owners": ", ".join(agg.owners),
+                      "low": float(total - tol), "high": float(total + tol), "issuable": issuable,
+                      "line": pct.line, "key": "collective-pct"})
     return facts
