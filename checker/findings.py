@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 Severity = Literal["error", "warning", "info"]
 SEVERITY_RANK: dict[str, int] = {"info": 1, "warning": 2, "error": 3}
@@ -42,6 +42,9 @@ def fingerprint(rule_id: str, path_name: str, person: str | None, key: str) -> s
 
 class PersonSummary(BaseModel):
     name: str
+    # False for a person named only in a signature, a joint filing agreement or the header:
+    # a consumer can tell such a person from one whose cover page is blank.
+    cover_page: bool = True
     # Share counts are whole numbers except where an XML filing states a fraction (7207424.4).
     aggregate: int | float | None = None
     percent: float | None = None
@@ -52,6 +55,18 @@ class PersonSummary(BaseModel):
     sole_dispositive: int | float | None = None
     shared_dispositive: int | float | None = None
     line: int | None = None
+
+
+def printable_path(path: str) -> str:
+    """A file name as every report can write it. A name that is not valid UTF-8 reaches Python
+    with surrogate escapes (PEP 383), which no UTF-8 output can encode: its undecodable bytes
+    are written as \\xNN instead, the same way every time."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        raw = path.encode("utf-8", "surrogateescape")
+        return raw.decode("utf-8", "backslashreplace")
 
 
 class FileResult(BaseModel):
@@ -67,6 +82,11 @@ class FileResult(BaseModel):
     findings: list[Finding] = Field(default_factory=list)
     # Not in the JSON contract: a file that could not be read at all (exit code 2).
     error: str | None = None
+
+    @field_validator("path", "error")
+    @classmethod
+    def _printable(cls, value: str | None) -> str | None:
+        return None if value is None else printable_path(value)
 
     def contract(self) -> dict:
         return self.model_dump(exclude={"error"})

@@ -104,6 +104,9 @@ class CoverPage(BaseModel):
     # Several persons reported on one cover page ("Austin W. Marxe and David M. Greenhouse"):
     # each is a reporting person with these same figures. Empty for the usual one-person page.
     joint_names: list[str] = Field(default_factory=list)
+    # The names of a page printed for an entity and another person together ('Acme, Ltd. and Jane
+    # Roe'): one reporting person as printed, but each part is covered (not a missing cover page).
+    name_parts: list[str] = Field(default_factory=list)
 
 
 class Item(BaseModel):
@@ -179,6 +182,21 @@ class OutstandingCount(BaseModel):
     line: int | None = None
 
 
+class ItemHolding(BaseModel):
+    """The figures 13G Item 4 or 13D Item 5(a) states in words, for comparison with the cover pages.
+    A figure the text does not state (or states once per person) is None."""
+
+    item: str  # "4" or "5"
+    person: str | None = None  # the reporting person it is about; None where the filing has several
+    aggregate: Amount | None = None
+    percent: Percent | None = None
+    sole_voting: Amount | None = None
+    shared_voting: Amount | None = None
+    sole_dispositive: Amount | None = None
+    shared_dispositive: Amount | None = None
+    line: int | None = None
+
+
 class Filing(BaseModel):
     path: str
     format: Literal["text", "html", "xml", "edgar-submission"] = "text"
@@ -208,6 +226,7 @@ class Filing(BaseModel):
     named_persons: list[NameRef] = Field(default_factory=list)
     default_clauses: list[DefaultClause] = Field(default_factory=list)
     outstanding: list[OutstandingCount] = Field(default_factory=list)  # counts the percents rest on
+    item_holdings: list[ItemHolding] = Field(default_factory=list)  # 13G Item 4 / 13D Item 5(a) figures
     issues: list[ParseIssue] = Field(default_factory=list)
 
     def item(self, number: str) -> Item | None:

@@ -63,7 +63,7 @@ def _is_legal_form(part: str) -> bool:
 # What follows a name on row 1 and is not part of it: identification numbers and their captions.
 _ID_CAPTION = re.compile(
     r"\b(?:tax\s+id\b|tin\b|ein\b|i\.?r\.?s\.?\s*(?:no\b|number|#|identification)|s\.?s\.?\s*(?:no\b|#|number)"
-    r"|social\s+security|no\s+s\.?s\.?\s+or\s+i\.?r\.?s)", re.I)
+    r"|social\s+security|no\s+s\.?s\.?\s+or\s+i\.?r\.?s|i\.?\s?d\.?\s*(?:no\b|number|#))", re.I)
 _IRS = re.compile(r"\b(\d{2})\s*-\s*(\d{7})\b|\b(\d{9})\b")
 _ID_NUMBER = re.compile(r"#{3}-#{2}-#{4}|\b\d{2,3}-\d{2,3}-\d{3,4}\b")
 # Defined terms ('(“SVP VI”)'), bracketed notes ('[See Item 2]') and '(See ...)' references.
@@ -85,6 +85,7 @@ def clean_name(text: str) -> tuple[str, str | None]:
         irs = f"{m.group(1)}-{m.group(2)}" if m.group(1) else f"{m.group(3)[:2]}-{m.group(3)[2:]}"
     name = _ID_CAPTION.split(text)[0]
     name = _ID_NUMBER.sub(" ", _IRS.sub(" ", name))
+    name = re.sub(r"\s#+\s*[.:]?(?=\s|$)", " ", name)  # 'Ariel Investments, LLC # 02-0712...': the '#' left over
     name = _NOTES.sub(" ", name)
     name = re.sub(r"\s+", " ", name)
     return _strip_tail(_LEAD.sub("", name)), irs
@@ -126,6 +127,18 @@ def split_joint_names(name: str) -> list[str]:
     return parts
 
 
+_AFTER_FORM_AND = re.compile(r"(\b(?:Ltd|LLC|Inc|Corp|L\.P|LP|Co|plc|Limited|N\.A|S\.A)\.?),?\s+and\s+", re.I)
+
+
+def name_parts(name: str) -> list[str]:
+    """'Eurocredit Investments, Ltd. and Richard C.W. Mauran' -> both names: one cover page printed
+    for an entity and another person together. Split only after a legal form ('Ltd. and'), so that
+    'Capital Research and Management Company' stays one name. [] where nothing is split."""
+    parts = _AFTER_FORM_AND.sub(lambda m: m.group(1) + "\x00", name).split("\x00")
+    parts = [p.strip(" ,") for p in parts if p.strip(" ,")]
+    return parts if len(parts) >= 2 else []
+
+
 _ROLE_TAIL = re.compile(r",\s*(?:as\s+)?(?:trustee|co-trustee|custodian|general\s+partner|executor|individually)\b.*$",
                         re.I)
 VARIANT_RATIO = 0.85  # the ratio the cover-page facts use for a name variant
@@ -146,7 +159,9 @@ def same_name(a: str, b: str) -> bool:
         head = x.split(",")[0]
         if _ROLE_TAIL.search(x) and len(head.split()) >= 2 and normalize(head) == normalize(y):
             return True
-    return False
+    # Both with a role: 'WACHOVIA BANK ..., N.A., TRUSTEE' and 'Wachovia Bank ..., N.A., as Trustee for ...'
+    ra, rb = _ROLE_TAIL.sub("", a), _ROLE_TAIL.sub("", b)
+    return ra != a and rb != b and len(ra.split()) >= 2 and normalize(ra) == normalize(rb)
 
 
 def _core(norm: str) -> str:
@@ -169,11 +184,22 @@ def same_person(a: str, b: str) -> bool:
     na, nb = normalize(a), normalize(b)
     if not na or not nb:
         return False
-    if _numbers(na) != _numbers(nb):
+    if different_series(a, b):
         return False
     import difflib
     return difflib.SequenceMatcher(None, na, nb).ratio() >= VARIANT_RATIO
 
 
-def _numbers(norm: str) -> set[str]:
-    return {w for w in norm.split() if w.isdigit() or re.fullmatch(r"[IVX]+", w)}
+def different_series(a: str, b: str) -> bool:
+    """'Fund II' / 'Fund', 'Partners L.P.' / 'Partners II L.P.', 'Fund A' / 'Fund B': names that
+    differ in a series mark (a number, a roman numeral, a trailing letter) are different entities,
+    however alike the rest of the name reads."""
+    return _series(normalize(a)) != _series(normalize(b))
+
+
+def _series(norm: str) -> set[str]:
+    marks = {w for w in norm.split() if w.isdigit() or re.fullmatch(r"[IVX]+", w)}
+    words = _core(norm).split()
+    if len(words) >= 2 and re.fullmatch(r"[A-Z]", words[-1]) and not re.fullmatch(r"[A-Z]", words[-2]):
+        marks.add("#" + words[-1])  # a trailing series letter, not the last of a run of initials
+    return marks

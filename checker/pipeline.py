@@ -120,6 +120,7 @@ def summarise_persons(filing: Filing) -> list[PersonSummary]:
     for ref in preferred_spelling_first(filing.named_persons):
         if ref.source == "header-group":
             continue
-        if not any(same_person(ref.name, p.name) for p in out):
-            out.append(PersonSummary(name=ref.name, line=ref.line))
+        parts = [n for page in filing.cover_pages for n in page.name_parts]
+        if not any(same_person(ref.name, p.name) for p in out) and not any(same_person(ref.name, n) for n in parts):
+            out.append(PersonSummary(name=ref.name, cover_page=False, line=ref.line))
     return out

@@ -21,7 +21,8 @@ def test_json_waived_is_top_level_only():
     result, entry = _waived_setup()
     doc = json.loads(render("json", [result], context(waived=[entry], baselined=2)))
     assert list(doc["files"][0]) == CONTRACT_FILE_KEYS
-    assert doc["summary"] == {"files": 1, "error": 1, "warning": 1, "info": 1, "waived": 1, "baselined": 2}
+    assert doc["summary"] == {"files": 1, "errors": 0, "error": 1, "warning": 1, "info": 1, "waived": 1,
+                              "baselined": 2}
     w = doc["waived"][0]
     assert w["path"] == "filings/sc13da-sample.txt" and w["rule_id"] == "SUM001"
     assert w["waiver"]["approved_by"] == "J. Smith, GC" and w["waiver"]["expires"] == "2099-01-01"

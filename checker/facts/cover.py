@@ -8,7 +8,7 @@ import re
 from checker import identifiers as ids
 from checker.facts.common import cover_name, named_pages, page_names, preferred_spelling_first
 from checker.model import Filing
-from checker.names import normalize, same_name
+from checker.names import different_series, normalize, same_name
 from checker.parse.labels import ROW_NUMBER, ROW_TITLE
 
 EXPECTED_ROWS = {
@@ -53,7 +53,7 @@ def _signed(signatures, name: str) -> int:
 def _uncovered_name_facts(filing: Filing) -> list[dict]:
     """Every person named in the joint filing agreement, the signatures or the header's group
     list that no cover page names, with the most similar cover-page name."""
-    cover_names = [n for p in named_pages(filing) for n in [p.name.value, *p.joint_names]]
+    cover_names = [n for p in named_pages(filing) for n in [p.name.value, *p.joint_names, *p.name_parts]]
     by_norm: dict[str, dict] = {}
     for ref in preferred_spelling_first(filing.named_persons):
         norm = normalize(ref.name)
@@ -77,6 +77,8 @@ def _uncovered_name_facts(filing: Filing) -> list[dict]:
 def _closest(norm: str, names: list[str]) -> tuple[str | None, float]:
     best, best_ratio = None, 0.0
     for name in names:
+        if different_series(norm, name):
+            continue  # 'Partners II' is not a spelling of 'Partners III': a person of its own
         matcher = difflib.SequenceMatcher(None, norm, normalize(name))
         if matcher.real_quick_ratio() < SIMILARITY_FLOOR or matcher.quick_ratio() < SIMILARITY_FLOOR:
             continue  # cheap upper bounds first: ratio() is quadratic

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from checker.model import Filing, ParseIssue
 from checker.parse.edgar_header import apply_header
+from checker.parse.item_holdings import read_item_holdings
 from checker.parse.outstanding import read_outstanding
 from checker.sources import Document
 
@@ -15,7 +16,9 @@ def parse_document(doc: Document) -> Filing:
         from checker.parse.text import parse_text
         filing = parse_text(doc)
     apply_header(filing, doc)
-    read_outstanding(filing)
+    read_outstanding(filing, doc)
+    if doc.xml is None:
+        read_item_holdings(filing)
     issues = [*doc.issues, *filing.issues]
     # One not-a-filing finding is enough, whichever step noticed it first.
     seen_not_filing = False

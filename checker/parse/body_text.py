@@ -249,7 +249,7 @@ def split_cusips(text: str) -> list[str]:
     """'228569-10-9' -> ['228569109']; '123456789; 987654321' -> both; 'None' -> []."""
     out = []
     for part in re.split(r"[,;/]|\band\b|\s{3,}", text, flags=re.I):
-        value = re.sub(r"[\s\-]", "", part).upper()
+        value = V.read_cusip(part)
         if re.fullmatch(r"[0-9A-Z]{6,12}", value) and re.search(r"\d", value):
             out.append(value)
     return out

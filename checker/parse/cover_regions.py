@@ -100,6 +100,9 @@ def find_markers(lines: list[str]) -> list[Marker]:
                 if wrapped:
                     markers.append(Marker(idx, c, *wrapped, rest_idx=idx + 1))
                     skip = idx + 1
+                elif (split := _label_value_then_tail(cell, lines[idx + 1])) is not None:
+                    markers.append(Marker(idx, c, *split))
+                    skip = idx + 1
     return markers
 
 
@@ -115,6 +118,27 @@ def _wrapped_label(cell: str, nxt: str) -> tuple[str, int | None, str] | None:
         return None
     key, num, end = hit
     return key, num, _rest(tail[end - len(head) - 1:])
+
+
+def _label_value_then_tail(cell: str, nxt: str) -> tuple[str, int | None, str] | None:
+    """'10   SHARED DISPOSITIVE       -0-' / '     POWER:': a numbered label whose last word
+    wrapped onto the next line, below the value printed beside the first part."""
+    head = cell.rstrip()
+    if len(head) > 120:
+        return None
+    parts = _GAP.split(head.strip())
+    while len(parts) > 3 and is_label_text(parts[0]):
+        parts = parts[1:]  # the stub printed to the left ('PERSON WITH   10   SHARED ...')
+    tail = nxt.strip()
+    if len(parts) < 3 or not tail or len(tail) > 40 or not is_label_text(tail.rstrip(":")):
+        return None  # number, label, value: three pieces; the tail is label words only
+    label, value = " ".join(parts[:-1]), parts[-1]
+    if not _NUMBERED_HEAD.match(label):
+        return None
+    hit = match_label(label + " " + tail)
+    if not hit or hit[2] <= len(label) + 1 or not NUMBERISH.match(value):
+        return None
+    return hit[0], hit[1], " " * (len(head) - len(value)) + value
 
 
 def _rest(text: str) -> str:
@@ -202,6 +226,10 @@ def _segments(cells: tuple[str, ...], table: bool) -> list[str]:
     # A short dash or blank line alone in a value slot is printed for zero; beside other text (or
     # as a table's border, "- | | |") it is a rule.
     if not out and not table and len(dashes) == 1 and len([c for c in cells if c.strip()]) == 1:
+        return dashes
+    # 'NUMBER OF | -' in a table: the dash is the only cell beside the stub, so it is the value
+    if not out and table and len(dashes) == 1 and dashes[0][0] in "-–—" \
+            and [c for c in cells if c.strip() and not is_label_text(c.strip())] == [c for c in cells if c.strip() == dashes[0]]:
         return dashes
     return out
 

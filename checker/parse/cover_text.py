@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from checker.model import Amount, Codes, CoverPage, Flag, ParseIssue, Percent, TextValue
-from checker.names import clean_name, split_joint_names
+from checker.names import clean_name, name_parts, split_joint_names
 from checker.parse import values as V
 from checker.parse.cover_regions import (
     Marker,
@@ -24,17 +24,23 @@ from checker.parse.cover_regions import (
 )
 from checker.parse.labels import (
     AMOUNT_KEYS,
+    is_label_text,
     IRS_PHRASE,
     LABEL_WORDS,
     ROW_NUMBER,
     ROW_TITLE,
 )
 
-CUSIP_LINE = re.compile(r"cusip\s*(?:no\.?|number|#)?\s*[:.]?\s*([0-9A-Z][0-9A-Z \-]{6,14}[0-9A-Z])\b", re.I)
+# The value may run on into a page marker or the form name ('037833100SCHEDULE 13D'): read_cusip cuts it.
+CUSIP_LINE = re.compile(r"cusip\s*(?:no\.?|number|#)?\s*[:.]?\s*([0-9A-Z][0-9A-Z \-]{6,14}[0-9A-Z](?:\b|[A-Z]+))", re.I)
 # Label words left in front of a number: "PERSON - 2,110,933" (the label wrapped onto the value's line).
 _WORD = re.compile(r"\s*([A-Za-z]+)\.?[\s:\-–]*")
 _VALUE_START = re.compile(r"[\d(\-–]|none\b|nil\b", re.I)
 # A row that points elsewhere instead of giving a number is not blank and not zero.
+# A row-1 name that cannot end there ('... as Trustee for the M.A.', 'FIRST INTERSTATE BANK OF ARI-'),
+# and a next line that can continue it (a capitalised word, not an identification number).
+_NAME_OPEN_END = re.compile(r"(?:\b(?:of|for|the|and)|&|,|-|\b[A-Z]\.)$", re.I)
+_NAME_GOES_ON = re.compile(r"[A-Z][A-Za-z]")
 _REFERENCE = re.compile(r"^\(?\s*see\s+(?:item|row|note|footnote|preliminary|response|attached|below|above)"
                         r"|^not\s+applicable$|^n/?a$", re.I)
 
@@ -76,6 +82,8 @@ class CoverReader:
         else:
             self._read_name(page, *regions["name"])
         page.cusip = self._page_cusip(prev_end, pm[0].idx)
+        if page.name is None and not page.fragment:
+            self._name_above(page, prev_end, pm[0].idx)
         self._read_simple_rows(page, regions)
         self._read_amounts(page, pm, regions)
         if page.fragment:
@@ -101,17 +109,41 @@ class CoverReader:
             m = CUSIP_LINE.search(self.lines[idx])
             token = re.split(r"\s{2,}", m.group(1))[0] if m else ""  # "811916105   13G": not one token
             if len(re.findall(r"\d", token)) >= 3:  # "Cusip No. not available" is no CUSIP
-                return TextValue(value=re.sub(r"[\s\-]", "", token).upper(), line=self.file_line(idx))
+                return TextValue(value=V.read_cusip(token), line=self.file_line(idx))
         return None
+
+    def _name_above(self, page: CoverPage, start: int, end: int) -> None:
+        """Row 1 left empty, the name printed above its label, under the page's CUSIP line
+        ('CUSIP No. 833964109   13G   Page 2' / 'Acme, Ltd. and Jane Roe' / '00-000000' / '1. NAME OF ...')."""
+        top = next((i for i in range(end - 1, max(start, end - 8) - 1, -1) if CUSIP_LINE.search(self.lines[i])), None)
+        if top is None:
+            return
+        for idx in range(top + 1, end):
+            text = self.lines[idx].strip()
+            if not text or not re.search(r"[A-Za-z]{2}", text) or is_label_text(text):
+                continue
+            name, irs = clean_name(text)
+            if re.search(r"[A-Za-z]{2}", name):
+                page.name = TextValue(value=name, line=self.file_line(idx))
+                page.joint_names = split_joint_names(name)
+                page.name_parts = [] if page.joint_names else name_parts(name)
+                return
 
     def _read_name(self, page: CoverPage, m: Marker, region: Region) -> None:
         for idx, text in region.chunks:
             name, irs = clean_name(IRS_PHRASE.sub(" ", text))
             if irs and page.irs_number is None:
                 page.irs_number = TextValue(value=irs, line=self.file_line(idx))
-            if re.search(r"[A-Za-z]{2}", name) and page.name is None:
+            if page.name is not None and _NAME_OPEN_END.search(page.name.value) and _NAME_GOES_ON.match(name):
+                # 'Wachovia Bank ..., as Trustee for the M.A.' / 'Hanna Company ... Trust': one name
+                joined = re.sub(r"-$", "", page.name.value) + ("" if page.name.value.endswith("-") else " ") + name
+                page.name = TextValue(value=joined, line=page.name.line)
+                page.joint_names = split_joint_names(joined)
+                page.name_parts = [] if page.joint_names else name_parts(joined)
+            elif re.search(r"[A-Za-z]{2}", name) and page.name is None:
                 page.name = TextValue(value=name, line=self.file_line(idx))
                 page.joint_names = split_joint_names(name)
+                page.name_parts = [] if page.joint_names else name_parts(name)
 
     def _first(self, regions, key) -> tuple[int, str] | None:
         if key not in regions:
@@ -180,7 +212,8 @@ class CoverReader:
                 continue
             amounts = self._amounts(region)
             if not amounts:
-                if self._reference(page, m, region) or region.own_lines or self.html:
+                if self._garbled(page, m, region) or self._reference(page, m, region) \
+                        or region.own_lines or self.html:
                     run = []  # a blank row (its own lines or cell hold nothing): it stays None
                 else:
                     run.append(m.key)
@@ -224,6 +257,23 @@ class CoverReader:
         self._references.append((m.key, idx, text))
         return True
 
+    def _garbled(self, page: CoverPage, m: Marker, region: Region) -> bool:
+        """A row that starts like a number but is not one ('1,353,46', 40 digits): unread, reported,
+        never guessed at and never 0."""
+        if not region.chunks:
+            return False
+        idx, text = region.chunks[0]
+        if not V.unreadable_number(_unlabel(text)):
+            return False
+        row = ROW_NUMBER[self.schedule][m.key]
+        page.unread_rows.append(row)
+        self.issues.append(ParseIssue(
+            kind="unreadable-number", line=self.file_line(idx), evidence=text.strip()[:80],
+            person=page.name.value if page.name else None,
+            message=f"row {row} ({ROW_TITLE[m.key]}) '{text.strip()[:40]}' is not a share count that can be "
+                    "read with confidence; it is left empty"))
+        return True
+
     def _report_references(self, page: CoverPage) -> None:
         """One finding per page for the rows that point elsewhere ('(See Item 4)')."""
         if not self._references:
@@ -258,5 +308,11 @@ def _unlabel(text: str) -> str:
     pos = 0
     while (m := _WORD.match(text, pos)) and m.group(1).lower() in LABEL_WORDS:
         pos = m.end()
-    return text[pos:] if pos and _VALUE_START.match(text, pos) else text
+    if pos and _VALUE_START.match(text, pos):
+        return text[pos:]
+    m = _OWNER_PREFIX.match(text)  # 'Ariel: 3,098,947': the person's short name before its value
+    return text[m.end():] if m else text
+
+
+_OWNER_PREFIX = re.compile(r"^\s*[A-Z][A-Za-z.&'\-]*(?:\s+[A-Z][A-Za-z.&'\-]*){0,2}\s*:\s*(?=\d)")
 

@@ -50,8 +50,9 @@ LABELS: dict[str, re.Pattern] = {k: re.compile(p, re.I) for k, p in {
     "citizenship": r"citizenship\s+or\s+place(?:\s+of\s+organi[sz]ation)?",
     "sole_voting": r"sole\s+(?:voting\s+power|power\s+to\s+vote)",
     "shared_voting": r"shared\s+(?:voting\s+power|power\s+to\s+vote)",
-    "sole_dispositive": r"sole\s+(?:dispositi(?:ve|on)\s+power|power\s+to\s+dispose)",
-    "shared_dispositive": r"shared\s+(?:dispositi(?:ve|on)\s+power|power\s+to\s+dispose)",
+    # 'DISPOTIVE' (a misspelling printed on real covers) is the same label
+    "sole_dispositive": r"sole\s+(?:dispo(?:siti|ti)(?:ve|on)\s+power|power\s+to\s+dispose)",
+    "shared_dispositive": r"shared\s+(?:dispo(?:siti|ti)(?:ve|on)\s+power|power\s+to\s+dispose)",
     "aggregate": r"aggregate\s+amount\s+beneficially(?:\s+owned(?:\s+by(?:\s+each(?:\s+reporting(?:\s+person)?)?)?)?)?",
     "excludes": r"check\s+(?:box\s+)?if\s+(?:the\s+)?aggregate\s+amount(?:\s+in\s+(?:row|line)" + _ROW_REF + r")?"
                 r"(?:\s+excludes(?:\s+certain(?:\s+shares)?)?)?\**" + _SEE,
@@ -67,7 +68,7 @@ ROW_PREFIX = re.compile(r"[\s\-–*#_=]*\(?(?:(?P<num>\d{1,2})|(?P<ell>[lI])(?=[
 ROW_NUMBER_CELL = re.compile(r"^\(?(\d{1,2})[.)]?\)?$")
 # The stub printed beside rows 7-10: "Number of Shares Beneficially Owned By Each Reporting Person With".
 STUB_WORDS = {"number", "of", "shares", "beneficially", "owned", "by", "each", "reporting", "person", "with"}
-IRS_PHRASE = re.compile(r"(?:S\.?S\.?\s+or\s+)?I\.?R\.?S\.?\s+Identification\s+Nos?\.?\s+of\s+(?:the\s+)?"
+IRS_PHRASE = re.compile(r"(?:S\.?S\.?\s+or\s+)?I\.?R\.?S\.?\s+Identification\s+(?:Nos?\.?|Numbers?)\s+of\s+(?:the\s+)?"
                         r"above\s+persons?|\(\s*entities\s+only\s*\)", re.I)
 # Every word of every label, and the instructions printed with them: a line made of these words
 # only is the tail of a wrapped label (or the stub), never a value.
@@ -76,7 +77,7 @@ LABEL_WORDS = STUB_WORDS | {
     "the", "entities", "only", "check", "appropriate", "box", "if", "a", "member", "group", "sec", "use",
     "source", "funds", "other", "consideration", "disclosure", "legal", "proceeding", "proceedings",
     "is", "required", "pursuant", "to", "items", "item", "d", "e", "citizenship", "place", "organization",
-    "organisation", "sole", "shared", "voting", "dispositive", "power", "vote", "dispose", "aggregate",
+    "organisation", "sole", "shared", "voting", "dispositive", "dispotive", "power", "vote", "dispose", "aggregate",
     "amount", "in", "row", "line", "excludes", "certain", "percent", "class", "represented", "type",
     "see", "instructions", "instruction", "before", "filling", "out", "and",
 }
@@ -96,6 +97,7 @@ def is_label_text(text: str) -> bool:
     """
     if _SHORT_WORD.fullmatch(text):
         return False
+    text = _STUB_TAIL.sub("", text)
     rest = _LABEL_TOKEN.sub(_blank_label_token, text)
     if "\x00" in rest or _ALNUM.search(rest):
         return False
@@ -110,7 +112,21 @@ def _blank_label_token(m: re.Match) -> str:
 def _label_token(token: str) -> bool:
     if token[0].isdigit() or token[0] == "(":
         return True  # "2(d)", "(11)": row and item references inside a label
-    return token.lower() in LABEL_WORDS
+    low = token.lower()
+    return low in LABEL_WORDS or _stub_fragment(low)
+
+
+_STUB_LONG = tuple(w for w in STUB_WORDS if len(w) >= 6)
+
+
+def _stub_fragment(low: str) -> bool:
+    """The head of a stub word broken in a narrow column without a hyphen: 'BENEFICIALL' (5
+    letters or more); its tail ('Y OWNED BY') is taken off by is_label_text."""
+    return len(low) >= 5 and low.isalpha() and any(w.startswith(low) for w in _STUB_LONG)
+
+
+# The tail of a broken stub word, before the stub words that follow it: 'Y OWNED BY', 'G PERSON'.
+_STUB_TAIL = re.compile(r"^(?:y|ly|g|ng)\s+(?=(?:owned|person|by)\b)", re.I)
 
 
 # A numbered row whose label is cut down to its first word ("(9) Aggregate"): trusted only when
@@ -142,7 +158,7 @@ def row_key(number: int, schedule: str) -> str | None:
 
 
 # A word every row label contains; a cheap test before the fourteen label patterns.
-_LABEL_WORD_SOURCE = (r"report|group|appropriate|sec\s+use|source|legal|citizen|voting|power|dispositi|aggregate|"
+_LABEL_WORD_SOURCE = (r"report|group|appropriate|sec\s+use|source|legal|citizen|voting|power|dispositi|dispoti|aggregate|"
                       r"percent|type")
 _LABEL_WORD = re.compile(_LABEL_WORD_SOURCE, re.I)
 # The same words without IGNORECASE, for ASCII text lowered first: several times faster, and the
@@ -177,7 +193,14 @@ def match_label(cell: str) -> tuple[str, int | None, int] | None:
         hit = _match_at(cell, gap.end())
         if hit:
             return hit
+    # HTML folds the gap to one space: 'Beneficially 8. Shared Voting Power' (stub, then a numbered label).
+    m = _STUB_THEN_NUMBER.match(cell)
+    if m and is_label_text(m.group(1)):
+        return _match_at(cell, m.end(1))
     return None
+
+
+_STUB_THEN_NUMBER = re.compile(r"^\s*([A-Za-z][A-Za-z ]{1,40}?)\s(?=\(?\d{1,2}[.)]\)?\s+[A-Za-z])")
 
 
 # The labels by the letter they start with: a cell starting with "S" is tried against the six

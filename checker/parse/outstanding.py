@@ -21,12 +21,34 @@ OUTSTANDING = re.compile(_LEAD + _COUNT + r"(?:outstanding\s+" + _SHARES + r"|" 
                          + r"[^.;]{0,160}?\boutstanding)", re.I | re.S)
 
 
-def read_outstanding(filing: Filing) -> None:
+def read_outstanding(filing: Filing, doc=None) -> None:
+    """Counts from the items, then from the cover pages' footnotes (the text before Item 1)."""
     seen = set()
     for item in filing.items:
         for m in OUTSTANDING.finditer(item.text):
-            shares = int(m.group("n").replace(",", ""))
-            if shares not in seen:
-                seen.add(shares)
-                filing.outstanding.append(OutstandingCount(
-                    shares=shares, text=re.sub(r"\s+", " ", m.group(0))[:300], line=item.line))
+            _add(filing, seen, m, item.line)
+    if doc is not None and doc.text and doc.xml is None:
+        _from_cover_notes(filing, seen, doc)
+
+
+def _from_cover_notes(filing: Filing, seen: set, doc) -> None:
+    """'(3) Based on 22,372,185 shares ... outstanding' printed under row 13: the count the
+    cover percents rest on, though no item repeats it."""
+    first_item = min((i.line for i in filing.items if i.line), default=None)
+    lines = doc.text.split("\n")
+    for idx, text in enumerate(lines):
+        if first_item is not None and doc.file_line(idx) >= first_item:
+            break
+        if "outstanding" not in text.lower():
+            continue
+        para = " ".join(lines[max(0, idx - 2): idx + 2])  # a sentence wrapped over a few lines
+        for m in OUTSTANDING.finditer(para):
+            _add(filing, seen, m, doc.file_line(idx))
+
+
+def _add(filing: Filing, seen: set, m: re.Match, line: int | None) -> None:
+    shares = int(m.group("n").replace(",", ""))
+    if shares not in seen:
+        seen.add(shares)
+        filing.outstanding.append(OutstandingCount(
+            shares=shares, text=re.sub(r"\s+", " ", m.group(0))[:300], line=line))

@@ -20,17 +20,38 @@ from checker.parse import values as V
 
 _SLASH_S = re.compile(r"/s/\s*_*\s*(.*)$", re.I)
 _BY = re.compile(r"^by\b\s*:?\s*(.*)$", re.I)
-_META = re.compile(r"^(?:name\s*/\s*title|name\s+and\s+title|name|title|its)\s*:\s*(.*)$", re.I)
+_META = re.compile(r"^(?:name\s*/\s*title|name\s*(?:and|&)\s*title|name|title|its)\s*:\s*(.*)$", re.I)
 _CAPTION = re.compile(r"^(?:date|dated|signature|name\s*/\s*title|name|title|\(?signature\)?)\s*:?$", re.I)
 _DATED = re.compile(r"^\s*(?:dated?|date)\b\s*(?:as\s+of\s*)?:?\s*(.+)$", re.I)
 _MONTH_YEAR = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+[\d\s,]*(?:19|20)\d\d$", re.I)
 _NOISE = re.compile(r"^(?:cusip\s*(?:no|number|#)|page\s+\d+|\(?page\s+\d+|\d{1,3}$|\*?signed\s+pursuant)", re.I)
 _RULE = re.compile(r"^[-_=\s.]*$")
-_ROLE = re.compile(
-    r"^(?:(?:co-|vice\s+|senior\s+|executive\s+|assistant\s+|global\s+|general\s+|chief\s+|managing\s+|sole\s+)*"
+_ROLE_RX = re.compile(
+    r"^(?:(?:co-|vice\s+|senior\s+|executive\s+|assistant\s+|global\s+|general\s+|chief\s+|managing\s+|sole\s+"
+    r"|compliance\s+|legal\s+|financial\s+|operating\s+|investment\s+|portfolio\s+|deputy\s+|associate\s+"
+    r"|corporate\s+|first\s+|head\s+of\s+)*"
     r"(?:president|partner|member|manager|director|officer|secretary|treasurer|counsel|trustee|chairman|ceo|cfo|coo"
     r"|attorney(?:-|\s+)in(?:-|\s+)fact|authorized\s+(?:signatory|person|officer)|individual(?:ly)?|adviser|advisor"
     r"|investment\s+(?:manager|adviser|advisor)|signatory|controller|principal|custodian|executor))\b", re.I)
+# What may follow a role: nothing, punctuation, 'of/for/to ...', or 'and' with another role
+# ('President and Chief Executive Officer'); 'PRESIDENT AND FELLOWS OF HARVARD COLLEGE' is a name.
+_ROLE_FOLLOW = re.compile(r"^(?:s\b)?\s*(?:$|[,;:/(\-–—]|(?:of|for|to|on|as|in|at)\b|(?:and|&)\s+(?:as\b|co-|vice|senior|"
+                          r"executive|assistant|general|chief|managing|sole|secretary|treasurer|director|member|"
+                          r"manager|president|officer|partner|trustee|attorney|authorized|portfolio))", re.I)
+
+
+class _Role:
+    """A capacity line ('Managing Member', 'Chief Compliance Officer', 'Vice President and Secretary')."""
+
+    @staticmethod
+    def match(t: str):
+        m = _ROLE_RX.match(t)
+        return m if m and _ROLE_FOLLOW.match(t[m.end():]) else None
+
+
+_ROLE = _Role()
+_DEGREE = re.compile(r"(?:Ph\.?\s?D|M\.?\s?D|J\.?\s?D|Esq|Jr|Sr|CFA|CPA|MBA)\.?", re.I)
+_MARKER_BY = re.compile(r"^[\^*†‡]+\s*(?=by\b)", re.I)
 _CONNECTOR = re.compile(r"^(?:a|an|as|its|on\s+(?:its|his|her|their)\s+own|on\s+behalf|and|for|each\s+of|duly|by\s+and)\b",
                         re.I)
 _PROSE = re.compile(r"\b(?:hereby|certif(?:y|ies)|agree[sd]?|undersigned|pursuant|is|are|was|were|shall|will|"
@@ -52,17 +73,29 @@ class _Unit:
     capacity: str | None
     line: int  # the line a finding about this signature should point at
     tail: str = ""  # the printed name and capacity lines, joined
+    printed: str | None = None  # the printed name where it adds a degree or suffix ('Jane Roe, Ph.D.')
 
 
 def read_signatures(lines: list[str], start: int, end: int, context: str, file_line) -> list[Signature]:
     """Every signature between start and end; blocks printed side by side are read column by column."""
+    return read_signature_blocks(lines, start, end, context, file_line)[0]
+
+
+def read_signature_blocks(lines: list[str], start: int, end: int, context: str,
+                          file_line) -> tuple[list[Signature], list[Signature]]:
+    """(signatures, unattributed): the second list holds the signatures given for an entity the
+    block does not print ('By /s/ Jane Roe' / 'President'), with an empty name; the caller may know
+    whom they can only be for."""
     col = _column_split(lines, start, end)
     if col is None:
-        return _read_column(lines, start, end, context, file_line)
-    left = _read_column([ln[:col] for ln in lines[:end]], start, end, context, file_line)
-    right = _read_column([ln[col:] if len(ln) > col else "" for ln in lines[:end]], start, end, context, file_line)
-    dated = next((s.date for s in left if s.date), None)  # a full-width "Dated:" line falls in the left column
-    return left + [s.model_copy(update={"date": s.date or dated}) for s in right]
+        sigs = _read_column(lines, start, end, context, file_line)
+    else:
+        left = _read_column([ln[:col] for ln in lines[:end]], start, end, context, file_line)
+        right = _read_column([ln[col:] if len(ln) > col else "" for ln in lines[:end]], start, end, context,
+                             file_line)
+        dated = next((s.date for s in left if s.date), None)  # a full-width "Dated:" line falls in the left column
+        sigs = left + [s.model_copy(update={"date": s.date or dated}) for s in right]
+    return [s for s in sigs if s.name], [s for s in sigs if not s.name]
 
 
 def _column_split(lines: list[str], start: int, end: int) -> int | None:
@@ -81,6 +114,8 @@ def _column_split(lines: list[str], start: int, end: int) -> int | None:
 def _read_column(lines: list[str], start: int, end: int, context: str, file_line) -> list[Signature]:
     # Absolute indexes, but only the block's own lines are cleaned (the rest is never read).
     text = [""] * start + [_clean(lines[i]) if i < len(lines) else "" for i in range(start, end)]
+    _conform_starred(lines, text, start, end)
+    _join_parenthesised(text, start, end)
     sigs: list[Signature] = []
     prev_end = start
     date = None
@@ -100,14 +135,46 @@ def _read_column(lines: list[str], start: int, end: int, context: str, file_line
         else:
             names = _heading(text, k, prev_end) or _individual(unit)
         by = _by_entity(text, k, prev_end) if below is None else None
+        principals = _principals(unit)
+        if not names and not principals:
+            names = [""]  # signed for someone the block does not name (see read_signature_blocks)
         for name in names:
             sigs.append(Signature(name=name, signer=unit.signer, capacity=unit.capacity, date=date, by=by,
                                   line=file_line(unit.line), context=context))
-        for name in _principals(unit):
-            sigs.append(Signature(name=name, signer=unit.signer, capacity="attorney-in-fact", date=date,
+        for name in principals:
+            capacity = "attorney-in-fact" if re.search(r"attorney[-\s]in[-\s]fact", unit.tail, re.I) else unit.capacity
+            sigs.append(Signature(name=name, signer=unit.signer, capacity=capacity, date=date,
                                   line=file_line(unit.line), context=context))
         prev_end = unit.tail_end
     return sigs
+
+
+_STAR_SIGNATURE = re.compile(r"^by\s*:?\s*\*+$", re.I)
+_STAR_ATTORNEY = re.compile(r"^\*+\s*by\b.*/s/", re.I)
+
+
+def _conform_starred(lines: list[str], text: list[str], start: int, end: int) -> None:
+    """'By: *' over 'Anthony Roe, its Manager', and at the end '* By: /s/ Kemper Roe, attorney-in-
+    fact': each starred block is signed by the person printed under it, through the attorney. The
+    star is read as that person's conformed signature ('By: /s/ Anthony Roe')."""
+    if not any(_STAR_ATTORNEY.match(lines[i].strip()) for i in range(start, min(end, len(lines)))):
+        return
+    for k in range(start, end - 1):
+        if _STAR_SIGNATURE.match(text[k]) and text[k + 1] and not _blank(text[k + 1]):
+            text[k] = "By: /s/ " + text[k + 1].split(",")[0].strip()
+
+
+_PAREN_TAIL = re.compile(r"^\([A-Z][^()]{0,30}\),?\s+[A-Z]")
+
+
+def _join_parenthesised(text: list[str], start: int, end: int) -> None:
+    """'ACME LIFE SCIENCES FUND' / '(OFFSHORE), LTD.': a heading wrapped before its parenthesised
+    part is one name; the second line is joined to the first (and left blank)."""
+    for k in range(start + 1, end):
+        prev = text[k - 1]
+        if _PAREN_TAIL.match(text[k]) and prev and not _blank(prev) and "/s/" not in prev.lower() \
+                and not _BY.match(prev):
+            text[k - 1], text[k] = f"{prev} {text[k]}", ""
 
 
 def _clean(line: str) -> str:
@@ -117,6 +184,7 @@ def _clean(line: str) -> str:
     if "|" in s:
         s = _PIPE.sub(" | ", s)
     s = s.strip(" |`")
+    s = _MARKER_BY.sub("", s)  # '^By /s/ ...', '*By: /s/ ...': the marker points at a footnote
     return _PIPE_GLUE.sub(" ", s) if "|" in s else s
 
 
@@ -141,7 +209,7 @@ def _strip_name(s: str) -> str:
 
 def _unit(text: list[str], k: int, end: int, signer: str) -> _Unit | None:
     """The printed name and capacity lines after a /s/ line."""
-    j, capacity, line = k + 1, None, k
+    j, capacity, line, printed = k + 1, None, k, None
     while j < end:
         t = text[j]
         if _blank(t):
@@ -157,7 +225,11 @@ def _unit(text: list[str], k: int, end: int, signer: str) -> _Unit | None:
         elif meta:
             capacity = _after_name(meta.group(1), signer) or capacity
         elif _same_name(t, signer):
-            capacity = _after_name(t, signer) or capacity
+            rest = _after_name(t, signer)
+            if rest and _DEGREE.fullmatch(rest):
+                printed = t.strip()  # 'JoMei Chang, Ph.D.': a degree or suffix, not a capacity
+            else:
+                capacity = rest or capacity
         elif _capacity_line(t, text[j - 1] if j > k + 1 else ""):
             capacity = capacity or t
         else:
@@ -167,7 +239,7 @@ def _unit(text: list[str], k: int, end: int, signer: str) -> _Unit | None:
     if not signer:
         return None
     tail = " ".join(t for t in text[k + 1:j] if not _blank(t))
-    return _Unit(idx=k, signer=signer, tail_end=j, capacity=capacity, line=line, tail=tail)
+    return _Unit(idx=k, signer=signer, tail_end=j, capacity=capacity, line=line, tail=tail, printed=printed)
 
 
 def _tail_goes_on(text: list[str], j: int, end: int, signer: str) -> bool:
@@ -177,21 +249,31 @@ def _tail_goes_on(text: list[str], j: int, end: int, signer: str) -> bool:
     if nxt is None:
         return False
     return bool(_META.match(text[nxt]) or _same_name(text[nxt], signer)
-                or re.search(r"\b(?:for|of|and)$|,$", text[j - 1]) and _CONNECTOR.match(text[nxt]))
+                or re.search(r"\b(?:for|of|and)$|,$", text[j - 1]) and _CONNECTOR.match(text[nxt])
+                or _same_name(text[j - 1], signer) and _ROLE.match(text[nxt]))
 
 
 def _capacity_line(t: str, before: str) -> bool:
     """A capacity ('Managing Member', 'as director of'), or the rest of one that ran onto this
     line (the line before ends open: a comma, 'and', 'for', an initial)."""
+    if _SLASH_S.search(t):
+        return False  # the next signature, not the rest of this one's capacity
     return bool(_ROLE.match(t) or _CONNECTOR.match(t) or t[:1].islower() or _MONTH_YEAR.match(t)
-                or t[:1].isdigit() or re.search(r"(?:,|\b(?:and|for|of)|\b[A-Z]\.)$", before))
+                or t[:1].isdigit() or re.search(r"(?:,|\b(?:and|for|of)|\b[A-Z]\.)$", before)
+                and not re.search(r"\b(?:Ph\.?\s?D|M\.?\s?D|J\.?\s?D)\.$", before))  # 'Jane Roe, Ph.D.' ends there
 
 
 def _same_name(t: str, signer: str) -> bool:
     if not signer:
         return False
     a, b = re.sub(r"[^a-z]+", " ", t.lower()).split(), re.sub(r"[^a-z]+", " ", signer.lower()).split()
-    return len(b) >= 2 and a[:len(b)] == b
+    if len(b) >= 2 and a[:len(b)] == b:
+        return True
+    # 'Stuart Brunet, Managing Director' prints the '/s/ Stuart R. Brunet' without the initial
+    if re.search(r"\bs/", t, re.I):
+        return False  # another signature line ('/s/ Jane Roe'), not the printed name
+    a2, b2 = [w for w in a if len(w) > 1], [w for w in b if len(w) > 1]
+    return len(b2) >= 2 and a2[:len(b2)] == b2
 
 
 def _after_name(t: str, signer: str) -> str | None:
@@ -235,6 +317,11 @@ def _heading(text: list[str], k: int, floor: int) -> list[str]:
         date = _DATED.match(t) or V.first_date(t) and len(t) < 40 or _MONTH_YEAR.match(t)
         if date:
             right = _right_column(t)
+            if right and buf and not _LEGAL_END.search(right):
+                # 'Date: June 12, 1998   ENRON CAPITAL & TRADE' / 'RESOURCES CORP.': one name, wrapped
+                return _names([f"{right} {buf[0]}"] + buf[1:])
+            if not buf and not right:
+                return _entity_above(text, j, floor)  # 'T. ROWE PRICE ASSOCIATES, INC.' / 'Date: ...' / '/s/'
             return _names(buf) or ([right] if right else [])
         if not t or _blank(t):
             if buf and _bare_by_above(text, j, floor):
@@ -251,6 +338,15 @@ def _heading(text: list[str], k: int, floor: int) -> list[str]:
             break
         j -= 1
     return _names(buf)
+
+
+def _entity_above(text: list[str], j: int, floor: int) -> list[str]:
+    """The entity printed right above the date line of a block (no blank line between): only a
+    name with a legal form, so that a line of prose or a person's name is not taken for it."""
+    if j - 1 < floor or not text[j - 1] or _blank(text[j - 1]):
+        return []
+    t = _entity(text[j - 1])
+    return [t] if _looks_like_name(t) and _LEGAL_END.search(t) else []
 
 
 def _bare_by_above(text: list[str], j: int, floor: int) -> bool:
@@ -292,11 +388,18 @@ def _names(buf: list[str]) -> list[str]:
     out: list[str] = []
     for t in buf:
         lone_form = _LEGAL_END.fullmatch(t.strip(" ,.")) or _LEGAL_END.fullmatch(t.strip(" ,"))
-        if out and (lone_form or not _LEGAL_END.search(out[-1]) and len(t.split()) <= 2 and _LEGAL_END.search(t)):
-            out[-1] = f"{out[-1]} {t}"
+        if out and out[-1].endswith("-") and t[:1].isalpha():
+            out[-1] = out[-1][:-1] + t  # 'FIRST INTERSTATE BANK OF ARI-' / 'ZONA, N.A.'
+        elif out and (lone_form or not _LEGAL_END.search(out[-1]) and len(t.split()) <= 2 and _LEGAL_END.search(t)
+                      or _OPEN_END.search(out[-1])
+                      or len(t.split()) == 1 and not _LEGAL_END.search(out[-1])):
+            out[-1] = f"{out[-1]} {t}"  # a name wrapped over two lines ('... FELLOWS OF HARVARD' / 'COLLEGE')
         else:
             out.append(t)
     return out
+
+
+_OPEN_END = re.compile(r"(?:\b(?:of|the|and|for)|&)$", re.I)
 
 
 def _principals(unit: _Unit) -> list[str]:
@@ -304,17 +407,32 @@ def _principals(unit: _Unit) -> list[str]:
     list that reads entirely as names is taken."""
     m = re.search(r"attorney[-\s]in[-\s]fact\s+for\s+(?:each\s+of\s+)?(.+)$", unit.tail, re.I)
     if not m:
-        return []
+        return _capacity_principal(unit)
     listed = re.split(r"(?<=[a-z]{3})\.(?:\s|$)|;", m.group(1))[0]  # initials do not end the list
     names = split_names(listed)
     return names if names and all(_looks_like_name(n) and len(n.split()) <= 5 for n in names) else []
 
 
+_CAPACITY_OF = re.compile(r"\b(?:co-?trustee|trustee|general\s+partner|managing\s+member|manager|executor)s?\s+"
+                          r"(?:of|for)\s+(?!each\b|all\b)(.+)$", re.I)
+
+
+def _capacity_principal(unit: _Unit) -> list[str]:
+    """'individually and in his capacity as cotrustee of the John T. Walton Estate Trust': the
+    signer signs for the entity named in the capacity too (only a name with a legal form)."""
+    m = _CAPACITY_OF.search(unit.tail)
+    if not m:
+        return []
+    name = _entity(re.split(r"[;(]|(?<=[a-z]{3})\.(?:\s|$)", m.group(1))[0])  # initials do not end it
+    name = re.sub(r"^the\s+", "", name, flags=re.I) if re.match(r"the\s+\w+\s+\w+", name, re.I) else name
+    return [name] if _looks_like_name(name) and _LEGAL_END.search(name) and len(name.split()) <= 8 else []
+
+
 def _individual(unit: _Unit) -> list[str]:
     """No entity printed: the signer signs for himself only when signing individually."""
     cap = (unit.capacity or "").lower()
-    if unit.capacity is None or "individual" in cap or _same_name(unit.capacity, unit.signer):
-        return [_printed_name(unit.signer)]
+    if "individual" in cap or _same_name(unit.capacity or "", unit.signer) or unit.capacity is None:
+        return [unit.printed or _printed_name(unit.signer)]
     return []
 
 

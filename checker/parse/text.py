@@ -3,14 +3,14 @@ from __future__ import annotations
 
 import re
 
-from checker.model import Filing, NameRef, ParseIssue
+from checker.model import Filing, NameRef, ParseIssue, Signature
 from checker.parse import body_text as B
 from checker.parse import boxes
 from checker.parse.cover_regions import find_markers
 from checker.parse.cover_text import CoverReader
 from checker.parse.defaults import read_default_clauses
 from checker.parse.labels import ROW_NUMBER
-from checker.parse.signatures import read_signatures
+from checker.parse.signatures import read_signature_blocks, read_signatures
 from checker.sources import Document
 
 
@@ -18,7 +18,7 @@ def parse_text(doc: Document) -> Filing:
     lines = doc.text.split("\n")
     fl = doc.file_line
     filing = Filing(path=doc.path, format=doc.format, sha256=doc.sha256)
-    reader = CoverReader(lines, fl, schedule=None, html=doc.format == "html")
+    reader = CoverReader(lines, fl, schedule=None, html=doc.format == "html" or _from_html(doc))
     markers = find_markers(lines)
     markers_end = markers[-1].idx + 1 if markers else 0
     title_end = markers[0].idx if markers else min(len(lines), 200)
@@ -54,6 +54,13 @@ def parse_text(doc: Document) -> Filing:
     return filing
 
 
+def _from_html(doc: Document) -> bool:
+    """The text came from HTML inside a full submission: an HTML body's text lines do not map one
+    to one onto the file's lines (a plain-text body's do)."""
+    m = doc.line_map or []
+    return doc.format == "edgar-submission" and len(m) > 1 and any(b - a != 1 for a, b in zip(m, m[1:]))
+
+
 def _schedule_hint(doc: Document, markers) -> str:
     """No form type on the title page: the EDGAR header's, else the numbering the rows print
     (13G citizenship is row 4 and its percent row 11; on a 13D they are rows 6 and 13)."""
@@ -79,7 +86,9 @@ def _read_body(filing: Filing, lines: list[str], start: int, fl) -> None:
     jfa = next((i for i in range(jfa_from, len(lines)) if B.JFA_HEADING.match(lines[i])), None)
     if sig_start is not None:
         sig_end = _block_end(lines, sig_start + 1)
-        filing.signatures = read_signatures(lines, sig_start, sig_end, "statement", fl)
+        signed, unnamed = read_signature_blocks(lines, sig_start, sig_end, "statement", fl)
+        filing.signatures = signed + _for_sole_person(filing, signed, unnamed)
+        filing.signatures += _for_shared_pages(filing, signed)
         for s in filing.signatures:
             filing.named_persons.append(NameRef(name=s.name, source="signature", line=s.line))
         # Letters and notices between the signatures and the agreement (exhibits): who signs them,
@@ -90,6 +99,32 @@ def _read_body(filing: Filing, lines: list[str], start: int, fl) -> None:
         filing.named_persons.extend(B.read_jfa_parties(lines, jfa, fl))
         filing.signatures.extend(read_signatures(lines, jfa, len(lines), "agreement", fl))
     filing.default_clauses = read_default_clauses(lines, start, len(lines), fl)
+
+
+def _for_sole_person(filing: Filing, signed: list[Signature], unnamed: list[Signature]) -> list[Signature]:
+    """An officer's or attorney's signature that names no entity ('By /s/ Jane Roe' / 'President'),
+    on a statement with one reporting person only: it can only be given for that person."""
+    from checker.names import same_name
+    names = {p.name.value for p in filing.cover_pages if p.name and not p.joint_names}
+    if not unnamed or len(names) != 1 or any(p.joint_names for p in filing.cover_pages):
+        return []
+    [name] = names
+    if any(same_name(s.name, name) for s in signed):
+        return []
+    return [unnamed[0].model_copy(update={"name": name})]
+
+
+def _for_shared_pages(filing: Filing, signed: list[Signature]) -> list[Signature]:
+    """A page printed for 'Acme, Ltd. and Jane Roe' is signed when each of them signs."""
+    from checker.names import same_name
+    out = []
+    for page in filing.cover_pages:
+        if not page.name_parts or any(same_name(s.name, page.name.value) for s in signed):
+            continue
+        sigs = [next((s for s in signed if same_name(s.name, part)), None) for part in page.name_parts]
+        if all(sigs):
+            out.append(sigs[0].model_copy(update={"name": page.name.value}))
+    return out
 
 
 _NEXT_DOCUMENT = re.compile(r"^(exhibit\s+[\"“]?\w+|via\s+facsimile|re:|dear\s)", re.I)

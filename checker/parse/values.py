@@ -12,9 +12,13 @@ from decimal import Decimal, InvalidOperation
 from checker.model import Amount, Component
 from checker.names import split_names
 
-# "1,204,350", "1204350", "-0-", "0", "14,051,904 (1)", "- 1,200 -", "4,065,101*": the number,
-# with separators or without, maybe wrapped in hyphens, maybe followed by a footnote marker.
-_NUMBER = re.compile(r"^[\s\-–—(*]*(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\b")
+# "1,204,350", "1204350", "-0-", "0", "14,051,904 (1)", "- 1,200 -", "4,065,101*", "1,234.5678": the
+# number, with separators or without, maybe wrapped in hyphens, maybe followed by a footnote marker.
+# ``tail`` is whatever digits and separators run on after it: "1,353,4681" is a grouped number with a
+# footnote "1" glued on; "1,353,46" or "1,234,567,8" cannot be read with confidence.
+_NUMBER = re.compile(r"^[\s\-–—(*]*(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?(?P<tail>[\d,.]*)(?![A-Za-z])")
+_NUMBER_START = re.compile(r"^[\s\-–—(*]*\d")
+MAX_DIGITS = 15  # more shares than any issuer has ever had outstanding: not a share count
 # Printed instead of 0: words, "-0-", a short dash or a short blank line ("_____"), each maybe
 # with a footnote marker. Blank is not among them: a blank row stays None.
 _FOOTNOTE = r"(?:\s*(?:\(\s*[\w*]{1,3}\s*\)|\*|[†‡§]))*"
@@ -33,10 +37,9 @@ def parse_amount(text: str, line: int | None) -> Amount | None:
     flat = re.sub(r"\s+", " ", text).strip()
     if _ZERO_WORDS.match(flat):
         return Amount(shares=0, raw=flat, line=line)
-    m = _NUMBER.match(flat)
-    if not m:
+    shares = read_number(flat)
+    if shares is None:
         return None
-    shares = int(m.group(1).replace(",", ""))
     components = [
         Component(label=c["label"].lower(), shares=int(c["shares"].replace(",", "")),
                   description=c["desc"].strip(" ,."), issuable=bool(_ISSUABLE.search(c["desc"])))
@@ -47,6 +50,53 @@ def parse_amount(text: str, line: int | None) -> Amount | None:
     if om:
         owners = split_names(om.group("names"))
     return Amount(shares=shares, raw=flat, line=line, components=components, owners=owners)
+
+
+def read_number(text: str) -> int | Decimal | None:
+    """The share count a value starts with: an int, or a Decimal where a fraction is printed
+    (units of partnerships and BDCs: '1,234.5678'); None where it cannot be read with confidence."""
+    m = _NUMBER.match(text)
+    if not m:
+        return None
+    digits, frac, tail = m.group("int").replace(",", ""), m.group("frac") or "", m.group("tail")
+    tail = tail.rstrip(".,")
+    if tail and not ("," in m.group("int") and re.fullmatch(r"\d", tail) and not frac):
+        return None  # digits that run on irregularly: not a number to guess at
+    if len(digits) > MAX_DIGITS:
+        return None
+    if frac.strip(".0"):
+        return Decimal(digits + frac)
+    return int(digits)
+
+
+def unreadable_number(text: str) -> bool:
+    """A value that starts like a number but is not one parse_amount can read ('1,353,46')."""
+    flat = re.sub(r"\s+", " ", text).strip()
+    return bool(_NUMBER_START.match(flat)) and not _ZERO_WORDS.match(flat) and read_number(flat) is None
+
+
+_CUSIP_GROUPS = re.compile(r"([0-9A-Z]{6})[\s\-]?([0-9A-Z]{2})[\s\-]?([0-9A-Z])(?![0-9A-Z])")
+# What is glued to a CUSIP on real title and cover pages: a page marker, the form, a footnote.
+_CUSIP_TAIL = re.compile(r"^(?:PAGE|SCHEDULE|SC13|13D|13G|CUSIP|\(\w{1,2}\)|\*)")
+
+
+def read_cusip(text: str) -> str:
+    """The CUSIP in a 'CUSIP No.' value: '037833 10 0', '037833-10-0'; and where something is run
+    together with it ('037833100Page 2', '037833100 13G', '0378331001' with a footnote '1'), the
+    nine characters that are the CUSIP. Anything else is returned compacted, as printed, for the
+    identifier rules to judge."""
+    from checker.identifiers import cusip_check_ok
+    upper = text.strip().upper()
+    compact = re.sub(r"[\s\-]", "", upper)
+    if len(compact) <= 9:
+        return compact
+    m = _CUSIP_GROUPS.match(upper)
+    if m:
+        return "".join(m.groups())
+    head, rest = compact[:9], compact[9:]
+    if _CUSIP_TAIL.match(rest) or (re.fullmatch(r"\d", rest) and cusip_check_ok(head)):
+        return head
+    return compact
 
 
 _PERCENT = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?|\.\d+)\s*%")
@@ -106,6 +156,8 @@ def split_codes(text: str) -> list[str]:
     text = re.split(r"\s[-–—:]\s", text)[0]
     text = re.sub(r"\b([A-Z])\.\s?([A-Z])\.(?!\w)", r"\1\2", text.strip().upper())  # H.C. -> HC
     tokens = [t for t in re.split(r"[,;\s]+|\band\b", text) if t]
+    # The form's own 'FOOTNOTES' caption printed under the last row is not a code.
+    tokens = [t for t in tokens if t.strip(".*:") not in ("FOOTNOTES", "FOOTNOTE")]
     out: list[str] = []
     for t in tokens:
         t = t.strip(".*()")

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from decimal import Decimal
 
-from checker.model import (Amount, Codes, CoverPage, DateValue, Exhibit, Filing, Flag, Item,
+from checker.model import (Amount, Codes, CoverPage, DateValue, Exhibit, Filing, Flag, Item, NameRef,
                            ParseIssue, Percent, Signature, TextValue)
 from checker.parse.xml_safe import find, find_all, kid, kids, lname, load_tree, text_of
 from checker.sources import Document
@@ -196,6 +196,8 @@ class _Parser:
         for block in find_all(form, "signatureperson", "signatureinformation"):
             who = kid(block, "signaturereportingperson", "reportingpersonname")
             name = text_of(who)
+            if name:  # a person who signs is a reporting person: COV001 looks for its cover page
+                self.f.named_persons.append(NameRef(name=name, source="signature", line=self.line(who)))
             for det in kids(block, "signaturedetails"):
                 signer = text_of(kid(det, "signature")) or None
                 self.f.signatures.append(Signature(

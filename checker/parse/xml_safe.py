@@ -59,7 +59,7 @@ def load_tree(data: bytes, first_line: int = 1):
 def _prepare(data: bytes, first_line: int) -> tuple[bytes, list[ParseIssue]]:
     """Drop a UTF-8 BOM, leading blank lines (lxml rejects a late XML declaration) and NULs."""
     issues = []
-    if data.startswith(b"\xef\xbb\xbf"):
+    while data.startswith(b"\xef\xbb\xbf"):  # editors that concatenate files leave several
         data = data[3:]
     if not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         data = data.lstrip()
@@ -70,6 +70,10 @@ def _prepare(data: bytes, first_line: int) -> tuple[bytes, list[ParseIssue]]:
                 kind="malformed-xml", line=first_line + data[:at].count(b"\n"),
                 message=f"XML contains {nuls} NUL byte(s), which XML does not allow; ignored them"))
             data = data.replace(b"\x00", b"")
+        # XML spells it DOCTYPE; HTML habits write '<!doctype': same bytes, same lines, same intent.
+        m = _DOCTYPE.search(data[:65536])
+        if m and m.group(0) != b"<!DOCTYPE":
+            data = data[:m.start()] + b"<!DOCTYPE" + data[m.end():]
         # Text decoded upstream and re-encoded as UTF-8 can still declare UTF-16: trust the bytes.
         m = _DECL_ENCODING.match(data)
         if m and m.group(2).lower().replace(b"-", b"") in (b"utf16", b"utf32", b"ucs2", b"ucs4"):

@@ -12,17 +12,22 @@ from checker.findings import FileResult
 
 
 def document(results: list[FileResult], ctx) -> dict:
-    files = [r.contract() for r in results]
-    summary = {"files": len(results)}
+    """A file that could not be read at all goes to "errors", never to "files" as if checked."""
+    checked = [r for r in results if r.error is None]
+    files = [r.contract() for r in checked]
+    errors = [{"path": r.path, "reason": r.error} for r in results if r.error is not None]
+    summary = {"files": len(checked), "errors": len(errors)}
     for sev in ("error", "warning", "info"):
-        summary[sev] = sum(r.count(sev) for r in results)
+        summary[sev] = sum(r.count(sev) for r in checked)
     summary["waived"] = len(ctx.waived)
     summary["baselined"] = ctx.baselined
     waived = [w.to_json() for w in ctx.waived]
     return {"schema": "stakecheck/v1",
             "tool": {"name": "stakecheck", "version": ctx.tool_version},
-            "files": files, "summary": summary, "waived": waived}
+            "files": files, "errors": errors, "summary": summary, "waived": waived}
 
 
 def render(results: list[FileResult], ctx) -> str:
-    return json.dumps(document(results, ctx), indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+    # allow_nan=False: a non-finite number must never reach the JSON (strict parsers reject it);
+    # the parsers turn such values into parse findings before they get here.
+    return json.dumps(document(results, ctx), indent=2, ensure_ascii=False, allow_nan=False) + "\n"

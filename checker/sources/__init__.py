@@ -8,9 +8,13 @@ point at the user's file.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from checker.findings import printable_path
 
 # A 13D/G is rarely over 5 MB; full submissions with exhibits can reach tens of MB.
 MAX_BYTES = 64 * 1024 * 1024
@@ -70,25 +74,56 @@ def looks_binary(data: bytes) -> bool:
     return controls > len(head) * 0.10
 
 
-# A DOCTYPE is allowed so that an entity bomb reaches the hardened XML parser (which refuses
-# it with a parse issue) instead of being read as a text filing.
-_XML_START = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*(<!DOCTYPE[^\[>]*(\[.*?\])?\s*>\s*)?"
-                        rb"(<!--.*?-->\s*)*<(edgarSubmission|\w+:edgarSubmission)\b", re.S)
+# Schedule 13D/G XML: the root element after any prolog (XML declaration, processing
+# instructions such as a stylesheet, comments, a DOCTYPE in any case, whitespace, byte-order
+# marks). A DOCTYPE is allowed so that an entity bomb reaches the hardened XML parser (which
+# refuses it with a parse issue) instead of being read as a text filing.
+XML_PROLOG_WINDOW = 256 * 1024
+_XML_START = re.compile(rb"^(?:\s|\xef\xbb\xbf|<\?(?:[^?]|\?(?!>))*\?>|<!--(?:[^-]|-(?!->))*-->"
+                        rb"|<!DOCTYPE[^\[>]*(?:\[[^\]]*\])?\s*>)*<(?:\w+:)?edgarSubmission\b", re.I)
 _HTML_START = re.compile(r"<(html|body|table|div|p|font|center|br)\b", re.I)
 _EDGAR_START = re.compile(r"<SEC-HEADER>|<SEC-DOCUMENT>|<IMS-HEADER>|-----BEGIN PRIVACY-ENHANCED MESSAGE-----"
                           r"|^<DOCUMENT>", re.M)
 
 
 def load(path: str | Path) -> Document:
+    """Read a regular file, at most MAX_BYTES. FIFOs, devices and sockets are refused before
+    a byte is read (a FIFO would block forever, /dev/zero never ends); the size limit is
+    enforced while reading, since stat cannot be trusted for every kind of file."""
     p = Path(path)
     try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise UnreadableInput(f"{p}: file is {size:,} bytes, over the {MAX_BYTES:,}-byte limit")
-        data = p.read_bytes()
+        data = read_regular_file(p)
     except OSError as exc:
         raise UnreadableInput(f"{p}: cannot read: {exc.strerror or exc}") from None
-    return load_bytes(data, str(path))
+    # Reports, fingerprints and messages use the name's printable form (\\xNN for bytes that
+    # are not UTF-8); the file itself was read by its real name above.
+    return load_bytes(data, printable_path(str(path)))
+
+
+def read_regular_file(p: Path, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of a regular file; UnreadableInput for anything else or anything too large."""
+    _require_regular(p, os.stat(p).st_mode)  # a socket cannot even be opened: say what it is
+    # O_NONBLOCK: opening a FIFO with no writer must not block (the file may change after stat).
+    fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as handle:
+        _require_regular(p, os.fstat(handle.fileno()).st_mode)
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise UnreadableInput(f"{p}: file is over the {limit:,}-byte limit")
+    return data
+
+
+def _require_regular(p: Path, mode: int) -> None:
+    if not stat.S_ISREG(mode):
+        raise UnreadableInput(f"{p}: not a regular file ({_file_kind(mode)}); only files are checked")
+
+
+def _file_kind(mode: int) -> str:
+    for test, kind in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"),
+                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device")):
+        if test(mode):
+            return kind
+    return "a special file"
 
 
 def load_bytes(data: bytes, path: str) -> Document:
@@ -98,14 +133,14 @@ def load_bytes(data: bytes, path: str) -> Document:
     has_bom16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
     if not has_bom16 and looks_binary(data) and not _utf16_without_bom(data):
         raise UnreadableInput(f"{path}: binary data, not a text, HTML or XML filing")
-    if _XML_START.match(data[:4096]) and not has_bom16:
+    if _XML_START.match(data[:XML_PROLOG_WINDOW]) and not has_bom16:
         return Document(path=path, sha256=sha, format="xml", xml=data,
                         xml_first_line=_first_content_line(data))
     text = decode(data).replace("\x00", "")
     if _EDGAR_START.search(text[:20000]):
         from checker.sources.edgar import unwrap_submission
         return unwrap_submission(text, path, sha)
-    if _XML_START.match(text.encode("utf-8", "replace")[:4096]):
+    if _XML_START.match(text.lstrip("\ufeff").encode("utf-8", "replace")[:XML_PROLOG_WINDOW]):
         return Document(path=path, sha256=sha, format="xml", xml=text.encode("utf-8"))
     if _HTML_START.search(text[:5000]):
         from checker.sources.html import html_to_text

@@ -60,8 +60,8 @@ class _Walker:
     text itself and calls out only for block tags, and the state lives in slots.
     """
 
-    __slots__ = ("buf", "buf_line", "cover_rows", "cursor", "line_map", "lines", "out",
-                 "pre_depth", "row", "row_tr")
+    __slots__ = ("buf", "buf_line", "cover_rows", "cursor", "grid", "grid_tables", "line_map", "lines", "out",
+                 "pre_depth", "row", "row_spans", "row_tr")
 
     def __init__(self) -> None:
         self.lines: list[str] = []
@@ -74,12 +74,16 @@ class _Walker:
         self.row_tr = None
         self.pre_depth = 0
         self.cover_rows: set = set()
+        self.row_spans: list[int] = []  # colspan of each cell of the row being read
+        self.grid_tables: set = set()  # tables of signature blocks printed side by side
+        self.grid: list[tuple[int, list[tuple[int, str]]]] = []  # (line, [(column, text)]) per row
 
     def run(self, root) -> tuple[str, list[int]]:
         etree.strip_elements(root, *SKIP, with_tail=False)
         # lxml returns the same proxy object for a node while one is referenced, so the
         # elements iterwalk yields can be looked up in this set.
         self.cover_rows = set(_COVER_ROWS(root))
+        self.grid_tables = set(_SIGNATURE_GRIDS(root))
         for event, el in etree.iterwalk(root, events=("start", "end")):
             if event == "start":
                 line = el.sourceline
@@ -93,6 +97,8 @@ class _Walker:
             elif self.row is None:
                 tag = el.tag
                 if tag in BLOCK:
+                    if tag == "table" and self.grid and el in self.grid_tables:
+                        self._flush_grid()
                     self._close(tag)
                 text = el.tail
             else:  # inside a cover row only the row's own end matters
@@ -122,6 +128,8 @@ class _Walker:
             if tag == "td" or tag == "th":
                 self.out = []
                 self.row.append(self.out)
+                span = el.get("colspan") or "1"
+                self.row_spans.append(int(span) if span.isdigit() and 0 < int(span) < 100 else 1)
             else:
                 self.out.append(" ")  # inside a row, blocks are word breaks, not line breaks
             return
@@ -130,6 +138,7 @@ class _Walker:
         if tag == "tr" and el in self.cover_rows:
             self.out = []
             self.row, self.row_tr = [self.out], el
+            self.row_spans = [1]  # text before the first cell
             return
         if tag in PARAGRAPH:
             self._paragraph_break()
@@ -171,11 +180,47 @@ class _Walker:
             self._add("", self.line_map[-1])  # a blank line, as in a text filing
 
     def _flush_row(self) -> None:
-        cells = [c for c in map(_clean, map("".join, self.row or ())) if c]
-        if cells:
-            self._add(" | ".join(cells), self.buf_line or self.cursor)
+        if self.row_tr is not None and _table_of(self.row_tr) in self.grid_tables:
+            self._grid_row()
+        else:
+            cells = [c for c in map(_clean, map("".join, self.row or ())) if c]
+            if cells:
+                self._add(" | ".join(cells), self.buf_line or self.cursor)
         self.row, self.row_tr, self.buf_line = None, None, None
         self.out = self.buf
+
+    def _grid_row(self) -> None:
+        """A row of a signature grid is kept with each cell's column, to be read column by column."""
+        col, cells = 0, []
+        for parts, span in zip(self.row or (), self.row_spans):
+            text = _clean("".join(parts))
+            if text:
+                cells.append((col, text))
+            col += span
+        self.grid.append((self.buf_line or self.cursor, cells))
+
+    def _flush_grid(self) -> None:
+        """Signature blocks printed side by side ('ACME FUND, L.P. | ACME GP, LLC' / 'By: | /s/ X |
+        By: | /s/ Y'): a text reader would mix the two blocks line by line. Each block is written
+        out whole, the left one first, as if the filer had printed them one under the other. The
+        blocks are told apart by the '/s/' cells: a row's '/s/' cells mark where each block lies."""
+        marks = sorted({c for _, cells in self.grid for c, t in cells if _SIGNED.search(t)
+                        and sum(1 for _, u in cells if _SIGNED.search(u)) >= 2})
+        bounds = [(a + b + 1) // 2 for a, b in zip(marks, marks[1:])]
+        blocks: list[list[tuple[int, str]]] = [[] for _ in range(len(bounds) + 1)]
+        for line, cells in self.grid:
+            for k in range(len(blocks)):
+                lo = bounds[k - 1] if k else -1
+                hi = bounds[k] if k < len(bounds) else 10**6
+                text = " ".join(t for c, t in cells if lo <= c < hi) if k else \
+                    " ".join(t for c, t in cells if c < hi)
+                if text:
+                    blocks[k].append((line, text))
+        self.grid = []
+        for block in blocks:
+            self._paragraph_break()
+            for line, text in block:
+                self._add(text, line)
 
     def _add(self, text: str, line: int) -> None:
         self.lines.append(text)
@@ -188,6 +233,19 @@ class _Walker:
 # libxml2 stop at the first table, and string-length() counts characters, like len().
 _COVER_ROWS = etree.XPath(
     f"//tr[not(descendant::table[1])][string-length() <= {LAYOUT_ROW_CHARS}]")
+
+
+# A table of signature blocks side by side: some row holds two or more '/s/' cells (no nested table).
+_SIGNATURE_GRIDS = etree.XPath(
+    "//table[not(descendant::table)][.//tr[count(td[contains(translate(., 'S', 's'), '/s/')]) >= 2]]")
+_SIGNED = re.compile(r"/s/", re.I)
+
+
+def _table_of(tr):
+    parent = tr.getparent()
+    while parent is not None and parent.tag != "table":
+        parent = parent.getparent()
+    return parent
 
 
 def _clean(s: str, collapse: bool = True) -> str:

@@ -1,0 +1,123 @@
+"""The holdings the body states in words: 13G Item 4 ('(a) Amount beneficially owned: 650,102')
+and 13D Item 5(a) ('beneficially owns 1,196,320 shares ... representing approximately 18.1%').
+
+They repeat (or, where a cover row says '(See Item 4)', replace) the cover pages' figures, so a
+rule can compare the two. A figure is read only where the text states it right after its label,
+and a label printed more than once (one block per person) is not read at all: which person a
+figure belongs to must not be guessed.
+"""
+from __future__ import annotations
+
+import re
+
+from checker.model import Amount, Filing, Item, ItemHolding, Percent
+from checker.parse import values as V
+
+_FLEX = r"[\s:.\-–—]*"
+# 13G Item 4 labels, in the form's words (with the usual variants: 'or direct', 'disposition').
+_LABELS = {
+    "aggregate": r"amount\s+beneficially\s+owned",
+    "percent": r"percent(?:age)?\s+of\s+(?:the\s+)?class",
+    "sole_voting": r"sole\s+power\s+to\s+vote\s+or\s+(?:to\s+)?direct\s+the\s+vote",
+    "shared_voting": r"shared\s+power\s+to\s+vote\s+or\s+(?:to\s+)?direct\s+the\s+vote",
+    "sole_dispositive": r"sole\s+power\s+to\s+dispose\s+or\s+(?:to\s+)?direct\s+the\s+disposition(?:\s+of)?",
+    "shared_dispositive": r"shared\s+power\s+to\s+dispose\s+or\s+(?:to\s+)?direct\s+the\s+disposition(?:\s+of)?",
+}
+_LABEL_RX = {k: re.compile(v + _FLEX, re.I) for k, v in _LABELS.items()}
+_ANY_LABEL = re.compile("|".join(f"(?:{v})" for v in _LABELS.values()) + r"|\(\s*(?:[a-d]|i{1,3}|iv)\s*\)", re.I)
+# 13D Item 5(a): one sentence with the amount and the percent, and no other number between them
+# ('2,398,434 shares of Common Stock and 1,666,667 Warrants or 27.8%' is not an aggregate).
+_OWNS = re.compile(
+    r"beneficially\s+own(?:s|ed)?\s+(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+"
+    r"(?:shares|units)\b[^.;%\d]{0,160}?(?:representing|constituting|or|which\s+represents?)\s+(?:approximately\s+|about\s+)?"
+    r"(?P<p>\d{1,3}(?:\.\d+)?|\.\d+)\s*%", re.I)
+
+
+def read_item_holdings(filing: Filing) -> None:
+    """Fill filing.item_holdings from Item 4 (13G) or Item 5 (13D), where they state figures."""
+    names = {p.name.value for p in filing.cover_pages if p.name}
+    joint = any(p.joint_names for p in filing.cover_pages)
+    person = next(iter(names)) if len(names) == 1 and not joint else None
+    if filing.schedule == "13G":
+        item = filing.item("4")
+        holding = _labelled(item) if item else None
+    else:
+        item = filing.item("5")
+        holding = _sentence(item) if item else None
+    if holding is not None:
+        holding.person = person
+        filing.item_holdings.append(holding)
+
+
+def _labelled(item: Item) -> ItemHolding | None:
+    flat, starts = _flatten(item.text)
+    found: dict = {}
+    for key, rx in _LABEL_RX.items():
+        hits = list(rx.finditer(flat))
+        if len(hits) != 1:
+            continue  # absent, or once per person: not read
+        value_text = _segment(flat, hits[0].end())
+        line = _line(item, starts, hits[0].start())
+        value = _percent(value_text, line) if key == "percent" else _amount(value_text, line)
+        if value is not None:
+            found[key] = value
+    return ItemHolding(item=item.number, line=item.line, **found) if found else None
+
+
+def _sentence(item: Item) -> ItemHolding | None:
+    flat, starts = _flatten(item.text)
+    hits = list(_OWNS.finditer(flat))
+    if len(hits) != 1:
+        return None
+    m = hits[0]
+    line = _line(item, starts, m.start())
+    raw_pct = m.group("p")
+    decimals = len(raw_pct.split(".")[1]) if "." in raw_pct else 0
+    shares = V.read_number(m.group("n"))
+    if shares is None:
+        return None
+    return ItemHolding(item=item.number, line=item.line,
+                       aggregate=Amount(shares=shares, raw=m.group("n"), line=line),
+                       percent=Percent(value=V.Decimal(raw_pct), decimals=decimals, raw=raw_pct + "%", line=line))
+
+
+def _flatten(text: str) -> tuple[str, list[int]]:
+    """The text on one line (spaces folded) and, for each source line, where it starts in it."""
+    out, starts, pos = [], [], 0
+    for ln in text.split("\n"):
+        starts.append(pos)
+        part = " ".join(ln.split())
+        out.append(part)
+        pos += len(part) + 1
+    return " ".join(out), starts
+
+
+def _line(item: Item, starts: list[int], offset: int) -> int | None:
+    if item.line is None:
+        return None
+    k = max(i for i, s in enumerate(starts) if s <= offset) if starts else 0
+    return item.line + k
+
+
+def _segment(flat: str, start: int) -> str:
+    """The words after a label, up to the next label or item letter."""
+    nxt = _ANY_LABEL.search(flat, start)
+    return flat[start:nxt.start() if nxt else min(len(flat), start + 200)].strip()
+
+
+def _amount(text: str, line: int | None) -> Amount | None:
+    if re.match(r"^_+", text):
+        return None  # a blank line to fill in: nothing stated
+    amount = V.parse_amount(text, line)
+    return amount
+
+
+def _percent(text: str, line: int | None) -> Percent | None:
+    found = V.parse_percent_candidates(text[:12])
+    if found and text.lstrip()[:1] in "0123456789.":
+        value, decimals, raw = found[0]
+        return Percent(value=value, decimals=decimals, raw=raw, line=line)
+    bare = V.parse_bare_percent(text.split(" ")[0]) if text else None
+    if bare:
+        return Percent(value=bare[0], decimals=bare[1], raw=bare[2], line=line)
+    return None

@@ -1,0 +1,73 @@
+"""13G Item 4 and 13D Item 5(a) figures read into Filing.item_holdings (for a rule to compare
+with the cover pages): only where the text states a figure right after its label, never a guess
+where a label repeats (one block per person) or where other numbers come between."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from checker import sources
+from checker.parse import parse_document
+from test_parse_numbers import cover_13d
+
+ITEM4 = """
+Item 4. Ownership.
+
+     (a) Amount beneficially owned:
+              650,102 shares
+     (b) Percent of Class:
+              10.0%
+     (c) Number of shares as to which such person has:
+          (i) sole power to vote or to direct the vote:
+              650,102 shares
+          (ii)  shared power to vote or to direct the vote:
+                    _________
+          (iii)  sole power to dispose or to direct the disposition of:
+                    650,100 shares
+          (iv)  shared power to dispose or to direct the disposition of:   -0-
+
+Item 5. Ownership of Five Percent or Less of a Class.  Not applicable.
+"""
+
+
+def parse(text: str):
+    return parse_document(sources.load_bytes(text.encode(), "s.txt"))
+
+
+def figures(h):
+    return {k: (getattr(h, k).value if k == "percent" else getattr(h, k).shares)
+            for k in ("aggregate", "percent", "sole_voting", "shared_voting", "sole_dispositive", "shared_dispositive")
+            if getattr(h, k) is not None}
+
+
+def test_13g_item_4_figures_are_read_with_their_person():
+    f = parse(cover_13d("Example College", "650,102", "650,102", "10.0%", schedule="13G", extra=ITEM4))
+    [h] = f.item_holdings
+    assert (h.item, h.person) == ("4", "Example College")
+    # the blank line to fill in (shared voting) is not stated: absent, not 0
+    assert figures(h) == {"aggregate": 650102, "percent": Decimal("10.0"), "sole_voting": 650102,
+                          "sole_dispositive": 650100, "shared_dispositive": 0}
+
+
+def test_item_4_that_points_to_the_cover_pages_states_nothing():
+    text = "\nItem 4. Ownership.\n  See Items 5-9 and 11 of the cover page.\n  (a) Amount beneficially owned: See Item 9\n"
+    assert parse(cover_13d("Example College", schedule="13G", extra=text)).item_holdings == []
+
+
+def test_a_label_printed_once_per_person_is_not_read():
+    twice = ITEM4.replace("Item 5. Ownership", "(a) Amount beneficially owned: 12 shares\nItem 5. Ownership")
+    [h] = parse(cover_13d("Example College", schedule="13G", extra=twice)).item_holdings
+    assert "aggregate" not in figures(h) and figures(h)["sole_voting"] == 650102
+
+
+def test_13d_item_5_sentence_with_amount_and_percent():
+    text = ("\nItem 5. Interest in Securities of the Issuer.\n(a) As of the date hereof, the Reporting Person "
+            "beneficially owns 1,196,320 shares of Common Stock, representing approximately 18.1% of the "
+            "outstanding shares.\n")
+    [h] = parse(cover_13d("Peter Example", extra=text)).item_holdings
+    assert (h.item, h.person, figures(h)) == ("5", "Peter Example", {"aggregate": 1196320, "percent": Decimal("18.1")})
+
+
+def test_13d_item_5_with_other_securities_between_is_not_read():
+    text = ("\nItem 5. Interest in Securities of the Issuer.\n(a) The Reporting Person is deemed to beneficially "
+            "own a total of 2,398,434 shares of Common Stock and 1,666,667 Warrants or 27.8% of the shares.\n")
+    assert parse(cover_13d("Peter Example", extra=text)).item_holdings == []

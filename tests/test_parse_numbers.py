@@ -1,0 +1,196 @@
+"""Share counts on text cover pages: footnote markers glued to a grouped number, digits that run
+on irregularly, fractional units, and numbers too long to be a share count. Each case goes through
+the whole pipeline on a small synthetic 13D (the layout of tests/fixtures/layouts/joint_names_13d.txt)."""
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+
+from checker import sources
+from checker.parse import values as V
+from checker.pipeline import CheckOptions, check_filing
+from checker.parse import parse_document
+
+
+DEFAULT_SIGNATURE = """Dated: August 2, 2006
+
+/s/ Jane Roe
+{name}
+By: Jane Roe, General Partner
+"""
+
+
+def cover_13d(name: str, sole_voting: str = "1,000", aggregate: str = "1,000", percent: str = "5.0%",
+              extra: str = "", signature: str = DEFAULT_SIGNATURE, schedule: str = "13D") -> str:
+    """A one-person text Schedule 13D; rows 1 and 7-13 as given, the signature block as given."""
+    return f"""SCHEDULE {schedule}
+
+Example Widgets Inc.
+(Name of Issuer)
+Common Stock
+(Title of Class of Securities)
+037833100
+(CUSIP Number)
+July 31, 2006
+(Date of Event which Requires Filing of this Statement)
+
+Cusip No. 037833100
+1. Names of Reporting Persons.
+   {name}
+2. Check the Appropriate Box if a Member of a Group (a) [ ] (b) [ ]
+3. SEC Use Only
+4. Source of Funds:  WC
+5. Check if Disclosure of Legal Proceedings Is Required Pursuant to Items 2(d) or 2(e): [ ]
+6. Citizenship or Place of Organization:  Delaware
+7. Sole Voting Power:  {sole_voting}
+8. Shared Voting Power:  0
+9. Sole Dispositive Power:  {sole_voting}
+10. Shared Dispositive Power:  0
+11. Aggregate Amount Beneficially Owned by Each Reporting Person:  {aggregate}
+12. Check if the Aggregate Amount in Row (11) Excludes Certain Shares: [ ]
+13. Percent of Class Represented by Amount in Row (11):  {percent}
+14. Type of Reporting Person:  PN
+{extra}
+Signature
+
+After reasonable inquiry and to the best of my knowledge and belief, I certify that the
+information set forth in this statement is true, complete and correct.
+
+{signature.format(name=name)}"""
+
+
+def run(text: str):
+    filing = parse_document(sources.load_bytes(text.encode(), "synthetic.txt"))
+    return check_filing(filing, CheckOptions())
+
+
+def person(result):
+    [p] = [p for p in result.reporting_persons if p.cover_page]
+    return p
+
+
+def test_footnote_marker_glued_to_a_grouped_number_is_not_part_of_it():
+    # '1,353,4681' (1994 text: the superscript '1' lost its raise) is 1,353,468 and footnote 1.
+    p = person(run(cover_13d("Alpha Fund LP", "1,353,4681", "1,353,468")))
+    assert (p.sole_voting, p.aggregate) == (1353468, 1353468)
+
+
+def test_a_plain_grouped_number_is_read_whole():
+    p = person(run(cover_13d("Alpha Fund LP", "1,353,468", "1,353,468")))
+    assert (p.sole_voting, p.aggregate) == (1353468, 1353468)
+
+
+@pytest.mark.parametrize("garbled", ["1,353,46", "1,234,567,8", "1" * 40])
+def test_digits_that_do_not_form_a_share_count_are_unread_and_reported(garbled):
+    result = run(cover_13d("Alpha Fund LP", garbled, "1,353,468"))
+    p = person(result)
+    assert p.sole_voting is None  # never a guess, never 0
+    assert any(f.category == "parse" and garbled[:12] in f.message for f in result.findings)
+    assert "Infinity" not in json.dumps(result.contract())
+
+
+def test_fractional_units_are_kept_exactly():
+    p = person(run(cover_13d("Alpha Fund LP", "12,345.6789", "12,345.6789")))
+    assert Decimal(str(p.aggregate)) == Decimal("12345.6789")
+    assert Decimal(str(p.sole_voting)) == Decimal("12345.6789")
+
+
+def test_a_zero_fraction_is_a_whole_number():
+    p = person(run(cover_13d("Alpha Fund LP", "1,000.00", "1,000.00")))
+    assert p.aggregate == 1000 and isinstance(p.aggregate, int)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("1,353,4681", 1353468), ("1,353,468.", 1353468), ("1,353,468, consisting of", 1353468),
+    ("12.5", Decimal("12.5")), ("1,353,46", None), ("9" * 16, None), ("10,000shares", None),
+])
+def test_read_number(text, expected):
+    assert V.read_number(text) == expected
+
+
+def test_stub_words_broken_without_a_hyphen_are_not_the_value():
+    # A narrow stub column: 'BENEFICIALL' / 'Y OWNED BY' between row 6's label and its 'NONE'.
+    from pathlib import Path
+    result = check_filing(parse_document(sources.load(Path(__file__).parent / "fixtures" / "layouts"
+                                                      / "broken_stub_13g.txt")), CheckOptions())
+    [p] = result.reporting_persons
+    assert (p.sole_voting, p.shared_voting, p.sole_dispositive, p.shared_dispositive, p.aggregate) == (
+        362000, 0, 555000, 0, 555000)
+
+
+@pytest.mark.parametrize("text", ["N/A", "Y", "NG"])
+def test_short_values_are_not_taken_for_broken_stub_words(text):
+    from checker.parse.labels import is_label_text
+    assert not is_label_text(text)
+
+
+def test_stub_word_before_a_numbered_label_with_one_space_html_folds_gaps():
+    # HTML folds 'Beneficially          8.   Shared Voting Power' to one space.
+    text = cover_13d("Alpha Fund LP", "1,000", "3,000").replace(
+        "8. Shared Voting Power:  0", "Number of\nShares\nBeneficially 8. Shared Voting Power:  2,000").replace(
+        "10. Shared Dispositive Power:  0", "Reporting 10. Shared Dispositive Power:  2,000")
+    p = person(run(text))
+    assert (p.sole_voting, p.shared_voting, p.sole_dispositive, p.shared_dispositive, p.aggregate) == (
+        1000, 2000, 1000, 2000, 3000)
+
+
+def test_misspelt_dispositive_label_is_still_the_row():
+    text = cover_13d("Alpha Fund LP", "1,000", "1,000").replace("9. Sole Dispositive Power:", "9. SOLE DISPOTIVE POWER:")
+    p = person(run(text))
+    assert p.sole_dispositive == 1000
+
+
+def test_owner_short_name_before_each_value():
+    # 'Ariel: 3,098,947': the person's short name printed before every row's value.
+    text = cover_13d("Ariel Investments, LLC # 02-0712833.", "Ariel: 3,098,947", "Ariel: 3,355,502")
+    p = person(run(text))
+    assert (p.name, p.sole_voting, p.aggregate) == ("Ariel Investments, LLC", 3098947, 3355502)
+
+
+def test_a_word_and_colon_before_no_number_is_not_stripped():
+    assert person(run(cover_13d("Alpha Fund LP", "Note: see Item 4", "1,000"))).sole_voting is None
+
+
+def test_label_whose_last_word_wraps_under_the_value():
+    # '10   SHARED DISPOSITIVE       -0-' / '          POWER:' (1994 typed covers, stub on the left)
+    text = cover_13d("Alpha Fund LP", "1,000", "1,000").replace(
+        "10. Shared Dispositive Power:  0",
+        "   PERSON WITH   10   SHARED DISPOSITIVE       2,000\n                      POWER:")
+    p = person(run(text))
+    assert (p.sole_dispositive, p.shared_dispositive) == (1000, 2000)
+
+
+def test_html_dash_beside_the_stub_cell_is_zero_but_a_border_row_is_not():
+    from checker.parse.cover_regions import _segments
+    assert _segments(("NUMBER OF", "", "-"), table=True) == ["-"]  # 'NUMBER OF | -': the value 0
+    assert _segments(("-", "", "-"), table=True) == []  # a table border
+    assert _segments(("Acme", "-"), table=True) == ["Acme"]
+
+
+def test_the_forms_footnotes_caption_under_the_last_row_is_not_a_code():
+    text = cover_13d("Alpha Fund LP").replace("14. Type of Reporting Person:  PN", "14. Type of Reporting Person:  PN\nFOOTNOTES")
+    result = run(text)
+    assert not [f for f in result.findings if f.rule_id == "COV004"]
+    bad = cover_13d("Alpha Fund LP").replace("14. Type of Reporting Person:  PN", "14. Type of Reporting Person:  PN\nXYZ")
+    assert [f.rule_id for f in run(bad).findings if f.rule_id == "COV004"] == ["COV004"]
+
+
+def test_html_inside_a_submission_empty_row_is_blank_not_stacked():
+    # The same HTML as a plain .htm reads row 7 as blank; inside an EDGAR submission it must too
+    # (not as a label stacked over row 8's value, which left both rows unplaced).
+    from pathlib import Path
+    result = check_filing(parse_document(sources.load(Path(__file__).parent / "fixtures" / "layouts"
+                                                      / "html_submission_blank_row_13d.txt")), CheckOptions())
+    p = result.reporting_persons[0]
+    assert (result.format, p.sole_voting, p.shared_voting) == ("edgar-submission", None, 1000000)
+    assert not [f for f in result.findings if f.rule_id == "PAR003"]
+
+
+def test_outstanding_count_in_a_cover_footnote_is_read():
+    note = "(1) Based on 22,372,185 shares of Common Stock outstanding as of July 31, 2006.\n"
+    text = cover_13d("Alpha Fund LP").replace("14. Type of Reporting Person:  PN\n", "14. Type of Reporting Person:  PN\n" + note)
+    assert [o.shares for o in parse_document(sources.load_bytes(text.encode(), "o.txt")).outstanding] == [22372185]
+    plain = cover_13d("Alpha Fund LP")
+    assert parse_document(sources.load_bytes(plain.encode(), "o.txt")).outstanding == []

@@ -1,0 +1,166 @@
+"""Signatures: a signed person is not reported unsigned, and the person who signs for an entity
+(an officer, an attorney-in-fact, 'By: X, its general partner') is not taken for a reporting
+person. Small synthetic fixtures (tests/fixtures/layouts/), each one class of layout seen on real
+filings, through the whole pipeline."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from checker import sources
+from checker.parse import parse_document
+from checker.pipeline import check_file
+from checker.sources.html import html_to_text
+
+LAYOUTS = Path(__file__).parent / "fixtures" / "layouts"
+
+
+def codes(result, *wanted):
+    return sorted((f.rule_id, f.person) for f in result.findings if f.rule_id in wanted)
+
+
+def test_html_signature_blocks_side_by_side_are_read_block_by_block():
+    # Two blocks in one table ('Alpha Fund, L.P. | Alpha GP, LLC' / 'By: | /s/ Jane Roe | By: | /s/ ...'):
+    # read row by row they made one person 'Alpha Fund, L.P. | Alpha GP, LLC' and left both unsigned.
+    result = check_file(LAYOUTS / "signature_grid_13d.htm")
+    assert [(p.name, p.cover_page) for p in result.reporting_persons] == [
+        ("Alpha Fund, L.P.", True), ("Alpha GP, LLC", True)]
+    assert codes(result, "CON004", "COV001") == []
+
+
+def test_a_signature_table_with_one_block_a_row_stays_rows():
+    html = ("<table><tr><td>By:</td><td>/s/ Jane Roe</td></tr>"
+            "<tr><td>Name:</td><td>Jane Roe</td></tr></table>")
+    assert html_to_text(html)[0].splitlines() == ["By: | /s/ Jane Roe", "Name: | Jane Roe"]
+
+
+def test_side_by_side_blocks_become_one_column_each():
+    html = ("<table><tr><td>Alpha Fund, L.P.</td><td></td><td>Alpha GP, LLC</td></tr>"
+            "<tr><td>/s/ Jane Roe</td><td></td><td>/s/ John Doe</td></tr></table>")
+    assert [t for t in html_to_text(html)[0].splitlines() if t] == [
+        "Alpha Fund, L.P.", "/s/ Jane Roe", "Alpha GP, LLC", "/s/ John Doe"]
+
+
+# -- text signature blocks (the cover page is tests/test_parse_numbers.py's one-person 13D) -------
+from test_parse_numbers import cover_13d, run  # noqa: E402
+
+
+def signed_for(text: str):
+    result = run(text)
+    return codes(result, "CON004", "COV001"), [(p.name, p.cover_page) for p in result.reporting_persons]
+
+
+def test_an_officer_signing_for_the_sole_reporting_person_signs_for_it():
+    # 'By /s/ F. William McNabb III' / his name / 'President and Chief Executive Officer', no entity printed
+    sig = ("Date: 02/03/2012\n\nBy /s/ John Q. Officer*\n\nJohn Q. Officer\n\nPresident and Chief Executive Officer\n\n"
+           "*By: /s/ Ann Agent\n\nAnn Agent, pursuant to a Power of Attorney filed January 29, 2010\n")
+    assert signed_for(cover_13d("Example Group, Inc.", signature=sig)) == ([], [("Example Group, Inc.", True)])
+
+
+def test_an_individual_signature_with_by_as_caption_is_the_individual():
+    sig = "Date: August 2, 2006\nBy: /s/ John Q. Public\nJohn Q. Public\n"
+    found, persons = signed_for(cover_13d("John Q. Public", signature=sig))
+    assert found == [] and persons == [("John Q. Public", True)]
+
+
+def test_an_officer_signature_is_not_given_to_a_person_of_several():
+    # Two reporting persons, one officer signature naming no entity: it cannot be placed, so no
+    # one is taken to have signed (rather than one of them by a guess).
+    two = cover_13d("Example Group, Inc.", signature="Date: 02/03/2012\nBy /s/ John Q. Officer\nPresident\n")
+    second = two.split("Cusip No.")[1].split("Signature")[0].replace("Example Group, Inc.", "Example Fund LP")
+    text = two.replace("\nSignature\n", "\nCusip No." + second + "\nSignature\n", 1)
+    filing = parse_document(sources.load_bytes(text.encode(), "two.txt"))
+    assert [p.name.value for p in filing.cover_pages] == ["Example Group, Inc.", "Example Fund LP"]
+    assert filing.signatures == []
+    one = parse_document(sources.load_bytes(two.encode(), "one.txt"))
+    assert [s.name for s in one.signatures] == ["Example Group, Inc."]  # the near miss: one person
+
+
+def test_entity_printed_above_the_date_line_is_signed_for():
+    sig = "T. EXAMPLE ASSOCIATES, INC.\nDate: February 14, 2022\nSignature: /s/ Dana Roe\nName & Title: Dana Roe, Vice President\n"
+    assert signed_for(cover_13d("T. Example Associates, Inc.", signature=sig)) == (
+        [], [("T. Example Associates, Inc.", True)])
+
+
+def test_entity_wrapped_beside_the_date_is_one_name():
+    sig = ("Date:  June 12, 1998                     EXAMPLE CAPITAL & TRADE\n"
+           "                                         RESOURCES CORP.\n\n"
+           "                                         By: /s/ PEGGY ROE\n"
+           "                                         Name:  Peggy Roe\n"
+           "                                         Title: Vice President and Secretary\n")
+    assert signed_for(cover_13d("Example Capital & Trade Resources Corp.", signature=sig))[0] == []
+
+
+def test_entity_hyphenated_over_two_lines_with_a_trustee_role_is_one_name():
+    sig = ("Dated:  January 31, 1994\n\n          FIRST EXAMPLE BANK OF ARI-\n          ZONA, N.A., Trustee\n\n"
+           "          By /s/ Charles Roe\n          Name:  Charles Roe\n          Title: Assistant Vice\n"
+           "                 President\n")
+    name = "First Example Bank of Arizona, N.A., as Trustee for The Example Equity Trust"
+    assert signed_for(cover_13d(name, signature=sig)) == ([], [(name, True)])
+
+
+def test_a_name_beginning_with_a_title_word_is_a_name_not_a_capacity():
+    sig = ("          PRESIDENT AND FELLOWS OF EXAMPLE\n          COLLEGE\n\n          By: /s/ Judith Roe\n"
+           "          Name:  Judith Roe\n          Title: Authorized Signatory\n\nApril 16, 1999\n")
+    name = "President and Fellows of Example College"
+    assert signed_for(cover_13d(name, signature=sig)) == ([], [(name, True)])
+
+
+def test_printed_name_without_the_middle_initial_and_a_compliance_title():
+    # 'By: /s/ Stuart R. Roe' / 'Stuart Roe, Managing Director,' / 'Chief Compliance Officer': the
+    # title lines are the capacity, not the next block's entity.
+    sig = ("Date: February 14, 2020\nALPHA ADVISORS, LLC\nBy: /s/ Diane S. Roe\nDiane S. Roe\nChief Compliance Officer\n"
+           "BETA ADVISORS, LLC\nBy: /s/ Stuart R. Roe\nStuart Roe, Managing Director,\nChief Compliance Officer\n")
+    text = cover_13d("Alpha Advisors, LLC", signature=sig)
+    found, persons = signed_for(text)
+    assert [n for n, c in persons if not c] == ["BETA ADVISORS, LLC"]
+    assert found == [("COV001", "BETA ADVISORS, LLC")]  # a real finding: Beta signs without a cover page
+
+
+STARRED = ("Date: August 6, 2012\nALPHA FUND LP\nBy: | *\nAnn Roe, its Manager\nBy: | *\nBen Roe\n"
+           "* By: | /s/ Kemper Roe\nKemper Roe, attorney-in-fact\n")
+
+
+def test_starred_blocks_signed_through_an_attorney_in_fact():
+    # 'By: *' over each printed name, and at the end '* By: /s/ Kemper Roe, attorney-in-fact'.
+    filing = parse_document(sources.load_bytes(cover_13d("Alpha Fund LP", signature=STARRED).encode(), "s.txt"))
+    assert [(s.name, s.signer) for s in filing.signatures if s.context == "statement"][:2] == [
+        ("ALPHA FUND LP", "Ann Roe"), ("Ben Roe", "Ben Roe")]
+
+
+def test_a_star_without_an_attorney_line_is_no_signature():
+    sig = STARRED.split("* By:")[0]
+    filing = parse_document(sources.load_bytes(cover_13d("Alpha Fund LP", signature=sig).encode(), "s.txt"))
+    assert [s.name for s in filing.signatures] == []
+
+
+def test_a_capacity_naming_an_entity_signs_for_it_too():
+    sig = ("Date: February 10, 2015\n/s/ Sam R. Roe\nSam R. Roe, individually and in his capacity as cotrustee of "
+           "the John T. Roe Estate Trust\n")
+    filing = parse_document(sources.load_bytes(cover_13d("John T. Roe Estate Trust", signature=sig).encode(), "s.txt"))
+    assert [s.name for s in filing.signatures] == ["Sam R. Roe", "John T. Roe Estate Trust"]
+
+
+def test_a_capacity_naming_no_entity_signs_for_none():
+    sig = "Date: February 10, 2015\n/s/ Sam R. Roe\nSam R. Roe, individually and as trustee of each of the trusts\n"
+    filing = parse_document(sources.load_bytes(cover_13d("Roe Family Trust", signature=sig).encode(), "s.txt"))
+    assert [s.name for s in filing.signatures] == ["Sam R. Roe"]
+
+
+
+def test_stacked_signatures_with_degrees_each_sign():
+    # No blank lines between blocks; 'Ph.D.' after a printed name is no capacity and ends the block.
+    sig = ("Dated: October 2, 2006\n/s/ JoMei Roe\nJoMei Roe, Ph.D.\n/s/ M. Dale Roe\nM. Dale Roe, Ph.D.\n"
+           "Example Technology Group, Inc.\nBy: | /s/ JoMei Roe\nName: JoMei Roe, Ph.D.\nTitle: President\n")
+    filing = parse_document(sources.load_bytes(cover_13d("JoMei Roe, Ph.D.", signature=sig).encode(), "s.txt"))
+    assert [s.name for s in filing.signatures] == ["JoMei Roe, Ph.D.", "M. Dale Roe, Ph.D.",
+                                                   "Example Technology Group, Inc."]
+
+
+def test_heading_wrapped_before_its_parenthesised_part_is_one_name():
+    sig = ("Dated: June 18, 2007\n\n      EXAMPLE LIFE SCIENCES FUND\n      (OFFSHORE), LTD.\n\n"
+           "      By: Example Capital Management, LLC\n          its investment manager\n\n"
+           "      By: /s/ Gabe Roe\n          -----------\n          Gabe Roe, Managing Member\n")
+    from checker.parse.signatures import read_signatures
+    lines = sig.split("\n")
+    assert [s.name for s in read_signatures(lines, 0, len(lines), "statement", lambda i: i + 1)] == [
+        "EXAMPLE LIFE SCIENCES FUND (OFFSHORE), LTD."]
