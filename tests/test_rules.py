@@ -9,10 +9,12 @@ import datetime as dt
 
 import pytest
 
-from checker.model import Flag, TextValue
+from decimal import Decimal
+
+from checker.model import Flag, ItemHolding, Percent, TextValue
 from checker.pipeline import CheckOptions, check_filing
 from checker.rulebook import load_catalogue
-from filing_builder import clause, clean_pair, filing, issue, page
+from filing_builder import amount, clause, clean_pair, filing, issue, page
 
 D = dt.date
 
@@ -323,6 +325,17 @@ def _xml(f, items=("1", "2", "3", "4", "5", "6", "7")):
 
 CASES["REQ001"] = (lambda: filing(), lambda: filing(*clean_pair()),
                    lambda: filing(form="SC 13G"), lambda: filing(form="SC 13D/A", amendment=2))
+def _item4(shares, pct="5.5"):
+    held = ItemHolding(item="4", person="Alpha Fund LP", aggregate=amount(shares, line=300),
+                       percent=Percent(value=Decimal(pct), decimals=len(pct.split(".")[1]), raw=pct, line=301),
+                       line=299)
+    return _with(filing(page("Alpha Fund LP", 1_000, 5.5, decimals=1), form="SC 13G"), item_holdings=[held])
+
+
+CASES["CON008"] = (lambda: _item4(1_001), lambda: _item4(1_000, "5.54"), lambda: _item4(1_000, "5.7"),
+                   lambda: _item4(1_000, "5.5"))
+CASES["PAR007"] = (lambda: filing(form="SC 13D/A", amendment=2),
+                   lambda: filing(*clean_pair(), form="SC 13D/A", amendment=2))
 CASES["REQ002"] = (lambda: filing(page("Alpha Fund LP", 1_000, 5.5, cusip=None), cusip=None),
                    lambda: filing(page("Alpha Fund LP", 1_000, 5.5), cusip=None),
                    lambda: filing(page("Alpha Fund LP", 1_000, 5.5, cusip=None), cusip=None, form="SC 13G"),

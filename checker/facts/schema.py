@@ -217,6 +217,20 @@ FACT_TYPES: dict[str, FactType] = {
         "low_s": D("str", "max(voting, dispositive), formatted"),
         "high_s": D("str", "voting + dispositive, formatted"),
     }),
+    "restated": FactType("a cover-page figure that 13G Item 4 or 13D Item 5(a) states again in words", {
+        "person": F("str", "the reporting person"),
+        "item": F("str", "the item that restates it: '4' or '5'"),
+        "what": F("str", "the figure: 'aggregate amount', 'percent of class', 'sole voting power', ..."),
+        "cover_s": F("str", "the cover page's figure as printed"),
+        "item_s": F("str", "the item's figure as printed"),
+        "cover_line": F("int", "the cover page row's line", optional=True),
+        "cover_lo": D("number", "the cover's figure; for a percent the lowest value its printed digits "
+                                "allow (half a unit of the last digit below)"),
+        "cover_hi": D("number", "the cover's figure; for a percent the highest value its printed digits "
+                                "allow (a whole unit above, so that a truncated print also fits)"),
+        "item_lo": D("number", "the item's figure, or its lowest value as cover_lo"),
+        "item_hi": D("number", "the item's figure, or its highest value as cover_hi"),
+    }),
     "collective": FactType("an amount stated as owned by several named entities", {
         "person": F("str", "the reporting person"),
         "owners": F("str", "the owners named"),
