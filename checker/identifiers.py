@@ -1,13 +1,11 @@
-"""CUSIP and EIN checks (algorithms in ../shared/reference/sec-13dg-rules.md §8)."""
+"""CUSIP arithmetic (algorithms in ../shared/reference/sec-13dg-rules.md §8)."""
 from __future__ import annotations
 
 import re
 
 _CUSIP_CHARS = re.compile(r"^[0-9A-Z*@#]{9}$")
-# Prefixes the IRS does not assign (python-stdnum's copy of the IRS list); 00 is allowed
-# only as the all-zero placeholder 00-0000000 (Reg S-T 232.101 note 1).
-INVALID_EIN_PREFIXES = {"00", "07", "08", "09", "17", "18", "19", "28", "29", "49", "69", "70",
-                        "78", "79", "89", "96", "97"}
+# The EIN checks are catalogue data (rules/identifiers.yaml: the prefixes the IRS does not
+# assign); the facts carry the number's shape and prefix.
 
 
 def normalize_cusip(raw: str) -> str:
@@ -36,15 +34,3 @@ def cusip_format_ok(cusip: str) -> bool:
 
 def cusip_check_ok(cusip: str) -> bool:
     return cusip_format_ok(cusip) and cusip_check_digit(cusip[:8]) == int(cusip[8])
-
-
-def ein_format_ok(ein: str) -> bool:
-    return bool(re.fullmatch(r"\d{2}-?\d{7}", ein))
-
-
-def ein_placeholder(ein: str) -> bool:
-    return ein.replace("-", "") == "000000000"
-
-
-def ein_prefix_ok(ein: str) -> bool:
-    return ein_placeholder(ein) or ein[:2] not in INVALID_EIN_PREFIXES
