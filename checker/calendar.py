@@ -9,11 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import functools
 
-import holidays
-
 
 @functools.lru_cache(maxsize=64)
 def _federal(year: int) -> frozenset[dt.date]:
+    import holidays  # ~100 ms to import: only when a deadline rule needs a calendar
     return frozenset(holidays.US(years=[year]).keys())
 
 

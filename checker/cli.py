@@ -250,6 +250,10 @@ def _fail(message: str) -> None:
     sys.exit(2)
 
 
+from checker.batch import batch  # noqa: E402  (batch helper: the one registration line)
+cli.add_command(batch)
+
+
 def main() -> None:
     try:
         cli.main(standalone_mode=False)

@@ -1,0 +1,131 @@
+"""stakecheck batch through the command line: results, resume after kills, isolation."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus" / "xml"
+if not CORPUS.is_dir():
+    CORPUS = ROOT / "examples"
+
+
+def _inputs(tmp_path: Path, copies: int = 1) -> Path:
+    src = sorted(p for p in CORPUS.iterdir() if p.suffix == ".xml")[:6] or sorted(CORPUS.iterdir())[:6]
+    dst = tmp_path / "in"
+    dst.mkdir()
+    for k in range(copies):
+        for p in src:
+            shutil.copy(p, dst / f"{k:02d}_{p.name}")
+    return dst
+
+
+def _cmd(folder, store, jsonl, *extra):
+    return [sys.executable, "-m", "checker.cli_main", "batch", str(folder), "--store", str(store),
+            "--jsonl", str(jsonl), *extra]
+
+
+def _run(args, env=None, **kw):
+    return subprocess.run(args, capture_output=True, text=True, env=env or _env(), cwd=ROOT, **kw)
+
+
+def _env(**extra):
+    env = dict(os.environ)
+    env.pop("STAKECHECK_TEST_FAULT", None)
+    env.update(extra)
+    return env
+
+
+def _store_content(path: Path):
+    db = sqlite3.connect(path)
+    files = db.execute("SELECT path, sha256, format, form_type, issuer, cusip, event_date, status, "
+                       "error, catalogue_version, line FROM files ORDER BY path").fetchall()
+    persons = db.execute("SELECT * FROM persons ORDER BY path, ordinal").fetchall()
+    findings = db.execute("SELECT * FROM findings ORDER BY path, ordinal").fetchall()
+    return files, persons, findings
+
+
+def test_batch_lines_match_check_json(tmp_path):
+    folder = _inputs(tmp_path)
+    res = _run(_cmd(folder, tmp_path / "s.db", tmp_path / "o.jsonl", "--workers", "2"))
+    assert res.returncode == 0, res.stderr
+    lines = [json.loads(x) for x in (tmp_path / "o.jsonl").read_text().splitlines()]
+    check = _run([sys.executable, "-m", "checker.cli_main", "check", "--no-config", "--fail-on", "never",
+                  "--format", "json", str(folder)])
+    expected = json.loads(check.stdout)["files"]
+    assert [{k: v for k, v in x.items() if k != "schema"} for x in lines] == expected
+    assert all(x["schema"] == "stakecheck/v1" for x in lines)
+    assert "files: 6 (6 checked, 0 already in the store)" in res.stdout
+    files, persons, _ = _store_content(tmp_path / "s.db")
+    assert len(files) == 6 and persons
+
+
+def test_second_run_skips_everything(tmp_path):
+    folder = _inputs(tmp_path)
+    first = _run(_cmd(folder, tmp_path / "s.db", tmp_path / "a.jsonl", "--workers", "1"))
+    second = _run(_cmd(folder, tmp_path / "s.db", tmp_path / "b.jsonl", "--workers", "1"))
+    assert first.returncode == second.returncode == 0
+    assert "(0 checked, 6 already in the store)" in second.stdout
+    assert (tmp_path / "a.jsonl").read_bytes() == (tmp_path / "b.jsonl").read_bytes()
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL])
+def test_killed_batch_resumes_to_the_same_content(tmp_path, sig):
+    folder = _inputs(tmp_path, copies=4)
+    ref = _run(_cmd(folder, tmp_path / "ref.db", tmp_path / "ref.jsonl", "--workers", "2"))
+    assert ref.returncode == 0, ref.stderr
+    # Slow every file a little (test-only hook) so the kill lands halfway through.
+    proc = subprocess.Popen(_cmd(folder, tmp_path / "k.db", tmp_path / "k.jsonl", "--workers", "2"),
+                            cwd=ROOT, env=_env(STAKECHECK_TEST_FAULT="slow:_"),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    time.sleep(3.0)
+    proc.send_signal(sig)
+    proc.communicate(timeout=30)
+    partial = len((tmp_path / "k.jsonl").read_text().splitlines())
+    assert partial < 24
+    again = _run(_cmd(folder, tmp_path / "k.db", tmp_path / "k.jsonl", "--workers", "2"))
+    assert again.returncode == 0, again.stderr
+    assert (tmp_path / "k.jsonl").read_bytes() == (tmp_path / "ref.jsonl").read_bytes()
+    assert _store_content(tmp_path / "k.db") == _store_content(tmp_path / "ref.db")
+
+
+@pytest.mark.parametrize("kind,status", [("hang", "timed-out files: 1"), ("die", "files whose worker died: 1")])
+def test_a_file_that_hangs_or_kills_its_worker_is_reported(tmp_path, kind, status):
+    folder = _inputs(tmp_path)
+    victim = sorted(folder.iterdir())[2].name
+    res = _run(_cmd(folder, tmp_path / "s.db", tmp_path / "o.jsonl", "--workers", "2", "--timeout", "2"),
+               env=_env(STAKECHECK_TEST_FAULT=f"{kind}:{victim}"), timeout=60)
+    assert res.returncode == 2
+    assert status in res.stdout and victim in res.stdout
+    lines = [json.loads(x) for x in (tmp_path / "o.jsonl").read_text().splitlines()]
+    assert len(lines) == 6
+    bad = [x for x in lines if x.get("error")]
+    assert len(bad) == 1 and victim in bad[0]["path"] and "engine error" in bad[0]["error"]
+    assert all(x["findings"] or x["reporting_persons"] for x in lines if not x.get("error"))
+
+
+def test_dask_local_cluster_gives_the_local_pool_results(tmp_path):
+    pytest.importorskip("dask.distributed")
+    from dask.distributed import LocalCluster
+
+    from checker.batch.dask_runner import dask_runner
+    from checker.batch.runner import run_batch
+    from checker.pipeline import CheckOptions, expand_paths
+    folder = _inputs(tmp_path)
+    files = [str(p) for p in expand_paths([str(folder)])]
+    pool = _run(_cmd(folder, tmp_path / "p.db", tmp_path / "p.jsonl", "--workers", "2"))
+    assert pool.returncode == 0, pool.stderr
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cl:
+        run_batch(files, CheckOptions(), str(tmp_path / "d.db"), str(tmp_path / "d.jsonl"), 1, None,
+                  runner=dask_runner(None, cluster=cl))
+    assert (tmp_path / "d.jsonl").read_bytes() == (tmp_path / "p.jsonl").read_bytes()
+    assert _store_content(tmp_path / "d.db") == _store_content(tmp_path / "p.db")
