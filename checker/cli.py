@@ -95,10 +95,18 @@ def report(**kwargs):
     sys.exit(run(default_fail_on="never", **kwargs))
 
 
-def run(paths, fmt, output, fail_on, select, ignore, severity, config_file, no_config, waivers,
-        baseline, write_baseline, filed, previous, as_of, color, default_fail_on, rules=(),
-        verbose=False, skip_unreadable=False, stdin_filename=None, timestamp=False,
-        extend_exclude=()) -> int:
+def run(*args, **kwargs) -> int:
+    from checker.interrupts import Interrupted
+    try:
+        return _run(*args, **kwargs)
+    except KeyboardInterrupt:
+        raise Interrupted() from None  # click would turn it into Abort (exit 2)
+
+
+def _run(paths, fmt, output, fail_on, select, ignore, severity, config_file, no_config, waivers,
+         baseline, write_baseline, filed, previous, as_of, color, default_fail_on, rules=(),
+         verbose=False, skip_unreadable=False, stdin_filename=None, timestamp=False,
+         extend_exclude=()) -> int:
     from checker.baseline import BaselineError, apply_baseline
     from checker.config import ConfigError
     from checker.runplan import ConfigResolver, gate_inputs, load_rules, plan
@@ -122,6 +130,9 @@ def run(paths, fmt, output, fail_on, select, ignore, severity, config_file, no_c
         _fail("no filings found under " + ", ".join(paths))
 
     prev = _previous(previous)
+    if output:
+        from checker.output import remove_stale
+        remove_stale(output)  # a stopped run leaves no report, never the previous one
     ctx = ReportContext(fail_on=_strictest(s.fail_on for s, *_ in loaded) if loaded else default_fail_on)
     results: list[FileResult] = []
     to_save: list[FileResult] = []
@@ -404,9 +415,9 @@ def explain(code, rules):
 
 def _write(text: str, output: str | None) -> None:
     if output:
+        from checker.output import atomic_write
         try:
-            with open(output, "w", encoding="utf-8", newline="\n") as fh:
-                fh.write(text)
+            atomic_write(output, text)  # temp file + rename: never a truncated report
         except OSError as exc:
             _fail(f"cannot write {output}: {exc.strerror}")
     else:
@@ -423,11 +434,16 @@ cli.add_command(batch)
 
 
 def main() -> None:
+    from checker.interrupts import Interrupted, report_and_exit
     try:
         cli.main(standalone_mode=False)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
-    except click.exceptions.Abort:
+    except (Interrupted, KeyboardInterrupt):
+        report_and_exit()
+    except click.exceptions.Abort as exc:
+        if isinstance(exc.__context__, KeyboardInterrupt):  # Ctrl-C outside a run
+            report_and_exit()
         sys.exit(2)
     except click.ClickException as exc:
         # One line: CI logs and pre-commit show the first line; click's messages can wrap.
