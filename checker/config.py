@@ -37,6 +37,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
+from checker.textfiles import decode_utf8
+
 FAIL_ON = ("error", "warning", "info", "never")
 SEVERITIES = ("error", "warning", "info")
 SELECTOR_RE = re.compile(r"^[A-Z]{1,4}\d{0,3}$")
@@ -200,15 +202,7 @@ def _mentions_us(raw: bytes) -> bool:
 
 
 def _decode(raw: bytes, path: Path) -> str:
-    """UTF-8 only: a config in another encoding is refused with a message, never skipped."""
-    if len(raw) > MAX_BYTES:
-        raise ConfigError(f"{path}: larger than {MAX_BYTES // 1024} KB; not a configuration file")
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ConfigError(f"{path}: UTF-16 text; save it as UTF-8")
-    try:
-        return raw.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError as exc:
-        raise ConfigError(f"{path}: not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
+    return decode_utf8(raw, path, "a configuration file", ConfigError, MAX_BYTES)
 
 
 def load_config(path: Path) -> Config:

@@ -28,6 +28,7 @@ import yaml
 from pydantic import BaseModel, ValidationError, field_validator, model_validator
 
 from checker.findings import FileResult, Finding, fingerprint
+from checker.textfiles import decode_utf8
 
 CITATION = "stakecheck waiver file"
 SCOPE_KEYS = ("path", "cusip", "person", "fingerprint")
@@ -126,15 +127,7 @@ MAX_DEPTH = 20  # a waiver entry is a flat table; deeper nesting is an attack or
 
 
 def _decode(raw: bytes, p: Path) -> str:
-    """UTF-8 only, size-limited: another encoding is refused with a message, never guessed."""
-    if len(raw) > MAX_BYTES:
-        raise WaiverError(f"{p}: larger than {MAX_BYTES // 1024} KB; not a waiver file")
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise WaiverError(f"{p}: UTF-16 text; save the waiver file as UTF-8")
-    try:
-        return raw.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError as exc:
-        raise WaiverError(f"{p}: not UTF-8 text (byte {exc.start}); save the waiver file as UTF-8") from None
+    return decode_utf8(raw, p, "a waiver file", WaiverError, MAX_BYTES)
 
 
 def _load_toml(p: Path, text: str) -> tuple[list, list]:
