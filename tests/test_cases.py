@@ -112,7 +112,7 @@ def test_case(base, case, tmp_path):
 # filing's facts (tested in test_engine.py / test_waivers.py); IDN004: the text parser reads only
 # well-formed IRS numbers, so a malformed one never reaches the rule; PAR003: a misaligned grid is
 # not built yet. This list may only shrink: a rule listed here that has both cases fails.
-PENDING = {"IDN004", "PAR003", "PAR006", "WAV001", "WAV002"}
+PENDING = {"IDN004", "PAR006", "WAV001", "WAV002"}
 
 
 def test_every_rule_has_a_failing_and_a_passing_full_pipeline_case():
