@@ -1,7 +1,7 @@
 """Baselines: accept today's findings so a pipeline fails only on new ones.
 
 A baseline file is the sorted list of the fingerprints of the findings present when it was
-written. Fingerprints (checker.findings.fingerprint) hash the rule, the file name, the person
+written. Fingerprints (checker.findings.fingerprint) hash the rule, the file's path relative to the project root, the person
 and the finding's own key, not the line, so an edit elsewhere in a filing does not make old
 findings look new. Each entry also names the rule, file and message so a reviewer can read
 what was accepted in a diff; only the fingerprint is used to match.
@@ -11,45 +11,67 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from checker.findings import FileResult
+import click
 
-SCHEMA = "stakecheck-baseline/v1"
+from checker.findings import FileResult, fingerprint_path
+
+SCHEMA = "stakecheck-baseline/v2"
+# v1 fingerprints hashed the file's base name; v2 hash its path relative to the project root.
+OLD_SCHEMAS = ("stakecheck-baseline/v1",)
+MAX_BYTES = 64 * 1024 * 1024  # a baseline of a million findings is far below this
 
 
 class BaselineError(Exception):
     """The baseline file cannot be used (exit code 2, one line)."""
 
 
-def document(results: list[FileResult]) -> dict:
+def document(results: list[FileResult], root: str | None = None) -> dict:
     entries = {}
     for r in results:
         for f in r.findings:
             entries[f.fingerprint] = {"fingerprint": f.fingerprint, "rule_id": f.rule_id,
-                                      "path": Path(r.path).as_posix(), "message": f.message}
+                                      "path": fingerprint_path(r.path, root), "message": f.message}
     return {"schema": SCHEMA, "fingerprints": sorted(entries),
             "findings": [entries[k] for k in sorted(entries)]}
 
 
-def write_baseline(path: str | Path, results: list[FileResult]) -> int:
-    doc = document(results)
+def write_baseline(path: str | Path, results: list[FileResult], root: str | None = None) -> int:
+    doc = document(results, root)
     try:
-        Path(path).write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        Path(path).write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8",
+                              errors="surrogateescape")
     except OSError as exc:
         raise BaselineError(f"cannot write baseline {path}: {exc.strerror}") from None
     return len(doc["fingerprints"])
 
 
 def load_baseline(path: str | Path) -> frozenset[str]:
-    """Fingerprints from a baseline file: our own document, or a bare JSON list of strings."""
+    """Fingerprints from a baseline file: our own document, or a bare JSON list of strings.
+    A v1 document is read with a warning: its fingerprints were built from the file name only."""
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_BYTES + 1)
     except OSError as exc:
         raise BaselineError(f"cannot read baseline {path}: {exc.strerror}") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+    if len(raw) > MAX_BYTES:
+        raise BaselineError(f"{path}: larger than {MAX_BYTES // (1024 * 1024)} MB; not a baseline")
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise BaselineError(f"{path}: not UTF-8 JSON (write one with --write-baseline)") from None
+    except RecursionError:
+        raise BaselineError(f"{path}: not a JSON baseline (nested too deeply)") from None
+    except ValueError as exc:  # JSONDecodeError, or an integer of 100,000 digits
         raise BaselineError(f"{path}: not a JSON baseline ({exc})".splitlines()[0]) from None
     prints = data.get("fingerprints") if isinstance(data, dict) else data
     if not isinstance(prints, list) or not all(isinstance(p, str) for p in prints):
         raise BaselineError(f"{path}: expected a list of fingerprints (write one with --write-baseline)")
+    schema = data.get("schema") if isinstance(data, dict) else None
+    if schema in OLD_SCHEMAS:
+        click.echo(f"stakecheck: warning: {path} is a {schema} baseline (fingerprints of file names); "
+                   "findings may show as new: rewrite it with --write-baseline", err=True)
+    elif isinstance(data, dict) and schema != SCHEMA:
+        raise BaselineError(f"{path}: unknown baseline format {str(schema)[:40]!r} (expected {SCHEMA})")
     return frozenset(prints)
 
 

@@ -9,13 +9,13 @@ One run: configuration (file, then command line) -> check every file -> waivers 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
-from pathlib import Path
 
 import click
 
 from checker import __version__
-from checker.findings import SEVERITY_RANK, FileResult
+from checker.findings import SEVERITY_RANK, FileResult, fingerprint_path
 from checker.report import AUDIT_FORMATS, FORMATS, ReportContext, render
 
 FAIL_ON = ("error", "warning", "info", "never")
@@ -56,7 +56,16 @@ def _run_options(formats: list[str], default_format: str, fail_on_default: str):
                      help="The persons' previous filing: percents are compared with it (the 1 % line)."),
         click.option("--as-of", callback=_parse_date,
                      help="Today's date (YYYY-MM-DD) for deadline rules and waiver expiry."),
-        click.option("--color/--no-color", default=None, help="Colour in text output (default: when a terminal)."),
+        click.option("--color/--no-color", default=None,
+                     help="Colour in text output (default: NO_COLOR off, FORCE_COLOR on, else when a terminal)."),
+        click.option("--rules", multiple=True, type=click.Path(),
+                     help="A firm's rule file or folder (YAML, like rules/); repeatable; adds to config `rules`."),
+        click.option("--extend-exclude", multiple=True, help="More gitignore-style globs to skip in folders."),
+        click.option("--skip-unreadable", is_flag=True,
+                     help="Unreadable folders, dangling links and loops are warnings, not exit 2."),
+        click.option("--stdin-filename", help="With '-': the name findings and configuration use for stdin."),
+        click.option("--timestamp", is_flag=True, help="State the run date in the report (output then differs per run)."),
+        click.option("--verbose", "-v", is_flag=True, help="List the files skipped in folders, and why."),
     ]
 
     def decorate(func):
@@ -95,55 +104,154 @@ def run(*args, **kwargs) -> int:
 
 
 def _run(paths, fmt, output, fail_on, select, ignore, severity, config_file, no_config, waivers,
-         baseline, write_baseline, filed, previous, as_of, color, default_fail_on) -> int:
-    from checker.baseline import BaselineError, apply_baseline, load_baseline
-    from checker.baseline import write_baseline as save_baseline
-    from checker.config import ConfigError, find_config, load_config, resolve
-    from checker.waivers import WaiverError, load_waivers
+         baseline, write_baseline, filed, previous, as_of, color, default_fail_on, rules=(),
+         verbose=False, skip_unreadable=False, stdin_filename=None, timestamp=False,
+         extend_exclude=()) -> int:
+    from checker.baseline import BaselineError, apply_baseline
+    from checker.config import ConfigError
+    from checker.runplan import ConfigResolver, gate_inputs, load_rules, plan
+    from checker.waivers import WaiverError
 
     for p in paths:
-        if not Path(p).exists():
+        if p != "-" and not os.path.lexists(p):
             _fail(f"{p}: no such file or directory")
+    if list(paths).count("-") > 1:
+        _fail("'-' (standard input) can be given once")
+    _STDIN_NAME[0] = stdin_filename
+    overrides = dict(select=select, ignore=ignore, severity=severity, fail_on=fail_on, waivers=waivers,
+                     baseline=baseline, default_fail_on=default_fail_on, rules=rules)
     try:
-        cfg = None
-        if config_file:
-            cfg = load_config(Path(config_file))
-        elif not no_config:
-            found = find_config(Path(paths[0]))
-            cfg = load_config(found) if found else None
-        settings = resolve(cfg, select=select, ignore=ignore, severity=severity, fail_on=fail_on,
-                           waivers=waivers, baseline=baseline, default_fail_on=default_fail_on)
-        wset = load_waivers(settings.waivers) if settings.waivers else None
-        known = load_baseline(settings.baseline) if settings.baseline else None
+        configs = ConfigResolver(config_file, no_config, stdin_filename)
+        groups, problems = plan(list(paths), configs, overrides, extend_exclude, verbose)
+        loaded = [(s, files, *gate_inputs(s)) for s, files in groups]
     except (ConfigError, WaiverError, BaselineError) as exc:
         _fail(str(exc))
+    if not groups and not problems:
+        _fail("no filings found under " + ", ".join(paths))
 
+    prev = _previous(previous)
     if output:
         from checker.output import remove_stale
         remove_stale(output)  # a stopped run leaves no report, never the previous one
-    results = run_checks(list(paths), settings, filed, as_of, _previous(previous))
-    ctx = ReportContext(fail_on=settings.fail_on)
-    if wset is not None:
-        results, ctx.waived = _apply_waivers(results, wset, settings, as_of or dt.date.today())
+    ctx = ReportContext(fail_on=_strictest(s.fail_on for s, *_ in loaded) if loaded else default_fail_on)
+    results: list[FileResult] = []
+    to_save: list[FileResult] = []
+    codes = 0
+    for settings, files, wset, known in loaded:
+        part = run_checks([str(f) for f in files], settings, filed, as_of, prev)
+        if wset is not None:
+            part, waived = _apply_waivers(part, wset, settings, as_of or dt.date.today())
+            ctx.waived.extend(waived)
+        to_save.extend(part)
+        if known is not None:
+            part, dropped = apply_baseline(part, known)
+            ctx.baselined += dropped
+        codes = max(codes, exit_code(part, settings.fail_on))
+        results.extend(part)
+    results.extend(_problem_results(problems, skip_unreadable))
     if write_baseline:
-        try:
-            n = save_baseline(write_baseline, results)
-        except BaselineError as exc:
-            _fail(str(exc))
-        click.echo(f"stakecheck: wrote {n} fingerprint(s) to {write_baseline}", err=True)
-    if known is not None:
-        results, ctx.baselined = apply_baseline(results, known)
+        _save_baseline(write_baseline, to_save, loaded)
 
-    ctx.rules = tuple(r for r in ctx.rule_list() if settings.selected(r.code))
-    use_color = (sys.stdout.isatty() and output is None) if color is None else color
-    ctx.color = bool(use_color) and fmt == "text"
+    # The catalogue with every firm rule file of the run, so reporters describe firm rules too.
+    catalogue = load_rules(tuple(sorted({x for s, *_ in loaded for x in s.rules}))) if loaded else ()
+    selected = {r.code for s, *_ in loaded for r in catalogue if s.selected(r.code)}
+    ctx.rules = tuple(r for r in catalogue if r.code in selected)
+    ctx.color = fmt == "text" and use_color(color, output)
+    ctx.extra["docs_url"] = next((s.docs_url for s, *_ in loaded if s.docs_url), None) \
+        or os.environ.get("STAKECHECK_DOCS_URL") or None
+    ctx.extra["run"] = run_state(loaded, filed, as_of, previous, timestamp)
+    ctx.catalogue_version = ctx.extra["run"]["catalogue_version"]  # with the firm's rule files
     _write(render(fmt, results, ctx), output)
     for r in results:
         if r.error:
             click.echo(f"stakecheck: {r.error}", err=True)
+    final = 2 if any(r.error for r in results) else codes
     if write_baseline and not any(r.error for r in results):
-        return 0  # every current finding is now accepted: adopting a baseline must not fail the job
-    return exit_code(results, settings.fail_on)
+        final = 0  # every current finding is now accepted: adopting a baseline must not fail the job
+    if output:
+        click.echo(f"stakecheck: {one_line_summary(results, ctx, final)}; report in {output}", err=True)
+    return final
+
+
+def _save_baseline(path, results, loaded) -> None:
+    from checker.baseline import BaselineError, write_baseline
+    try:
+        n = write_baseline(path, results, root=loaded[0][0].root if loaded else None)
+    except BaselineError as exc:
+        _fail(str(exc))
+    click.echo(f"stakecheck: wrote {n} fingerprint(s) to {path}", err=True)
+
+
+def _strictest(levels) -> str:
+    order = ["info", "warning", "error", "never"]
+    return min(levels, key=order.index)
+
+
+def _problem_results(problems, skip_unreadable: bool) -> list[FileResult]:
+    """Folders, links and loops that could not be walked: they count against the gate (exit 2)
+    unless --skip-unreadable, and are always said on stderr."""
+    if skip_unreadable:
+        for path, why in problems:
+            click.echo(f"stakecheck: warning: {path}: {why} (skipped: --skip-unreadable)", err=True)
+        return []
+    return [FileResult(path=str(path), error=f"{path}: {why}") for path, why in problems]
+
+
+def use_color(flag, output) -> bool:
+    """--color/--no-color, else NO_COLOR (https://no-color.org), else FORCE_COLOR, else a terminal."""
+    if flag is not None:
+        return flag
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return output is None and sys.stdout.isatty()
+
+
+def one_line_summary(results, ctx, code: int) -> str:
+    n = {sev: sum(r.count(sev) for r in results) for sev in ("error", "warning", "info")}
+    unread = sum(1 for r in results if r.error)
+    parts = [f"{len(results) - unread} file(s) checked", f"{n['error']} error(s)", f"{n['warning']} warning(s)",
+             f"{n['info']} info"]
+    if unread:
+        parts.append(f"{unread} not readable")
+    if ctx.waived:
+        parts.append(f"{len(ctx.waived)} waived")
+    if ctx.baselined:
+        parts.append(f"{ctx.baselined} in baseline")
+    return ", ".join(parts) + f"; exit {code} (fail-on {ctx.fail_on})"
+
+
+def run_state(loaded, filed, as_of, previous, timestamp) -> dict:
+    """What this run was: the audit report always shows it, the JSON when the run was configured
+    (so an unconfigured run's JSON stays byte-identical). The run date only with --timestamp."""
+    from checker.rulebook import catalogue_version
+    settings = [s for s, *_ in loaded]
+
+    def rel(path: str) -> str:  # paths as seen from the working directory: the same on every checkout
+        return fingerprint_path(path, None)
+
+    state = {
+        "tool_version": __version__,
+        "catalogue_version": catalogue_version(tuple(sorted({r for s in settings for r in s.rules}))),
+        "config_files": sorted({rel(s.config_path) for s in settings if s.config_path}),
+        "select": sorted({c for s in settings for c in s.select}),
+        "ignore": sorted({c for s in settings for c in s.ignore}),
+        "severity": dict(sorted({k: v for s in settings for k, v in s.severity.items()}.items())),
+        "fail_on": sorted({s.fail_on for s in settings}),
+        "thresholds": dict(sorted({k: v for s in settings for k, v in s.thresholds.items()}.items())),
+        "rules": sorted({rel(r) for s in settings for r in s.rules}),
+        "waivers": sorted({rel(s.waivers) for s in settings if s.waivers}),
+        "baseline": sorted({rel(s.baseline) for s in settings if s.baseline}),
+        "filed": filed.isoformat() if filed else None, "as_of": as_of.isoformat() if as_of else None,
+        "previous": previous,
+    }
+    configured = any(state[k] for k in ("config_files", "select", "ignore", "severity", "thresholds", "rules",
+                                        "waivers", "baseline", "filed", "as_of", "previous")) or timestamp
+    if timestamp:
+        state["run_at"] = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+    state["in_json"] = bool(configured)
+    return state
 
 
 def _previous(path: str | None):
@@ -158,26 +266,51 @@ def _previous(path: str | None):
         _fail(f"--previous {exc}")
 
 
-def run_checks(paths: list[str], settings, filed, as_of, previous=None) -> list[FileResult]:
-    """Every filing under ``paths`` through the pipeline (imported here: it loads the engine)."""
-    from checker.pipeline import CheckOptions, check_file, expand_paths
+STDIN_LIMIT = 64 * 1024 * 1024
 
-    files = expand_paths(paths)
-    if not files:
-        _fail("no filings found under " + ", ".join(paths))
+
+def run_checks(paths: list[str], settings, filed, as_of, previous=None) -> list[FileResult]:
+    """Every file in ``paths`` through the pipeline (imported here: it loads the engine)."""
+    from checker.pipeline import CheckOptions, check_file
+
     options = CheckOptions(select=settings.select, ignore=settings.ignore, severity=settings.severity,
-                           filed=filed, as_of=as_of, thresholds=settings.thresholds, previous=previous)
-    if len(files) < PROGRESS_FROM or not sys.stderr.isatty():
-        return [check_file(p, options) for p in files]
-    # A folder of many filings: a progress bar on the terminal (never in a pipe or a CI log).
+                           filed=filed, as_of=as_of, thresholds=settings.thresholds, previous=previous,
+                           rules=settings.rules, root=settings.root)
+
+    def one(p: str) -> FileResult:
+        return _check_stdin(options) if p == "-" else check_file(p, options)
+
+    if len(paths) < PROGRESS_FROM or not sys.stderr.isatty():
+        return [one(p) for p in paths]
+    # A folder of many filings: a progress bar on the terminal's stderr (never in a pipe or a CI
+    # log, never on stdout where it would corrupt the report).
+    from rich.console import Console
     from rich.progress import Progress
     results = []
-    with Progress(transient=True) as progress:
-        task = progress.add_task("checking", total=len(files))
-        for p in files:
-            results.append(check_file(p, options))
+    with Progress(console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("checking", total=len(paths))
+        for p in paths:
+            results.append(one(p))
             progress.advance(task)
     return results
+
+
+def _check_stdin(options) -> FileResult:
+    """Standard input as one filing; locations name --stdin-filename (else '-')."""
+    from checker import sources
+    from checker.parse import parse_document
+    from checker.pipeline import check_filing
+    name = _STDIN_NAME[0] or "-"
+    data = sys.stdin.buffer.read(STDIN_LIMIT + 1)
+    if len(data) > STDIN_LIMIT:
+        return FileResult(path=name, error=f"{name}: standard input is over the {STDIN_LIMIT:,}-byte limit")
+    try:
+        return check_filing(parse_document(sources.load_bytes(data, name)), options)
+    except sources.UnreadableInput as exc:
+        return FileResult(path=name, error=str(exc))
+
+
+_STDIN_NAME: list = [None]
 
 
 def _apply_waivers(results, wset, settings, today):
@@ -199,6 +332,34 @@ def exit_code(results, fail_on: str) -> int:
     floor = SEVERITY_RANK[fail_on]
     hit = any(SEVERITY_RANK[f.severity] >= floor for r in results for f in r.findings)
     return 1 if hit else 0
+
+
+@cli.command("config")
+@click.argument("path", default=".", required=False)
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Configuration file to show.")
+@click.option("--no-config", is_flag=True, help="Ignore configuration files.")
+@click.option("--select", multiple=True)
+@click.option("--ignore", multiple=True)
+@click.option("--severity", multiple=True, metavar="CODE=LEVEL")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default=None)
+@click.option("--rules", multiple=True, type=click.Path())
+def config_cmd(path, config_file, no_config, select, ignore, severity, fail_on, rules):
+    """Print the effective settings for PATH (default: here) and where each came from."""
+    from checker.config import ConfigError, resolve
+    from checker.runplan import ConfigResolver, validate_codes
+    try:
+        cfg = ConfigResolver(config_file, no_config).for_path(path)
+        s = resolve(cfg, select=select, ignore=ignore, severity=severity, fail_on=fail_on, rules=rules)
+        validate_codes(s)
+    except ConfigError as exc:
+        _fail(str(exc))
+    click.echo(f"# settings for {path}; configuration file: {s.config_path or 'none'}; root: {s.root}")
+    values = {"select": list(s.select) or "all", "ignore": list(s.ignore), "severity": s.severity,
+              "fail-on": s.fail_on, "thresholds": s.thresholds, "waivers": s.waivers, "baseline": s.baseline,
+              "rules": list(s.rules), "exclude": list(s.exclude) if s.exclude is not None else "default",
+              "extend-exclude": list(s.extend_exclude)}
+    for key, value in values.items():
+        click.echo(f"{key:<15}= {value!s:<40} # {s.origin.get(key, 'default')}")
 
 
 @cli.command("rules")
@@ -223,13 +384,20 @@ def rules_cmd(fmt):
 
 @cli.command()
 @click.argument("code")
-def explain(code):
+@click.option("--rules", multiple=True, type=click.Path(), help="A firm's rule file or folder to look in too.")
+def explain(code, rules):
     """Print one rule's documentation."""
-    from checker.rulebook import find_rule
+    from checker.config import ConfigError, nearest
+    from checker.runplan import load_rules
 
-    rule = find_rule(code)
+    try:
+        catalogue = load_rules(tuple(rules))
+    except ConfigError as exc:
+        _fail(str(exc))
+    rule = next((r for r in catalogue if r.code == code.upper() or r.name == code), None)
     if rule is None:
-        _fail(f"unknown rule {code!r}; `stakecheck rules` lists them")
+        _fail(f"unknown rule {code!r}{nearest(code.upper(), {r.code for r in catalogue})}; "
+              "`stakecheck rules` lists them")
     click.echo(f"{rule.code} {rule.name}  [{rule.category}, {rule.severity}]\n")
     click.echo(rule.summary + "\n")
     for title, body in (("What it checks", rule.docs.what), ("Why it matters", rule.docs.why),

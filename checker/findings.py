@@ -5,6 +5,8 @@ The JSON contract (DESIGN.md, "CLI and output") is the shape of ``FileResult.con
 from __future__ import annotations
 
 import hashlib
+import re
+from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, Field, field_validator
@@ -34,10 +36,32 @@ class Finding(BaseModel):
                 self.person or "", self.message)
 
 
-def fingerprint(rule_id: str, path_name: str, person: str | None, key: str) -> str:
-    """Stable across line shifts and reruns: rule, file name, person and the finding's own key."""
-    raw = "\x1f".join([rule_id, path_name, person or "", key])
-    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]
+# A key built from a message may name lines ("beside another row's number (line 171)"): they
+# move when lines are inserted above, so they are masked before hashing.
+_LINE_REF = re.compile(r"\blines?\s+\d+(?:\s*(?:-|–|to|and|,)\s*\d+)*", re.I)
+
+
+def fingerprint(rule_id: str, path: str, person: str | None, key: str) -> str:
+    """Stable across line shifts and reruns: rule, the file's path relative to the project root
+    (checker.findings.fingerprint_path), person and the finding's own key. Two files of the same
+    name in different folders get different fingerprints; moving lines within a file does not."""
+    raw = "\x1f".join([rule_id, path, person or "", _LINE_REF.sub("line #", key)])
+    return hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+
+
+def fingerprint_path(path: str, root: str | None = None) -> str:
+    """The path as fingerprints hold it: POSIX, relative to ``root`` (the config's folder, else
+    the working directory) when the file lies under it, so a baseline written in one checkout
+    matches in another."""
+    p = Path(path)
+    base = Path(root) if root else Path.cwd()
+    try:
+        return p.absolute().relative_to(base.absolute()).as_posix()
+    except ValueError:
+        try:
+            return p.resolve().relative_to(base.resolve()).as_posix()
+        except (ValueError, OSError):
+            return p.as_posix()
 
 
 class PersonSummary(BaseModel):

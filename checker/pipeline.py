@@ -6,15 +6,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker import sources
+from checker.discovery import FILING_SUFFIXES, expand_paths  # noqa: F401  (moved; kept importable)
 from checker.engine import get_engine
 from checker.facts import FactContext, build_facts
 from checker.facts.common import preferred_spelling_first
 from checker.facts.holdings import pct_text
-from checker.findings import FileResult, Finding, PersonSummary
+from checker.findings import FileResult, Finding, PersonSummary, fingerprint_path
 from checker.model import Filing
 from checker.parse import parse_document
 
-FILING_SUFFIXES = {".txt", ".htm", ".html", ".xml", ".sgml", ".nc", ""}
 
 
 @dataclass
@@ -26,21 +26,8 @@ class CheckOptions:
     as_of: dt.date | None = None  # "today" for deadline rules
     thresholds: dict[str, float] = field(default_factory=dict)  # house lines, e.g. early_warning
     previous: Filing | None = None  # the reporting persons' last filing, for the 1 % line
-    rules: tuple[str, ...] = ()  # a firm's own rule files or folders, loaded with the catalogue
-
-
-def expand_paths(paths: list[str]) -> list[Path]:
-    """Files as given; folders recursively (filing-like suffixes only), in a stable order."""
-    out: list[Path] = []
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*")
-                              if f.is_file() and f.suffix.lower() in FILING_SUFFIXES
-                              and not any(part.startswith(".") for part in f.relative_to(p).parts)))
-        else:
-            out.append(p)
-    return out
+    rules: tuple[str, ...] = ()  # firm rule files or folders (--rules, config `rules`)
+    root: str | None = None  # project root: fingerprints hold the path relative to it
 
 
 def load_previous(path: str | Path) -> Filing:
@@ -73,7 +60,8 @@ def check_file(path: str | Path, options: CheckOptions | None = None) -> FileRes
 def check_filing(filing: Filing, options: CheckOptions) -> FileResult:
     facts = build_facts(filing, FactContext(filed=options.filed, as_of=options.as_of,
                                             thresholds=options.thresholds, previous=options.previous))
-    findings = get_engine(tuple(options.rules)).run(facts, path_name=Path(filing.path).name)
+    engine = get_engine(tuple(options.rules))
+    findings = engine.run(facts, path_name=fingerprint_path(filing.path, options.root))
     findings = [_with_severity(f, options) for f in findings if rule_selected(f.rule_id, options)]
     return FileResult(
         path=filing.path, sha256=filing.sha256, format=filing.format,

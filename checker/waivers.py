@@ -28,6 +28,7 @@ import yaml
 from pydantic import BaseModel, ValidationError, field_validator, model_validator
 
 from checker.findings import FileResult, Finding, fingerprint
+from checker.textfiles import decode_utf8
 
 CITATION = "stakecheck waiver file"
 SCOPE_KEYS = ("path", "cusip", "person", "fingerprint")
@@ -105,7 +106,7 @@ def load_waivers(path: str | Path) -> WaiverSet:
         raw = p.read_bytes()
     except OSError as exc:
         raise WaiverError(f"cannot read waiver file {p}: {exc.strerror}") from None
-    text = raw.decode("utf-8", errors="replace")
+    text = _decode(raw, p)
     entries, lines = (_load_toml(p, text) if p.suffix.lower() == ".toml" else _load_yaml(p, text))
     waivers = []
     for n, (entry, line) in enumerate(zip(entries, lines), start=1):
@@ -121,11 +122,23 @@ def load_waivers(path: str | Path) -> WaiverSet:
     return WaiverSet(str(path), waivers, hashlib.sha256(raw).hexdigest())
 
 
+MAX_BYTES = 1 << 20  # a waiver file of a megabyte is not one a person reviewed
+MAX_DEPTH = 20  # a waiver entry is a flat table; deeper nesting is an attack or an accident
+
+
+def _decode(raw: bytes, p: Path) -> str:
+    return decode_utf8(raw, p, "a waiver file", WaiverError, MAX_BYTES)
+
+
 def _load_toml(p: Path, text: str) -> tuple[list, list]:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise WaiverError(f"{p}: not valid TOML: {exc}") from None
+    except RecursionError:
+        raise WaiverError(f"{p}: not valid TOML: nested too deeply") from None
+    except ValueError as exc:  # an integer of 100,000 digits
+        raise WaiverError(f"{p}: not valid TOML: {str(exc).splitlines()[0]}") from None
     unknown = set(data) - {"waiver", "waivers"}
     if unknown:
         raise WaiverError(f"{p}: unknown top-level key {sorted(unknown)[0]!r} (expected [[waiver]] tables)")
@@ -138,10 +151,29 @@ def _load_toml(p: Path, text: str) -> tuple[list, list]:
     return entries, lines
 
 
+def _check_events(p: Path, text: str) -> None:
+    """Aliases refused (100,000 of them hang a loader: "billion laughs"), nesting bounded,
+    before anything is built from the document."""
+    depth = 0
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            line = event.start_mark.line + 1
+            raise WaiverError(f"{p}: YAML anchors and aliases are not allowed in a waiver file (line {line})")
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise WaiverError(f"{p}: nested deeper than {MAX_DEPTH} levels; not a waiver file")
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+
+
 def _load_yaml(p: Path, text: str) -> tuple[list, list]:
     try:
+        _check_events(p, text)
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
+    except (ValueError, OverflowError) as exc:  # e.g. the date 2027-02-30, a huge number
+        raise WaiverError(f"{p}: not valid YAML: {' '.join(str(exc).split())[:200]}") from None
     except yaml.YAMLError as exc:
         first = str(exc).splitlines()[0] if str(exc) else "syntax error"
         mark = getattr(exc, "problem_mark", None)

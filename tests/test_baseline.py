@@ -34,7 +34,7 @@ def test_malformed_baseline(tmp_path, text):
 def test_pipeline_fails_only_on_new_findings(tmp_path, monkeypatch, capsys):
     filing = tmp_path / "filings" / "sc13da-sample.txt"
     filing.parent.mkdir()
-    filing.write_text("x")
+    filing.write_text("SCHEDULE 13D\n")
     monkeypatch.chdir(tmp_path)
     result = sample_result()
     fake_pipeline(monkeypatch, {filing.name: result})

@@ -16,8 +16,8 @@ from report_samples import clean_result, fake_pipeline, invoke, sample_result
 def repo(tmp_path, monkeypatch):
     folder = tmp_path / "filings"
     folder.mkdir()
-    (folder / "sc13da-sample.txt").write_text("x")
-    (folder / "clean.txt").write_text("x")
+    (folder / "sc13da-sample.txt").write_text("SCHEDULE 13D\n")
+    (folder / "clean.txt").write_text("SCHEDULE 13D\n")
     calls = fake_pipeline(monkeypatch, {"sc13da-sample.txt": sample_result(), "clean.txt": clean_result()})
     monkeypatch.chdir(tmp_path)
     return tmp_path, calls
@@ -102,7 +102,7 @@ def stakecheck(*args, cwd):
     (["frobnicate"], "No such command"),
 ])
 def test_usage_errors_exit_2_with_one_line(tmp_path, args, message):
-    (tmp_path / "present.txt").write_text("x")
+    (tmp_path / "present.txt").write_text("SCHEDULE 13D\n")
     (tmp_path / "broken.toml").write_text("[tool.stakecheck\n")
     (tmp_path / "bad-waivers.yaml").write_text("- rule: [\n")
     proc = stakecheck(*args, cwd=tmp_path)

@@ -27,7 +27,7 @@ waivers = "ci/waivers.toml"
 THR001 = "error"
 
 [tool.stakecheck.thresholds]
-passive_cap = 19.5
+early_warning = 4.0
 """
 
 
@@ -36,7 +36,7 @@ def test_pyproject_table_is_read(tmp_path):
     assert cfg.select == ("THR", "SUM001") and cfg.ignore == ("DEF",)
     assert cfg.fail_on == "warning"
     assert cfg.severity == {"THR001": "error"}
-    assert cfg.thresholds == {"early_warning": 4.5, "passive_cap": 19.5}
+    assert cfg.thresholds == {"early_warning": 4.0}  # the table wins over the bare key
     assert cfg.waivers == str(tmp_path / "ci" / "waivers.toml")
 
 
@@ -67,6 +67,13 @@ def test_discovery_upward(tmp_path):
     ("[tool.stakecheck]\nselect = ['THR-1']\n", "is not a rule code or prefix"),
     ("[tool.stakecheck.thresholds]\nearly_warning = 450\n", "between 0 and 100"),
     ("[tool.other]\nx = 1\n", "no [tool.stakecheck] table"),
+    # issue 9: a misspelt threshold, an unknown key with a wrong type, a wrong type
+    ("[tool.stakecheck.thresholds]\nearly_warnign = 4.5\n", "unknown threshold 'early_warnign' (did you mean 'early_warning'?)"),
+    ("[tool.stakecheck]\nearly_warnign = 4.5\n", "unknown option (did you mean 'early_warning'?)"),
+    ("[tool.stakecheck]\nignroe = 5\n", "ignroe: unknown option (did you mean 'ignore'?)"),
+    ("[tool.stakecheck]\nignore = 5\n", "ignore: must be a list of rule codes or prefixes"),
+    ("[tool.stakecheck]\nwaivers = ['a']\n", "waivers: must be a file path"),
+    ("[tool.stakecheck]\nexclude = 'drafts/'\nrules = [1]\n", "rules: must be a list of paths"),
 ])
 def test_broken_config_raises_one_line(tmp_path, text, message):
     with pytest.raises(ConfigError) as err:
@@ -79,7 +86,7 @@ def test_command_line_wins(tmp_path):
     s = resolve(cfg, select=("SUM",), ignore=(), severity=("THR001=info", "SUM001=warning"), fail_on="never")
     assert s.select == ("SUM",) and s.ignore == ("DEF",)
     assert s.severity == {"THR001": "info", "SUM001": "warning"}
-    assert s.fail_on == "never" and s.thresholds["early_warning"] == 4.5
+    assert s.fail_on == "never" and s.thresholds["early_warning"] == 4.0
     assert resolve(None).fail_on == "error" and resolve(None, default_fail_on="never").fail_on == "never"
     with pytest.raises(ConfigError):
         resolve(None, severity=("THR001",))
@@ -89,7 +96,7 @@ def test_command_line_wins(tmp_path):
 
 @pytest.fixture
 def repo(tmp_path, monkeypatch):
-    filing = write(tmp_path / "filings" / "sc13da-sample.txt", "x")
+    filing = write(tmp_path / "filings" / "sc13da-sample.txt", "SCHEDULE 13D\n")
     calls = fake_pipeline(monkeypatch, {"sc13da-sample.txt": sample_result()})
     monkeypatch.chdir(tmp_path)
     return tmp_path, filing, calls

@@ -332,6 +332,13 @@ def _item4(shares, pct="5.5"):
     return _with(filing(page("Alpha Fund LP", 1_000, 5.5, decimals=1), form="SC 13G"), item_holdings=[held])
 
 
+def _blank_sole_voting(shared):
+    fund = page("Alpha Fund LP", 1_000, 5.5, shv=shared)
+    fund.sole_voting = None
+    return filing(fund)
+
+
+CASES["SUM006"] = (lambda: _blank_sole_voting(1_200), lambda: _blank_sole_voting(1_000))
 CASES["CON008"] = (lambda: _item4(1_001), lambda: _item4(1_000, "5.54"), lambda: _item4(1_000, "5.7"),
                    lambda: _item4(1_000, "5.5"))
 CASES["PAR007"] = (lambda: filing(form="SC 13D/A", amendment=2),

@@ -109,7 +109,7 @@ def test_expired_and_unused(tmp_path):
 
 @pytest.fixture
 def repo(tmp_path, monkeypatch):
-    filing = write(tmp_path / "filings" / "sc13da-sample.txt", "x")
+    filing = write(tmp_path / "filings" / "sc13da-sample.txt", "SCHEDULE 13D\n")
     fake_pipeline(monkeypatch, {"sc13da-sample.txt": sample_result()})
     monkeypatch.chdir(tmp_path)
     return tmp_path, filing

@@ -105,14 +105,21 @@ def _row_facts(page, schedule: str) -> list[dict]:
 
 
 # The form asks for "the appropriate symbols": a row may list several, however separated
-# ("IN, HC", "CO; HC", "IA HC", "PN/IA"); "N/A" is one answer, not the codes N and A.
+# ("IN, HC", "CO; HC", "IA HC", "PN/IA"); "N/A" is one answer, not the codes N and A, and so is
+# a phrase ("NOT APPLICABLE", "See Item 3"): the form's symbols are two letters, so an entry is
+# split only when every piece is code-shaped.
 _CODE_SPLIT = re.compile(r"[\s,;&]+|\band\b", re.I)
+
+
+def _code_shaped(part: str) -> bool:
+    return all(len(p) == 2 for p in part.split("/") if p) or part.upper() == "N/A"
 
 
 def split_codes(codes: list[str]) -> list[str]:
     out: list[str] = []
     for code in codes:
-        for part in _CODE_SPLIT.split(code):
+        parts = [p for p in _CODE_SPLIT.split(code) if p]
+        for part in (parts if all(_code_shaped(p) for p in parts) else [code.strip()]):
             pieces = part.split("/")
             for piece in (pieces if all(len(p) >= 2 for p in pieces) else [part]):
                 if piece and piece not in out:
@@ -128,7 +135,7 @@ def _code_facts(page, schedule: str) -> list[dict]:
                           "line": page.type_codes.line, "evidence": page.type_codes.raw, "key": code})
     if page.source_of_funds:
         for code in split_codes(page.source_of_funds.codes):
-            hint = " ('00' with zeros: the code is OO, letters)" if code == "00" else ""
+            hint = " ('00' with zeros: the code is OO, letters)" if code.split(" ")[0] == "00" else ""
             facts.append({"t": "fund_code", "person": page.name.value, "code": code, "hint": hint,
                           "line": page.source_of_funds.line, "evidence": page.source_of_funds.raw,
                           "key": code})

@@ -13,7 +13,7 @@ from decimal import Decimal
 from checker.facts.common import fmt_shares, is_passive, named_pages, page_for
 from checker.model import Amount, CoverPage, Filing
 from checker.names import same_entity
-from checker.parse.labels import POWER_KEYS
+from checker.parse.labels import POWER_KEYS, ROW_NUMBER, ROW_TITLE
 
 
 def person_facts(filing: Filing, thresholds: dict[str, float]) -> list[dict]:
@@ -84,6 +84,7 @@ def sum_facts(filing: Filing) -> list[dict]:
     for page in named_pages(filing):
         facts += _component_facts(page)
         facts += _power_facts(page)
+        facts += _power_row_facts(page, filing.schedule or "13D")
         facts += _collective_facts(filing, page)
     return facts
 
@@ -118,6 +119,19 @@ def _power_facts(page: CoverPage) -> list[dict]:
              "agg_s": fmt_shares(agg), "voting_s": fmt_shares(voting), "dispositive_s": fmt_shares(dispositive),
              "low_s": fmt_shares(max(voting, dispositive)), "high_s": fmt_shares(voting + dispositive),
              "line": page.aggregate.line, "key": "powers"}]
+
+
+def _power_row_facts(page: CoverPage, schedule: str) -> list[dict]:
+    """Each power row that was read, beside row 11: a row can be checked against the aggregate
+    even where another power row is blank or unread (then there is no 'powers' fact)."""
+    if page.aggregate is None:
+        return []
+    read = [k for k in POWER_KEYS if getattr(page, k) is not None]
+    agg = page.aggregate.shares
+    return [{"t": "power_row", "person": page.name.value, "row": ROW_NUMBER[schedule][k],
+             "title": ROW_TITLE[k], "shares": getattr(page, k).shares, "shares_s": fmt_shares(getattr(page, k).shares),
+             "agg": agg, "agg_s": fmt_shares(agg), "rows_read": len(read),
+             "line": getattr(page, k).line, "key": f"power_row:{k}"} for k in read]
 
 
 def _collective_facts(filing: Filing, page: CoverPage) -> list[dict]:

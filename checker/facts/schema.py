@@ -231,6 +231,14 @@ FACT_TYPES: dict[str, FactType] = {
         "item_lo": D("number", "the item's figure, or its lowest value as cover_lo"),
         "item_hi": D("number", "the item's figure, or its highest value as cover_hi"),
     }),
+    "power_row": FactType("one power row that was read (rows 7-10 of a 13D, 5-8 of a 13G), beside row 11", {
+        "person": F("str", "the reporting person"),
+        "row": F("int", "the row number on the form"),
+        "title": F("str", "the row's title ('shared voting power')"),
+        "shares": F("number", "the row's amount"), "shares_s": F("str", "formatted"),
+        "agg": F("number", "the aggregate amount (row 11 of a 13D, row 9 of a 13G)"), "agg_s": F("str", "formatted"),
+        "rows_read": D("int", "how many of the four power rows of the page were read (4: see the 'powers' fact)"),
+    }),
     "collective": FactType("an amount stated as owned by several named entities", {
         "person": F("str", "the reporting person"),
         "owners": F("str", "the owners named"),

@@ -147,17 +147,37 @@ def group_boxes(text: str) -> str | None:
     return ("a" if a else "") + ("b" if b else "") or None
 
 
+# The form's symbols are two letters ('PN', 'WC'; '00' typed for OO); 'N/A' and 'WC/PF' are
+# written with a slash. Anything longer is a word.
+_CODE_SHAPED = re.compile(r"[A-Z0-9]{2}(/[A-Z0-9]{2})*|N/A")
+
+
+def _all_codes(tokens: list[str]) -> bool:
+    return all(_CODE_SHAPED.fullmatch(t.strip(".*()")) for t in tokens)
+
+
 def split_codes(text: str) -> list[str]:
     """'WC', 'AF, OO', 'WC/PF', 'N/A', 'H.C.' -> codes as printed (N/A stays one token).
 
     Notes printed beside the codes are not codes: '(See Item 4)', '- limited liability company'.
     """
+    raw = text
     text = re.sub(r"\([^()]*\)|\[[^\]]*\]", " ", text)
     text = re.split(r"\s[-–—:]\s", text)[0]
     text = re.sub(r"\b([A-Z])\.\s?([A-Z])\.(?!\w)", r"\1\2", text.strip().upper())  # H.C. -> HC
-    tokens = [t for t in re.split(r"[,;\s]+|\band\b", text) if t]
+    tokens = [t for t in re.split(r"[,;\s]+|\bAND\b|&", text) if t]  # text is upper-cased above
     # The form's own 'FOOTNOTES' caption printed under the last row is not a code.
     tokens = [t for t in tokens if t.strip(".*:") not in ("FOOTNOTES", "FOOTNOTE")]
+    if not _all_codes(tokens):
+        # 'First Union Corporation (HC)': the codes are in the parentheses beside a name.
+        inside = [t for group in re.findall(r"\(([^()]*)\)", raw.upper()) for t in re.split(r"[,;\s]+", group) if t]
+        if inside and _all_codes(inside):
+            tokens = inside
+        else:
+            # A phrase ('NOT APPLICABLE', 'See Item 3 of this Statement') is one answer, not
+            # words to be judged one by one as codes; the rules report it whole.
+            phrase = " ".join(tokens).strip(".*()")
+            return [phrase] if phrase else []
     out: list[str] = []
     for t in tokens:
         t = t.strip(".*()")

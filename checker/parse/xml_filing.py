@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from decimal import Decimal
 
-from checker.model import (Amount, Codes, CoverPage, DateValue, Exhibit, Filing, Flag, Item, NameRef,
+from checker.model import (Amount, Codes, CoverPage, DateValue, Exhibit, Filing, Flag, Item, ItemHolding, NameRef,
                            ParseIssue, Percent, Signature, TextValue)
 from checker.parse.xml_safe import find, find_all, kid, kids, lname, load_tree, text_of
 from checker.sources import Document
@@ -187,10 +187,26 @@ class _Parser:
             if types:
                 self.f.filer_types = Codes(codes=[text_of(t).upper() for t in types],
                                            raw=",".join(text_of(t) for t in types), line=self.line(types[0]))
+        elif number == "4" and self.schedule_idx == 1:
+            self._read_13g_item4(el)
         elif number == "5":
             flag = kid(el, "classownership5percentorless")
             if flag is not None and text_of(flag):
                 self.f.exit_box = self.flag(flag)
+
+    # 13G Item 4 restates the cover's figures as elements (amountBeneficiallyOwned, classPercent,
+    # numberOfSharesPersonHas/...): the same ItemHolding the text parser fills from Item 4's words.
+    _ITEM4_AMOUNTS = {"aggregate": "amountbeneficiallyowned", "sole_voting": "solepowerordirecttovote",
+                      "shared_voting": "sharedpowerordirecttovote", "sole_dispositive": "solepowerordirecttodispose",
+                      "shared_dispositive": "sharedpowerordirecttodispose"}
+
+    def _read_13g_item4(self, el) -> None:
+        held = ItemHolding(item="4", line=self.line(el))
+        for field, tag in self._ITEM4_AMOUNTS.items():
+            setattr(held, field, self.amount(_numeric(find(el, tag)), None))
+        held.percent = self.percent(_numeric(find(el, "classpercent")), None)
+        if any(getattr(held, f) is not None for f in (*self._ITEM4_AMOUNTS, "percent")):
+            self.f.item_holdings.append(held)  # about the only person where there is one (facts)
 
     def read_signatures(self, form) -> None:
         for block in find_all(form, "signatureperson", "signatureinformation"):
@@ -266,6 +282,12 @@ class _Parser:
             self.issue("unreadable-date", el, f"{what} {raw!r} is not a date (MM/DD/YYYY)", who, raw)
             return None
         return DateValue(value=value, raw=raw, line=self.line(el))
+
+
+def _numeric(el):
+    """An Item 4 element only where it holds a plain figure: the item may answer in words
+    ('set forth in Row 9 of the cover page'), which is allowed and is no figure to compare."""
+    return el if el is not None and re.fullmatch(r"\s*[\d,]+(\.\d+)?\s*%?\s*", text_of(el) or "") else None
 
 
 def _first(els):

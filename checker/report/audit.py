@@ -61,7 +61,27 @@ def build(results: list[FileResult], ctx) -> dict:
             "rule_count": len(ctx.rule_list()), "fail_on": gate_level, "gated": ctx.fail_on != "never",
             "totals": totals(results, ctx),
             "gate_fails": gate, "unreadable": sum(1 for r in results if r.error),
-            "files": files, "rules": rules}
+            "files": files, "rules": rules, "run": run_rows(ctx.extra.get("run") or {})}
+
+
+def run_rows(run: dict) -> list[tuple[str, str]]:
+    """What this run was, so a report never hides what was switched off (checker.cli.run_state)."""
+    def listed(key, empty):
+        return ", ".join(str(v) for v in run.get(key) or ()) or empty
+
+    severity = ", ".join(f"{k} = {v}" for k, v in (run.get("severity") or {}).items()) or "none"
+    thresholds = ", ".join(f"{k} = {v:g} %" for k, v in (run.get("thresholds") or {}).items()) or "none"
+    rows = [("Configuration file", listed("config_files", "none")),
+            ("Rules selected", listed("select", "all")), ("Rules ignored", listed("ignore", "none")),
+            ("Severity overrides", severity), ("House thresholds", thresholds),
+            ("Firm rule files", listed("rules", "none")), ("Waiver file", listed("waivers", "none")),
+            ("Baseline", listed("baseline", "none")),
+            ("Filing date (--filed)", run.get("filed") or "not given"),
+            ("Today (--as-of)", run.get("as_of") or "not given (the run date)"),
+            ("Previous filing (--previous)", run.get("previous") or "not given")]
+    if run.get("run_at"):
+        rows.append(("Run at", run["run_at"]))
+    return rows
 
 
 def _file(r: FileResult, ctx, waived: list) -> dict:

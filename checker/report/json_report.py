@@ -22,9 +22,13 @@ def document(results: list[FileResult], ctx) -> dict:
     summary["waived"] = len(ctx.waived)
     summary["baselined"] = ctx.baselined
     waived = [w.to_json() for w in ctx.waived]
-    return {"schema": "stakecheck/v1",
-            "tool": {"name": "stakecheck", "version": ctx.tool_version},
-            "files": files, "errors": errors, "summary": summary, "waived": waived}
+    doc = {"schema": "stakecheck/v1",
+           "tool": {"name": "stakecheck", "version": ctx.tool_version},
+           "files": files, "errors": errors, "summary": summary, "waived": waived}
+    run = ctx.extra.get("run") or {}
+    if run.get("in_json"):  # only a configured run: an unconfigured run's bytes stay as they were
+        doc["run"] = {k: v for k, v in run.items() if k != "in_json"}
+    return doc
 
 
 def render(results: list[FileResult], ctx) -> str:

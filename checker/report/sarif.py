@@ -45,7 +45,7 @@ def document(results: list[FileResult], ctx) -> dict:
         for f, waiver in sorted(items, key=lambda it: it[0].sort_key()):
             out.append(_result(f, waiver, index, uri, base, art_index))
     driver = {"name": "stakecheck", "version": ctx.tool_version, "semanticVersion": ctx.tool_version,
-              "rules": [_descriptor(rule) for rule in rules],
+              "rules": [_descriptor(rule, ctx.extra.get("docs_url")) for rule in rules],
               "properties": {"catalogueVersion": ctx.catalogue()}}
     invocation = {"executionSuccessful": not notes}
     if notes:
@@ -72,20 +72,28 @@ def _artifact_location(uri: str, base: str | None, index: int | None = None) -> 
     return loc
 
 
-def _descriptor(rule) -> dict:
+def help_uri(base: str, code: str) -> str:
+    """The rule's page under the configured docs base URL (docs/rules/CODE.md in this repository)."""
+    return base.rstrip("/") + "/" + quote(code) + ".md"
+
+
+def _descriptor(rule, docs_url: str | None = None) -> dict:
     docs = rule.docs
     parts = [("What it checks", docs.what), ("Why it matters", docs.why),
              ("Example", docs.example), ("Reference", docs.reference)]
     parts = [(t, b.strip()) for t, b in parts if b and b.strip()]
     text = "\n\n".join(f"{t}: {b}" for t, b in parts) + f"\n\nCitation: {rule.citation}"
     markdown = "\n\n".join(f"**{t}**\n\n{b}" for t, b in parts) + f"\n\n**Citation:** {rule.citation}"
-    return {"id": rule.code, "name": rule.name,
-            "shortDescription": {"text": rule.summary},
-            "fullDescription": {"text": (docs.what or rule.summary).strip()},
-            "help": {"text": text.strip(), "markdown": markdown.strip()},
-            "defaultConfiguration": {"level": SARIF_LEVEL[rule.severity]},
-            "properties": {"category": rule.category, "tags": ["stakecheck", rule.category],
-                           "citation": rule.citation}}
+    out = {"id": rule.code, "name": rule.name,
+           "shortDescription": {"text": rule.summary},
+           "fullDescription": {"text": (docs.what or rule.summary).strip()},
+           "help": {"text": text.strip(), "markdown": markdown.strip()},
+           "defaultConfiguration": {"level": SARIF_LEVEL[rule.severity]},
+           "properties": {"category": rule.category, "tags": ["stakecheck", rule.category],
+                          "citation": rule.citation}}
+    if docs_url:  # only a configured base: a made-up default URL would send users nowhere
+        out["helpUri"] = help_uri(docs_url, rule.code)
+    return out
 
 
 def _result(f: Finding, waiver, index: dict, uri: str, base: str | None, art_index: int) -> dict:

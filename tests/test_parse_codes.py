@@ -1,0 +1,24 @@
+"""Row 4 / row 14 (13G row 12) codes as printed: several codes however separated, and a phrase or a
+name with its code in parentheses read as such, so one answer gives one finding, not one per word."""
+from __future__ import annotations
+
+import pytest
+
+from checker.parse.values import split_codes
+
+
+@pytest.mark.parametrize("printed, codes", [
+    ("IN, HC", ["IN", "HC"]),
+    ("PN/IA", ["PN", "IA"]),
+    ("OO and PF", ["OO", "PF"]),
+    ("CO; HC", ["CO", "HC"]),
+    ("N/A", ["N/A"]),
+    ("H.C.", ["HC"]),
+    ("IN (See Item 4)", ["IN"]),
+    ("First Union Corporation (HC)", ["HC"]),
+    ("Not applicable", ["NOT APPLICABLE"]),
+    ("See Item 3 of this Statement", ["SEE ITEM 3 OF THIS STATEMENT"]),
+    ("00 Securities are deemed beneficially owned", ["00 SECURITIES ARE DEEMED BENEFICIALLY OWNED"]),
+])
+def test_codes_as_printed(printed, codes):
+    assert split_codes(printed) == codes
