@@ -22,7 +22,9 @@ FILER_TYPES = (  # the form's descriptions, most specific first
 )
 # An Item 3 option: an optional letter, a box, the description ("(e) [X] Investment Adviser ...",
 # "[X] A parent holding company ...", "(e) | ☒ Investment Advisor ...").
-_OPTION = re.compile(r"^\s*(?:\(?\s*[a-k]\s*[).]\s*)?(?P<box>\[\s*[xX✓✔]?\s*\]|\(\s*[xX]?\s*\)|☒|☐|þ|ý|¨|■|□"
+# Possessive quantifiers (*+): on a line of a million spaces a backtracking '\s*' would try
+# every split of the run against the next '\s*' (quadratic: a hang, found by bench/fuzz.py).
+_OPTION = re.compile(r"^\s*+(?:\(?\s*+[a-k]\s*+[).]\s*+)?(?P<box>\[\s*[xX✓✔]?\s*\]|\(\s*[xX]?\s*\)|☒|☐|þ|ý|¨|■|□"
                      r"|/\s*[xX]?\s*/|_+[xX]?_+|[xXo](?=\s))\s*(?P<desc>\S.*)$", re.I)
 _PROSE_TYPE = re.compile(r"person\s+filing[^.;]{0,60}?\bis\s+(?:a|an)\s+([^.;]{5,160})", re.I)
 
