@@ -65,7 +65,7 @@ def build(results: list[FileResult], ctx) -> dict:
 
 
 def run_rows(run: dict) -> list[tuple[str, str]]:
-    """What this run was, so a report never hides what was switched off (checker.cli.run_state)."""
+    """What this run was, so a report never hides what was switched off (checker.runstate.run_state)."""
     def listed(key, empty):
         return ", ".join(str(v) for v in run.get(key) or ()) or empty
 
