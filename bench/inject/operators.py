@@ -498,20 +498,20 @@ def _xml_sig_block(ctx: Ctx, name: str) -> Span | None:
 
 
 def _sig_target(ctx: Ctx, op: str):
+    """(the person's name, its one statement signature), or a Skip saying why there is none."""
     cands = [p for p in ctx.pages if len(_statement_sigs(ctx.filing, p.name.value)) == 1]
     if not cands:
-        return None
+        return Skip(op, "no cover-page person with exactly one statement signature")
     page = ctx.rng(op).choice(cands)
-    return page, _statement_sigs(ctx.filing, page.name.value)[0]
+    return page.name.value, _statement_sigs(ctx.filing, page.name.value)[0]
 
 
 def op_signature_removed(ctx: Ctx) -> Result:
     op = "signature_removed"
     target = _sig_target(ctx, op)
-    if target is None:
-        return [Skip(op, "no cover-page person with exactly one statement signature")]
-    page, sig = target
-    name = page.name.value
+    if isinstance(target, Skip):
+        return [target]
+    name, sig = target
     if ctx.fmt == "xml":
         block = _xml_sig_block(ctx, sig.name)
         if block is None:
@@ -546,10 +546,9 @@ def _renamed(name: str) -> str | None:
 def op_signatory_renamed(ctx: Ctx) -> Result:
     op = "signatory_renamed"
     target = _sig_target(ctx, op)
-    if target is None:
-        return [Skip(op, "no cover-page person with exactly one statement signature")]
-    page, sig = target
-    name = page.name.value
+    if isinstance(target, Skip):
+        return [target]
+    name, sig = target
     if ctx.fmt == "xml":
         block = _xml_sig_block(ctx, sig.name)
         span = None
