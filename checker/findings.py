@@ -106,6 +106,8 @@ class FileResult(BaseModel):
     findings: list[Finding] = Field(default_factory=list)
     # Not in the JSON contract: a file that could not be read at all (exit code 2).
     error: str | None = None
+    # Not in the JSON contract: the EDGAR header's FILED AS OF DATE, for the batch store.
+    filed_date: str | None = Field(default=None, exclude=True)
 
     @field_validator("path", "error")
     @classmethod
@@ -113,7 +115,7 @@ class FileResult(BaseModel):
         return None if value is None else printable_path(value)
 
     def contract(self) -> dict:
-        return self.model_dump(exclude={"error"})
+        return self.model_dump(exclude={"error", "filed_date"})
 
     def count(self, severity: str) -> int:
         return sum(1 for f in self.findings if f.severity == severity)

@@ -69,6 +69,7 @@ def check_filing(filing: Filing, options: CheckOptions) -> FileResult:
         issuer=filing.issuer.value if filing.issuer else None,
         cusip=filing.cusip.value if filing.cusip else None,
         event_date=filing.event_date.value.isoformat() if filing.event_date else None,
+        filed_date=filing.filing_date.value.isoformat() if filing.filing_date else None,
         reporting_persons=summarise_persons(filing),
         findings=sorted(findings, key=Finding.sort_key),
     )

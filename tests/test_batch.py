@@ -129,3 +129,42 @@ def test_dask_local_cluster_gives_the_local_pool_results(tmp_path):
                   runner=dask_runner(None, cluster=cl))
     assert (tmp_path / "d.jsonl").read_bytes() == (tmp_path / "p.jsonl").read_bytes()
     assert _store_content(tmp_path / "d.db") == _store_content(tmp_path / "p.db")
+
+
+def test_dask_path_times_out_a_hanging_file_and_goes_on(tmp_path, monkeypatch):
+    pytest.importorskip("dask.distributed")
+    from dask.distributed import LocalCluster
+
+    from checker.batch.dask_runner import _close_pools, dask_runner
+    from checker.batch.runner import run_batch
+    from checker.pipeline import CheckOptions, expand_paths
+    folder = _inputs(tmp_path)
+    files = [str(p) for p in expand_paths([str(folder)])]
+    victim = Path(files[2]).name
+    monkeypatch.setenv("STAKECHECK_TEST_FAULT", f"hang:{victim}")
+    try:
+        with LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cl:
+            summary = run_batch(files, CheckOptions(), str(tmp_path / "d.db"), str(tmp_path / "d.jsonl"), 1, 2.0,
+                                runner=dask_runner(None, cluster=cl))
+    finally:
+        _close_pools()
+    assert [Path(p).name for p in summary.timed_out] == [victim]
+    lines = [json.loads(x) for x in (tmp_path / "d.jsonl").read_text().splitlines()]
+    assert len(lines) == 6
+    assert [x["path"] for x in lines if x.get("error")] == [files[2]]
+
+
+def test_store_keeps_the_filed_date_of_edgar_submissions(tmp_path):
+    src = ROOT.parent / "shared" / "corpus" / "txt"
+    sub = sorted(src.glob("*fullsub*.txt"))[:1] if src.is_dir() else []
+    if not sub:
+        pytest.skip("no EDGAR submission in ../shared/corpus/txt")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(sub[0], folder / sub[0].name)
+    header = sub[0].read_text(errors="replace")
+    stamp = next(line.split(":", 1)[1].strip() for line in header.splitlines() if "FILED AS OF DATE" in line)
+    res = _run(_cmd(folder, tmp_path / "s.db", tmp_path / "o.jsonl", "--workers", "1"))
+    assert res.returncode in (0, 2), res.stderr
+    (filed,) = sqlite3.connect(tmp_path / "s.db").execute("SELECT filed_date FROM files").fetchone()
+    assert filed == f"{stamp[:4]}-{stamp[4:6]}-{stamp[6:8]}"

@@ -1,16 +1,42 @@
 """The same work on a Dask distributed cluster: chunks go to Dask workers, records come back
 to the client, which writes the store and JSONL exactly as with the local pool.
 
-Limits: no per-file --timeout here (Dask has no safe way to kill a task mid-run); a worker
-that dies is retried by Dask itself on another worker.
+Each Dask worker process checks its chunks through a one-process Pool of its own (kept for the
+life of that Dask worker), so a file that hangs or crashes the C engine is timed out or recorded
+there exactly as in a local batch, and the Dask worker itself never dies of a filing.
 """
 from __future__ import annotations
 
+import atexit
+import pickle
+import threading
 
-def _check_chunk(paths: list[str], options) -> list[dict]:
-    from checker.batch.work import check_path, warm_up
-    warm_up()
-    return [check_path(p, options) for p in paths]
+_pools: dict[bytes, object] = {}
+_lock = threading.Lock()
+
+
+def _pool_for(options, timeout):
+    """This process's pool for these options (one worker: Dask already runs one task per core)."""
+    from checker.batch.pool import Pool
+    key = pickle.dumps((options, timeout))
+    with _lock:
+        if key not in _pools:
+            if not _pools:
+                atexit.register(_close_pools)
+            _pools[key] = Pool(options, 1, timeout)
+        return _pools[key]
+
+
+def _close_pools() -> None:
+    for pool in _pools.values():
+        pool.close()
+    _pools.clear()
+
+
+def _check_chunk(paths: list[str], options, timeout) -> list[dict]:
+    pool = _pool_for(options, timeout)
+    with _lock:  # one worker process: tasks on a threaded Dask worker take turns
+        return list(pool.run(paths))
 
 
 def dask_runner(address: str | None, local_workers: int = 1, processes: bool = True, cluster=None):
@@ -26,7 +52,7 @@ def dask_runner(address: str | None, local_workers: int = 1, processes: bool = T
                                processes=processes, dashboard_address=None)
         client = Client(address or cluster or own)
         try:
-            futures = [client.submit(_check_chunk, c, options, pure=False) for c in chunks(paths)]
+            futures = [client.submit(_check_chunk, c, options, timeout, pure=False) for c in chunks(paths)]
             for fut in as_completed(futures):
                 yield from fut.result()
         finally:

@@ -46,7 +46,7 @@ def record_for(result, status: str) -> dict:
     obj = {"schema": SCHEMA, **result.contract()}
     if result.error:
         obj["error"] = result.error
-    return {"path": result.path, "status": status, "error": result.error,
+    return {"path": result.path, "status": status, "error": result.error, "filed_date": result.filed_date,
             "line": json.dumps(obj, ensure_ascii=False, sort_keys=False)}
 
 
