@@ -76,9 +76,12 @@ def run_batch(paths: list[str], options, store_path: str, jsonl_path: str | None
               timeout: float | None, progress=None, runner=None) -> Summary:
     from checker.batch.pool import run_pool
     from checker.batch.store import Store
+    from checker import __version__
     from checker.rulebook import catalogue_version
 
-    catalogue = catalogue_version()
+    # A result is reused only from the same stakecheck release and the same rule files: a new
+    # parser can read a filing differently even where no rule changed.
+    catalogue = f"{__version__}/{catalogue_version()}"
     store = Store(store_path)
     out = _Jsonl(jsonl_path, paths)
     summary = Summary(files=len(paths))
