@@ -78,6 +78,16 @@ def test_second_run_skips_everything(tmp_path):
     assert (tmp_path / "a.jsonl").read_bytes() == (tmp_path / "b.jsonl").read_bytes()
 
 
+def _wait_for_first_line(path: Path, proc, limit: float = 120.0) -> None:
+    """Until the batch has committed its first file (start-up time varies with the machine's load)."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline and proc.poll() is None:
+        if path.exists() and path.read_text().count("\n") >= 1:
+            return
+        time.sleep(0.05)
+    pytest.fail("the batch committed no file in time")
+
+
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL])
 def test_killed_batch_resumes_to_the_same_content(tmp_path, sig):
     folder = _inputs(tmp_path, copies=4)
@@ -87,7 +97,7 @@ def test_killed_batch_resumes_to_the_same_content(tmp_path, sig):
     proc = subprocess.Popen(_cmd(folder, tmp_path / "k.db", tmp_path / "k.jsonl", "--workers", "2"),
                             cwd=ROOT, env=_env(STAKECHECK_TEST_FAULT="slow:_"),
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    time.sleep(3.0)
+    _wait_for_first_line(tmp_path / "k.jsonl", proc)
     proc.send_signal(sig)
     proc.communicate(timeout=30)
     partial = len((tmp_path / "k.jsonl").read_text().splitlines())
