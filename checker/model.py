@@ -225,6 +225,11 @@ class Filing(BaseModel):
     signatures: list[Signature] = Field(default_factory=list)
     named_persons: list[NameRef] = Field(default_factory=list)
     default_clauses: list[DefaultClause] = Field(default_factory=list)
+    # What the statement says about itself in words (checker/parse/statements.py).
+    signature_dates: list[DateValue] = Field(default_factory=list)  # dates printed on the signature page
+    joint_filing_line: int | None = None  # a line saying it is filed jointly / naming the JFA
+    amends_line: int | None = None  # a line saying the statement amends an earlier one
+    rule_lines: int = 0  # 13G: Rule 13d-1(b)/(c)/(d) lines printed on the title page as a checklist
     outstanding: list[OutstandingCount] = Field(default_factory=list)  # counts the percents rest on
     item_holdings: list[ItemHolding] = Field(default_factory=list)  # 13G Item 4 / 13D Item 5(a) figures
     issues: list[ParseIssue] = Field(default_factory=list)

@@ -346,3 +346,50 @@ def check_fact(fact: dict) -> list[str]:
         if not spec.optional and name not in fact:
             problems.append(f"{fact['t']}.{name} is absent but not optional")
     return problems
+
+
+# -- the statement in its own words (checker/facts/statement.py; session 3, filers) ----------
+FACT_TYPES.update({
+    "statement": FactType("what the statement says of itself: signing dates, certification, joint filing", {
+        "schedule": F("str", "13D or 13G"),
+        "amended": D("bool", "the form ends in /A or an amendment number is printed"),
+        "structured": D("bool", "read from EDGAR's Schedule 13D/G XML (alone or in a full submission)"),
+        "format": F("str", "text, html, xml or edgar-submission"),
+        "persons": D("int", "distinct reporting persons with a cover page"),
+        "joint_stated": D("bool", "a joint filing agreement or a sentence saying the statement is filed "
+                                  "jointly (on behalf of each person) was found"),
+        "rule_box_count": D("int", "how many different Rule 13d-1 boxes are checked (13G)"),
+        "rule_box": F("str", "the one checked Rule 13d-1 box: '13d-1(b)', '13d-1(c)' or '13d-1(d)'",
+                      optional=True),
+        "rule_box_line": F("int", "its line", optional=True),
+        "rule_lines": D("int", "Rule 13d-1(b)/(c)/(d) lines the title page prints as a checklist (13G)"),
+        "filer_type_count": D("int", "13G Item 3 types checked"),
+        "statement_signatures": D("int", "signature blocks on the statement itself"),
+        "certification": D("str", "the Item 10 wording: '13d-1(b)' (ordinary course of business), "
+                                  "'13d-1(c)' (passive only) or 'both'", optional=True),
+        "certification_line": F("int", "line of Item 10", optional=True),
+        "signature_dated": D("bool", "a date was read on the signature page"),
+        "signed": F("str", "the latest signature date (ISO)", optional=True),
+        "signed_day": D("int", "its ordinal day", optional=True),
+        "signed_line": F("int", "its line", optional=True),
+        "filed": F("str", "the filing date of the EDGAR header (ISO)", optional=True),
+        "filed_day": D("int", "its ordinal day", optional=True),
+        "amends_line": F("int", "a line saying the statement amends an earlier statement", optional=True),
+    }),
+    "power_words": FactType("13D Item 5's prose about powers beside the cover pages' power rows", {
+        "item5_sole": D("bool", "Item 5 says a sole power (to vote or dispose) is held"),
+        "item5_shared": D("bool", "Item 5 says a shared power is held"),
+        "cover_sole_max": D("number", "the largest sole voting or dispositive row of any cover page"),
+        "cover_shared_max": D("number", "the largest shared voting or dispositive row of any cover page"),
+    }),
+    "legal_form": FactType("a cover page's name's legal form beside its type-of-person codes", {
+        "person": F("str", "the reporting person"),
+        "form": D("str", "'partnership' (L.P., Limited Partnership) or 'corporation' (Inc., Corporation)"),
+        "codes": F("str", "the row 14 (13G row 12) codes, comma-separated"),
+        "has_pn": D("bool", "the codes include PN"),
+        "has_co": D("bool", "the codes include CO"),
+    }),
+})
+
+FACT_TYPES["filing"].fields["structured"] = D(
+    "bool", "read from EDGAR's Schedule 13D/G XML (alone or in a full submission)")

@@ -6,6 +6,7 @@ import re
 from checker.model import Filing, NameRef, ParseIssue, Signature
 from checker.parse import body_text as B
 from checker.parse import boxes
+from checker.parse import statements as S
 from checker.parse.cover_regions import find_markers
 from checker.parse.cover_text import CoverReader
 from checker.parse.defaults import read_default_clauses
@@ -44,14 +45,27 @@ def parse_text(doc: Document) -> Filing:
     filing.issues.extend(reader.issues)
     if filing.schedule == "13G":
         filing.rule_designations = boxes.rule_designations(lines, title_end, fl)
+        filing.rule_lines = boxes.rule_lines(lines, title_end)
+    _read_statement_words(filing, lines, markers_end, fl)
     _read_body(filing, lines, markers_end, fl)
     if filing.schedule == "13G":
         filing.filer_types = boxes.filer_types([i for i in filing.items if i.number == "3"])
+        old_c = boxes.item3_rule_box([i for i in filing.items if i.number == "3"])
+        if old_c and old_c.value not in {d.value for d in filing.rule_designations}:
+            filing.rule_designations.append(old_c)
         filing.exit_box = boxes.exit_box(filing.item("5"))
     if not filing.form_type and not filing.cover_pages:
         filing.issues.append(ParseIssue(kind="not-a-filing", line=1,
                                         message="no Schedule 13D/13G title page or cover page found"))
     return filing
+
+
+def _read_statement_words(filing: Filing, lines: list[str], body_start: int, fl) -> None:
+    """What the statement says of itself in words (checker/parse/statements.py)."""
+    joint = S.joint_filing_line(lines)
+    filing.joint_filing_line = fl(joint) if joint is not None else None
+    amends = S.amends_line(lines, filing.schedule, body_start)
+    filing.amends_line = fl(amends) if amends is not None else None
 
 
 def _from_html(doc: Document) -> bool:
@@ -88,6 +102,7 @@ def _read_body(filing: Filing, lines: list[str], start: int, fl) -> None:
         sig_end = _block_end(lines, sig_start + 1)
         signed, unnamed = read_signature_blocks(lines, sig_start, sig_end, "statement", fl)
         filing.signatures = signed + _for_sole_person(filing, signed, unnamed)
+        filing.signature_dates = S.signature_dates(lines, sig_start, sig_end, fl)
         filing.signatures += _for_shared_pages(filing, signed)
         for s in filing.signatures:
             filing.named_persons.append(NameRef(name=s.name, source="signature", line=s.line))

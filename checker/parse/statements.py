@@ -1,0 +1,131 @@
+"""What the statement says about itself in words: the Item 10 certification it gives, whether it
+says it is filed jointly, whether it says it amends an earlier statement, the dates on its
+signature page, the powers Item 5 describes in prose, and which Rule 13d-1 lines a 13G's title
+page prints (checked or not).
+
+Each reader returns what the text states (a kind, a line, a date), never a verdict: the
+catalogue compares these with the cover pages and the boxes (rules/consistency.yaml).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from checker.model import DateValue
+from checker.parse import values as V
+
+# Item 10. Rule 13d-1(b) filers certify that the securities were "acquired and are held in the
+# ordinary course of business and were not acquired ... for the purpose of ... changing or
+# influencing the control"; 13d-1(c) filers certify only the second half (17 CFR 240.13d-102,
+# Item 10(a) and (b)).
+_ORDINARY = re.compile(r"ordinary\s+course\s+of\s+(?:its\s+|their\s+)?business", re.I)
+_NOT_CONTROL = re.compile(r"not\s+acquired\s+and\s+(?:are|is)\s+not\s+held\s+for\s+the\s+purpose", re.I)
+
+
+def certification_kind(text: str | None) -> str | None:
+    """'13d-1(b)', '13d-1(c)', 'both' (two certifications, as joint filers under both rules
+    give), or None (no certification wording: 'Not applicable', or no Item 10)."""
+    if not text:
+        return None
+    flat = " ".join(text.split())
+    passive = len(_NOT_CONTROL.findall(flat))
+    ordinary = len(_ORDINARY.findall(flat))
+    if not passive:
+        return None
+    if ordinary and passive > ordinary:
+        return "both"
+    return "13d-1(b)" if ordinary else "13d-1(c)"
+
+
+# Rule 13d-1(k)(1): joint filers file one statement "provided that ... such person ... agreement
+# in writing ... filed as an exhibit"; a sentence of the statement saying so is the practice too.
+_JOINT = re.compile(r"joint(?:ly)?[\s\-]+fil|13d\s*-\s*1\s*\(\s*k\s*\)|13d\s*-\s*1\s*\(\s*f\s*\)\s*\(\s*1\s*\)"
+                    r"|fil\w*\s+(?:this\s+|the\s+)?(?:statement|schedule|amendment)[^.]{0,80}?\bjointly"
+                    r"|\bjointly\s+fil|on\s+behalf\s+of\s+(?:each\s+of\s+)?(?:all\s+of\s+)?the\s+(?:undersigned|reporting\s+persons)"
+                    r"|agree\w*\s+[^.]{0,100}?\b(?:on\s+behalf\s+of\s+each|jointly)", re.I)
+
+
+def joint_filing_line(lines: list[str]) -> int | None:
+    """Index of the first line that says the statement is filed jointly or refers to the joint
+    filing agreement (anywhere: an item, an exhibit, the signature page)."""
+    for idx, line in enumerate(lines):
+        if ("oint" in line or "13d" in line or "ehalf" in line or "gree" in line) and _JOINT.search(
+                line + " " + (lines[idx + 1] if idx + 1 < len(lines) else "")):
+            return idx
+    return None
+
+
+# "This Amendment No. 3 ... amends", "amends and supplements the Schedule 13D": the statement
+# says it amends an earlier one of the same schedule.
+def amends_line(lines: list[str], schedule: str | None, start: int = 0) -> int | None:
+    letter = "G" if schedule == "13G" else "D"
+    rx = re.compile(r"\bthis\s+amendment\b(?!\s+(?:to|of)\s+(?:the\s+)?(?:credit|loan|purchase|merger|"
+                    r"agreement|plan|indenture))"
+                    r"|\bamends?\s+(?:and\s+(?:supplements?|restates?)\s+)?(?:the\s+|its\s+|their\s+)?"
+                    r"(?:statement\s+on\s+|original\s+|initial\s+)?(?:schedule\s+13" + letter + r"|statement\s+on\s+schedule)",
+                    re.I)
+    for idx in range(start, len(lines)):
+        line = lines[idx]
+        if "mend" in line and rx.search(line):
+            return idx
+    return None
+
+
+_DATED = re.compile(r"^\s*(?:dated?|date)\b\s*(?:as\s+of\s*)?:?\s*(.*)$", re.I)
+_SHORT_YEAR = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d\d)$")  # 'Date: 02/09/15' (month/day/year)
+
+
+def signature_dates(lines: list[str], start: int, end: int, file_line) -> list[DateValue]:
+    """The dates printed on the signature page: 'Date: February 13, 2004', 'Dated as of ...', or
+    a line that is a date alone ('February 13, 2004' above a 'Date' caption)."""
+    out: list[DateValue] = []
+    if end < len(lines) and V.first_date(lines[end].strip()) and len(lines[end].strip()) < 40:
+        end += 1  # the date alone below the last block ends the blocks (parse/text.py) but is theirs
+    for idx in range(start, min(end, len(lines))):
+        text = re.sub(r"\s+,", ",", lines[idx].strip().strip("*").strip())  # 'December 19 , 2001'
+        if not text or len(text) > 120:
+            continue
+        m = _DATED.match(text)
+        body = m.group(1) if m else text
+        found = V.first_date(body) or (_short_year(body.strip()) if m else None)
+        if found is None or (m is None and len(text) > 40):
+            continue
+        out.append(DateValue(value=found[0], raw=found[1], line=file_line(idx)))
+    return out
+
+
+def _short_year(text: str):
+    m = _SHORT_YEAR.match(text)
+    if not m:
+        return None
+    try:
+        return dt.date(2000 + int(m.group(3)) if int(m.group(3)) < 70 else 1900 + int(m.group(3)),
+                       int(m.group(1)), int(m.group(2))), text
+    except ValueError:
+        return None
+
+
+# Item 5(b) in prose: "has the sole power to vote", "may be deemed to have shared voting and
+# dispositive power", "shares the power to dispose". A phrase followed by a nil amount ("shared
+# power to vote: 0", "no shared power") is not a statement that the power is held.
+_POWER = re.compile(r"\b(?P<kind>sole|shared?|share[sd]?)\s+(?:the\s+)?(?:power|voting|dispositive|investment)", re.I)
+_NIL_AFTER = re.compile(r"^[^.;\n]{0,80}?(?::|-|–|—)\s*(?:-?0-?|none|nil|zero|n/?a)\b|^[^.;]{0,60}?\bover\s+(?:no|zero|0)\b", re.I)
+_NIL_BEFORE = re.compile(r"\b(?:no|not|neither|nor|without|none)\s+(?:\w+\s+){0,3}$"
+                         r"|\b(?:sole|shared?)\s+(?:or|and|and/or)\s+$|\bor\s+$", re.I)
+
+
+def item5_power_words(text: str | None) -> tuple[bool, bool]:
+    """(states a sole power is held, states a shared power is held) in Item 5's prose."""
+    sole = shared = False
+    if not text:
+        return sole, shared
+    flat = " ".join(text.split())
+    for m in _POWER.finditer(flat):
+        before, after = flat[max(0, m.start() - 40):m.start()], flat[m.end():m.end() + 120]
+        if _NIL_BEFORE.search(before) or _NIL_AFTER.search(after):
+            continue
+        if m.group("kind").lower() == "sole":
+            sole = True
+        else:
+            shared = True
+    return sole, shared
