@@ -38,7 +38,7 @@ def build_facts(filing: Filing, ctx: FactContext) -> list[dict]:
     facts += restated.restated_facts(filing)
     facts += eligibility.eligibility_facts(filing)
     facts += eligibility.change_facts(filing, ctx.previous)
-    facts += statement.statement_facts(filing)
+    facts += statement.statement_facts(filing, ctx.filed)
     facts += statement.legal_form_facts(filing)
     facts += defaults.default_facts(filing)
     facts += defaults.deadline_facts(filing, ctx.filed, ctx.as_of)

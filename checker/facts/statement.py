@@ -14,7 +14,8 @@ from checker.model import Filing
 from checker.parse import statements as S
 
 
-def statement_facts(filing: Filing) -> list[dict]:
+def statement_facts(filing: Filing, filed=None) -> list[dict]:
+    """``filed``: the --filed date of a draft, used where the EDGAR header gives none."""
     pages = named_pages(filing)
     persons = {n for p in pages for n in page_names(p)}
     fact = {"t": "statement", "schedule": filing.schedule or "13D", "amended": is_amendment(filing),
@@ -37,8 +38,9 @@ def statement_facts(filing: Filing) -> list[dict]:
     if dates:
         last = max(dates, key=lambda d: d.value)
         fact.update(signed=last.value.isoformat(), signed_day=day(last.value), signed_line=last.line or 1)
-    if filing.filing_date:
-        fact.update(filed=filing.filing_date.value.isoformat(), filed_day=day(filing.filing_date.value))
+    filed = filing.filing_date.value if filing.filing_date else filed
+    if filed:
+        fact.update(filed=filed.isoformat(), filed_day=day(filed))
     if filing.amends_line:
         fact["amends_line"] = filing.amends_line
     return [fact, *_power_words(filing, pages)]

@@ -74,7 +74,7 @@ def item3_rule_box(items: list[Item]) -> TextValue | None:
     """The 13G form before 1998 put the 13d-1(c) box in Item 3 ('If this statement is filed
     pursuant to Rule 13d-1(c), check this box. [x]'): a rule box like the title page's."""
     for item in items:
-        for k, row in enumerate(item.text.split("\n")):
+        for k, row in enumerate((item.title + "\n" + item.text).split("\n")):
             m = _ITEM3_C.search(row)
             box = _box(m.group("box"), last=False) if m else None
             if box and _CHECKED.fullmatch(box.strip()):
