@@ -474,6 +474,14 @@ CASES["CON004"] = CASES["CON004"] + (lambda: _xml(filing(*clean_pair(), signers=
                                      lambda: filing(*clean_pair(), signers=[]))
 
 
+def _ciks(subject, filer):
+    return _with(filing(*clean_pair()), header_subject_cik=TextValue(value=subject, line=20),
+                 header_filer_cik=TextValue(value=filer, line=30))
+
+
+CASES["IDN006"] = (lambda: _ciks("0000025445", "25445"), lambda: _ciks("0000025445", "0000012345"))
+
+
 # CASES[code] = (fail, pass[, fail, pass, ...]): even positions must fire, odd ones must not.
 FAILING = [(code, n) for code in sorted(CASES) for n in range(0, len(CASES[code]), 2)]
 PASSING = [(code, n) for code in sorted(CASES) for n in range(1, len(CASES[code]), 2)]

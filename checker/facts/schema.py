@@ -393,3 +393,7 @@ FACT_TYPES.update({
 
 FACT_TYPES["filing"].fields["structured"] = D(
     "bool", "read from EDGAR's Schedule 13D/G XML (alone or in a full submission)")
+FACT_TYPES["header_ciks"] = FactType("the EDGAR header's subject company and filer CIKs", {
+    "subject_cik": F("str", "SUBJECT COMPANY CENTRAL INDEX KEY, without leading zeros"),
+    "filer_cik": F("str", "FILED BY CENTRAL INDEX KEY, without leading zeros"),
+})

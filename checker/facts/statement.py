@@ -43,7 +43,16 @@ def statement_facts(filing: Filing, filed=None) -> list[dict]:
         fact.update(filed=filed.isoformat(), filed_day=day(filed))
     if filing.amends_line:
         fact["amends_line"] = filing.amends_line
-    return [fact, *_power_words(filing, pages)]
+    return [fact, *_power_words(filing, pages), *_header_ciks(filing)]
+
+
+def _header_ciks(filing: Filing) -> list[dict]:
+    """The EDGAR header's subject company and filer CIKs (leading zeros dropped)."""
+    subject, filer = filing.header_subject_cik, filing.header_filer_cik
+    if subject is None or filer is None or not subject.value.isdigit() or not filer.value.isdigit():
+        return []
+    return [{"t": "header_ciks", "subject_cik": str(int(subject.value)), "filer_cik": str(int(filer.value)),
+             "line": subject.line or 1, "key": "header-ciks"}]
 
 
 def structured(filing: Filing) -> bool:

@@ -20,6 +20,9 @@ def apply_header(filing: Filing, doc: Document) -> Filing:
         filing.header_form_type = h["form_type"]
     if filing.header_form_type is None:
         filing.header_form_type = _document_type(h)
+    for key, attr in (("subject_cik", "header_subject_cik"), ("filed_by_cik", "header_filer_cik")):
+        if h.get(key) and getattr(filing, attr) is None:
+            setattr(filing, attr, TextValue(value=h[key], line=lines.get(key)))
     if h.get("subject_company") and filing.header_issuer is None:
         filing.header_issuer = TextValue(value=h["subject_company"], line=lines.get("subject_company"))
     if h.get("filed") and filing.filing_date is None:
