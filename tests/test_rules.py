@@ -482,6 +482,12 @@ def _ciks(subject, filer):
 CASES["IDN006"] = (lambda: _ciks("0000025445", "25445"), lambda: _ciks("0000025445", "0000012345"))
 
 
+CASES["CON017"] = (lambda: _with(filing(*clean_pair()), blank_signature_lines=[402]),
+                   lambda: filing(*clean_pair()),
+                   lambda: _with(filing(*clean_pair()), blank_signature_lines=[402]),
+                   lambda: _with(filing(*clean_pair()), blank_signature_lines=[402], format="xml"))
+
+
 # CASES[code] = (fail, pass[, fail, pass, ...]): even positions must fire, odd ones must not.
 FAILING = [(code, n) for code in sorted(CASES) for n in range(0, len(CASES[code]), 2)]
 PASSING = [(code, n) for code in sorted(CASES) for n in range(1, len(CASES[code]), 2)]

@@ -397,3 +397,8 @@ FACT_TYPES["header_ciks"] = FactType("the EDGAR header's subject company and fil
     "subject_cik": F("str", "SUBJECT COMPANY CENTRAL INDEX KEY, without leading zeros"),
     "filer_cik": F("str", "FILED BY CENTRAL INDEX KEY, without leading zeros"),
 })
+FACT_TYPES["statement"].fields.update({
+    "blank_signatures": D("int", "signature lines of the statement left blank ('/s/' with no name, or "
+                                 "nothing typed above the 'Signature' caption)"),
+    "blank_signature_line": F("int", "the first such line", optional=True),
+})

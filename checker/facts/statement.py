@@ -41,6 +41,9 @@ def statement_facts(filing: Filing, filed=None) -> list[dict]:
     filed = filing.filing_date.value if filing.filing_date else filed
     if filed:
         fact.update(filed=filed.isoformat(), filed_day=day(filed))
+    fact["blank_signatures"] = len(filing.blank_signature_lines)
+    if filing.blank_signature_lines:
+        fact["blank_signature_line"] = filing.blank_signature_lines[0]
     if filing.amends_line:
         fact["amends_line"] = filing.amends_line
     return [fact, *_power_words(filing, pages), *_header_ciks(filing)]

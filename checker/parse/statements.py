@@ -129,3 +129,34 @@ def item5_power_words(text: str | None) -> tuple[bool, bool]:
         else:
             shared = True
     return sole, shared
+
+
+# A conformed signature with no name ('/s/' and nothing after it), or the form's 'Signature'
+# caption under a rule with nothing typed on the rule's line (the line above is another caption).
+_EMPTY_CONFORMED = re.compile(r"(?:^|\s|:)/s/\s*(?:$|[-_]{3,})", re.I)
+_SIG_CAPTION = re.compile(r"^\(?signature\)?$", re.I)
+_RULE = re.compile(r"^[-_=\s]{5,}$")
+_CAPTION = re.compile(r"^\(?(?:date|dated|name|title|name\s*/\s*title|signature|signatures?\s+page)\)?:?$", re.I)
+
+
+def blank_signature_lines(lines: list[str], start: int, end: int) -> list[int]:
+    """Indexes of signature lines left blank on the signature page."""
+    out = []
+    for idx in range(start, min(end, len(lines))):
+        text = lines[idx].strip()
+        if "/s/" in text.lower() and _EMPTY_CONFORMED.search(text):
+            out.append(idx)
+        elif _SIG_CAPTION.match(text) and idx > start:
+            above = _prev_filled(lines, idx, start)
+            if above is not None and _RULE.match(lines[above]):
+                over = _prev_filled(lines, above, start)
+                if over is None or _CAPTION.match(lines[over].strip()) or over == start:
+                    out.append(idx)
+    return out
+
+
+def _prev_filled(lines: list[str], idx: int, floor: int) -> int | None:
+    for j in range(idx - 1, floor - 1, -1):
+        if lines[j].strip():
+            return j
+    return None
