@@ -488,6 +488,26 @@ CASES["CON017"] = (lambda: _with(filing(*clean_pair()), blank_signature_lines=[4
                    lambda: _with(filing(*clean_pair()), blank_signature_lines=[402], format="xml"))
 
 
+def _institution(pct, event=D(2020, 12, 31), box="Rule 13d-1(b)", form="SC 13G", **kw):
+    return filing(page("Alpha Fund LP", 1_000, pct), form=form, designations=[box], event=event, **kw)
+
+
+# 13d-1(b) original above 10% at 31 Dec 2020: due Mon 11 Jan 2021 (10 Jan is a Sunday); from
+# 30 Sep 2024, 5 business days after the month end (31 Dec 2025 -> Thu 8 Jan 2026).
+CASES["DLN004"] = (lambda: (_institution(12.0), CheckOptions(filed=D(2021, 1, 12))),
+                   lambda: (_institution(12.0), CheckOptions(filed=D(2021, 1, 11))),
+                   lambda: (_institution(12.0, event=D(2025, 12, 31)), CheckOptions(filed=D(2026, 1, 9))),
+                   lambda: (_institution(12.0, event=D(2025, 12, 31)), CheckOptions(filed=D(2026, 1, 8))),
+                   lambda: (_institution(12.0), CheckOptions(filed=D(2021, 2, 1))),
+                   lambda: (_institution(10.0), CheckOptions(filed=D(2021, 2, 1))),
+                   lambda: (_institution(12.0), CheckOptions(filed=D(2021, 2, 1))),
+                   lambda: (_institution(12.0, event=D(2020, 12, 30)), CheckOptions(filed=D(2021, 2, 1))),
+                   lambda: (_institution(12.0), CheckOptions(filed=D(2021, 2, 1))),
+                   lambda: (_institution(12.0, box="Rule 13d-1(c)"), CheckOptions(filed=D(2021, 2, 1))),
+                   lambda: (_institution(12.0), CheckOptions(filed=D(2021, 2, 1))),
+                   lambda: (_institution(12.0, form="SC 13G/A", amendment=1), CheckOptions(filed=D(2021, 2, 1))))
+
+
 # CASES[code] = (fail, pass[, fail, pass, ...]): even positions must fire, odd ones must not.
 FAILING = [(code, n) for code in sorted(CASES) for n in range(0, len(CASES[code]), 2)]
 PASSING = [(code, n) for code in sorted(CASES) for n in range(1, len(CASES[code]), 2)]

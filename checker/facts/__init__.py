@@ -38,6 +38,7 @@ def build_facts(filing: Filing, ctx: FactContext) -> list[dict]:
     facts += restated.restated_facts(filing)
     facts += eligibility.eligibility_facts(filing)
     facts += eligibility.change_facts(filing, ctx.previous)
+    facts += eligibility.institution_deadline_facts(filing, ctx.filed)
     facts += statement.statement_facts(filing, ctx.filed)
     facts += statement.legal_form_facts(filing)
     facts += defaults.default_facts(filing)

@@ -402,3 +402,13 @@ FACT_TYPES["statement"].fields.update({
                                  "nothing typed above the 'Signature' caption)"),
     "blank_signature_line": F("int", "the first such line", optional=True),
 })
+FACT_TYPES["institution_deadline"] = FactType(
+    "Rule 13d-1(b)(2): an original 13G (13d-1(b) box alone) dated at a month end, with its highest percent", {
+        "person": F("str", "the reporting person with the highest percent"),
+        "pct": F("number", "that percent"), "pct_s": F("str", "the percent as printed"),
+        "event": F("str", "date of event (the last day of a month)"),
+        "due": D("str", "10 days after the month end (next business day), or 5 business days from 30 Sep 2024"),
+        "due_day": D("int", "its ordinal day"),
+        "filed": F("str", "the filing date (EDGAR header or --filed)"), "filed_day": D("int", "its ordinal day"),
+        "regime": D("str", "which version of the rule applies"),
+    })
