@@ -231,6 +231,8 @@ class Filing(BaseModel):
     amends_line: int | None = None  # a line saying the statement amends an earlier one
     rule_lines: int = 0  # 13G: Rule 13d-1(b)/(c)/(d) lines printed on the title page as a checklist
     blank_signature_lines: list[int] = Field(default_factory=list)  # signature lines left blank
+    event_caption_line: int | None = None  # the title page's 'Date of Event ...' caption
+    event_date_blank: bool = False  # nothing filled in above (or beside) that caption
     header_subject_cik: TextValue | None = None  # EDGAR header SUBJECT COMPANY CIK
     header_filer_cik: TextValue | None = None  # EDGAR header FILED BY CIK
     outstanding: list[OutstandingCount] = Field(default_factory=list)  # counts the percents rest on

@@ -508,6 +508,12 @@ CASES["DLN004"] = (lambda: (_institution(12.0), CheckOptions(filed=D(2021, 1, 12
                    lambda: (_institution(12.0, form="SC 13G/A", amendment=1), CheckOptions(filed=D(2021, 2, 1))))
 
 
+CASES["REQ009"] = (lambda: _with(filing(*clean_pair(), event=None), event_date_blank=True, event_caption_line=18),
+                   lambda: _with(filing(*clean_pair()), event_caption_line=18),
+                   lambda: _with(filing(*clean_pair(), event=None), event_date_blank=True, event_caption_line=18),
+                   lambda: _with(filing(*clean_pair(), event=None), event_caption_line=18))
+
+
 # CASES[code] = (fail, pass[, fail, pass, ...]): even positions must fire, odd ones must not.
 FAILING = [(code, n) for code in sorted(CASES) for n in range(0, len(CASES[code]), 2)]
 PASSING = [(code, n) for code in sorted(CASES) for n in range(1, len(CASES[code]), 2)]

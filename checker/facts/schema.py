@@ -412,3 +412,10 @@ FACT_TYPES["institution_deadline"] = FactType(
         "filed": F("str", "the filing date (EDGAR header or --filed)"), "filed_day": D("int", "its ordinal day"),
         "regime": D("str", "which version of the rule applies"),
     })
+FACT_TYPES["statement"].fields.update({
+    "has_event_date": D("bool", "a date of event was read from the title page"),
+    "event_caption_line": F("int", "line of the title page's 'Date of Event Which Requires Filing' caption",
+                            optional=True),
+})
+FACT_TYPES["statement"].fields["event_date_blank"] = D(
+    "bool", "the title page prints the 'Date of Event' caption with nothing filled in above or beside it")

@@ -44,6 +44,10 @@ def statement_facts(filing: Filing, filed=None) -> list[dict]:
     fact["blank_signatures"] = len(filing.blank_signature_lines)
     if filing.blank_signature_lines:
         fact["blank_signature_line"] = filing.blank_signature_lines[0]
+    fact["has_event_date"] = filing.event_date is not None
+    fact["event_date_blank"] = filing.event_date_blank
+    if filing.event_caption_line:
+        fact["event_caption_line"] = filing.event_caption_line
     if filing.amends_line:
         fact["amends_line"] = filing.amends_line
     return [fact, *_power_words(filing, pages), *_header_ciks(filing)]

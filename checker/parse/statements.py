@@ -160,3 +160,34 @@ def _prev_filled(lines: list[str], idx: int, floor: int) -> int | None:
         if lines[j].strip():
             return j
     return None
+
+
+_EVENT_CAPTION = re.compile(r"date\s+of\s+(?:the\s+)?event\s+which\s+requires", re.I)
+
+
+def event_caption_line(lines: list[str], limit: int) -> int | None:
+    """Index of the title page's '(Date of Event Which Requires Filing of this Statement)'
+    caption (the form prints it under the date the filer fills in)."""
+    for idx in range(min(limit, len(lines))):
+        if "vent" in lines[idx] and _EVENT_CAPTION.search(lines[idx]):
+            return idx
+    return None
+
+
+def event_date_blank(lines: list[str], caption: int | None) -> bool:
+    """The caption's own line has nothing before it and the nearest filled line above it (rules
+    of dashes skipped) is another caption or the heading: the date was left blank."""
+    if caption is None:
+        return False
+    m = _EVENT_CAPTION.search(lines[caption])
+    if re.search(r"\d", lines[caption][:m.start()] + lines[caption][m.end():]):
+        return False  # 'December 31, 2020 (Date of Event ...)' or '... Statement: December 31, 2015'
+    below = next((t.strip() for t in lines[caption + 1:caption + 4] if t.strip()), "")
+    if V.first_date(below) and len(below) < 40:
+        return False  # the date printed under the caption
+    for j in range(caption - 1, max(-1, caption - 8), -1):
+        t = lines[j].strip()
+        if not t or _RULE.match(t):
+            continue
+        return t.startswith("(") and t.endswith(")") and not re.search(r"\d{4}", t)
+    return False

@@ -46,6 +46,9 @@ def parse_text(doc: Document) -> Filing:
     if filing.schedule == "13G":
         filing.rule_designations = boxes.rule_designations(lines, title_end, fl)
         filing.rule_lines = boxes.rule_lines(lines, title_end)
+    caption = S.event_caption_line(lines, max(title_end, 1))
+    filing.event_caption_line = fl(caption) if caption is not None else None
+    filing.event_date_blank = filing.event_date is None and S.event_date_blank(lines, caption)
     _read_statement_words(filing, lines, markers_end, fl)
     _read_body(filing, lines, markers_end, fl)
     if filing.schedule == "13G":
