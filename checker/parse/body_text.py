@@ -23,7 +23,7 @@ PARENTHETICAL = {
     "issuer": re.compile(r"\(\s*name\s+of\s+(?:the\s+)?issuer\s*\)", re.I),
     "security_class": re.compile(r"\(\s*title\s+(?:and\s+)?(?:of\s+)?class\s+of\s+securities\s*\)", re.I),
     "cusip": re.compile(r"\(\s*cusip\s+number\s*\)", re.I),
-    "event_date": re.compile(r"\(\s*date\s+of\s+event\s+which\s+requires\s+filing", re.I),
+    "event_date": re.compile(r"\(\s*date\s+of\s+event\s+which\s+requires?d?\s+filing", re.I),
 }
 # Title pages without the printed form's captions: "NAME OF ISSUER: Neozyme II Corp.", "Cusip # 114537103".
 INLINE = {

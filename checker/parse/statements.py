@@ -162,7 +162,7 @@ def _prev_filled(lines: list[str], idx: int, floor: int) -> int | None:
     return None
 
 
-_EVENT_CAPTION = re.compile(r"date\s+of\s+(?:the\s+)?event\s+which\s+requires", re.I)
+_EVENT_CAPTION = re.compile(r"date\s+of\s+(?:the\s+)?event\s+which\s+require[sd]?", re.I)
 
 
 def event_caption_line(lines: list[str], limit: int) -> int | None:
