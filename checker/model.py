@@ -233,6 +233,7 @@ class Filing(BaseModel):
     blank_signature_lines: list[int] = Field(default_factory=list)  # signature lines left blank
     event_caption_line: int | None = None  # the title page's 'Date of Event ...' caption
     event_date_blank: bool = False  # nothing filled in above (or beside) that caption
+    eligibility_claim: TextValue | None = None  # 'entitled to use Schedule 13G pursuant to Rule 13d-1(c)'
     header_subject_cik: TextValue | None = None  # EDGAR header SUBJECT COMPANY CIK
     header_filer_cik: TextValue | None = None  # EDGAR header FILED BY CIK
     outstanding: list[OutstandingCount] = Field(default_factory=list)  # counts the percents rest on

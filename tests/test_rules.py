@@ -514,6 +514,13 @@ CASES["REQ009"] = (lambda: _with(filing(*clean_pair(), event=None), event_date_b
                    lambda: _with(filing(*clean_pair(), event=None), event_caption_line=18))
 
 
+CASES["CON018"] = (lambda: _g(eligibility_claim=TextValue(value="13d-1(b)", line=480)),
+                   lambda: _g(eligibility_claim=TextValue(value="13d-1(c)", line=480)),
+                   lambda: _g(eligibility_claim=TextValue(value="13d-1(c)", line=480), rule_designations=[
+                       TextValue(value="Rule 13d-1(b)")]),
+                   lambda: _g(box=None))
+
+
 # CASES[code] = (fail, pass[, fail, pass, ...]): even positions must fire, odd ones must not.
 FAILING = [(code, n) for code in sorted(CASES) for n in range(0, len(CASES[code]), 2)]
 PASSING = [(code, n) for code in sorted(CASES) for n in range(1, len(CASES[code]), 2)]

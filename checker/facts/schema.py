@@ -419,3 +419,8 @@ FACT_TYPES["statement"].fields.update({
 })
 FACT_TYPES["statement"].fields["event_date_blank"] = D(
     "bool", "the title page prints the 'Date of Event' caption with nothing filled in above or beside it")
+FACT_TYPES["statement"].fields.update({
+    "claimed_rule": F("str", "the rule the filing says its persons may use Schedule 13G under "
+                             "('entitled to use Schedule 13G pursuant to Rule 13d-1(c)')", optional=True),
+    "claim_line": F("int", "its line", optional=True),
+})

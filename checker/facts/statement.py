@@ -44,6 +44,8 @@ def statement_facts(filing: Filing, filed=None) -> list[dict]:
     fact["blank_signatures"] = len(filing.blank_signature_lines)
     if filing.blank_signature_lines:
         fact["blank_signature_line"] = filing.blank_signature_lines[0]
+    if filing.eligibility_claim:
+        fact.update(claimed_rule=filing.eligibility_claim.value, claim_line=filing.eligibility_claim.line or 1)
     fact["has_event_date"] = filing.event_date is not None
     fact["event_date_blank"] = filing.event_date_blank
     if filing.event_caption_line:

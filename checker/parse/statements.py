@@ -191,3 +191,21 @@ def event_date_blank(lines: list[str], caption: int | None) -> bool:
             continue
         return t.startswith("(") and t.endswith(")") and not re.search(r"\d{4}", t)
     return False
+
+
+# 'each of them is entitled to (individually) use Schedule 13G pursuant to Rule 13d-1(c)': the
+# joint filers' own statement of the rule they may file under (Rule 13d-1(k)(1)(i)).
+_ENTITLED = re.compile(r"entitled\s+to\s+(?:individually\s+)?(?:use|file(?:\s+on)?)\s+(?:this\s+|the\s+)?"
+                       r"(?:statement\s+on\s+)?schedule\s+13G\s+(?:pursuant\s+to|under)\s+rule\s+13d\s*-\s*1\s*"
+                       r"\(\s*([bcd])\s*\)", re.I)
+
+
+def eligibility_claim(lines: list[str]) -> tuple[str, int] | None:
+    """('13d-1(c)', line index) where the filing says under which rule its persons may use 13G."""
+    for idx, line in enumerate(lines):
+        if "ntitled" not in line:
+            continue
+        m = _ENTITLED.search(" ".join([line.strip(), *(t.strip() for t in lines[idx + 1:idx + 3])]))
+        if m:
+            return f"13d-1({m.group(1).lower()})", idx
+    return None

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from checker.model import Filing, NameRef, ParseIssue, Signature
+from checker.model import Filing, NameRef, ParseIssue, Signature, TextValue
 from checker.parse import body_text as B
 from checker.parse import boxes
 from checker.parse import statements as S
@@ -67,6 +67,9 @@ def _read_statement_words(filing: Filing, lines: list[str], body_start: int, fl)
     """What the statement says of itself in words (checker/parse/statements.py)."""
     joint = S.joint_filing_line(lines)
     filing.joint_filing_line = fl(joint) if joint is not None else None
+    claim = S.eligibility_claim(lines) if filing.schedule == "13G" else None
+    if claim:
+        filing.eligibility_claim = TextValue(value=claim[0], line=fl(claim[1]))
     amends = S.amends_line(lines, filing.schedule, body_start)
     filing.amends_line = fl(amends) if amends is not None else None
 
