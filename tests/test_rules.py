@@ -521,6 +521,18 @@ CASES["CON018"] = (lambda: _g(eligibility_claim=TextValue(value="13d-1(b)", line
                    lambda: _g(box=None))
 
 
+def _item5_zero(text):
+    f = _item5(text)
+    f.cover_pages = [page("Alpha Fund LP", 0, 0.0)]
+    return f
+
+
+NOT_ANSWERED = "(a) Not Applicable. (b) Not Applicable. (c) Not Applicable. (d) Not Applicable. (e) Not Applicable."
+CASES["REQ010"] = (lambda: _item5(NOT_ANSWERED), lambda: _item5("(a) 1,000 shares (5.5%). (b) sole. (c) None."),
+                   lambda: _item5(NOT_ANSWERED), lambda: _with(_item5(NOT_ANSWERED), amendment_no=1, form_type="SC 13D/A"),
+                   lambda: _item5(NOT_ANSWERED), lambda: _item5_zero(NOT_ANSWERED))
+
+
 # CASES[code] = (fail, pass[, fail, pass, ...]): even positions must fire, odd ones must not.
 FAILING = [(code, n) for code in sorted(CASES) for n in range(0, len(CASES[code]), 2)]
 PASSING = [(code, n) for code in sorted(CASES) for n in range(1, len(CASES[code]), 2)]

@@ -424,3 +424,9 @@ FACT_TYPES["statement"].fields.update({
                              "('entitled to use Schedule 13G pursuant to Rule 13d-1(c)')", optional=True),
     "claim_line": F("int", "its line", optional=True),
 })
+FACT_TYPES["statement"].fields.update({
+    "item5_figures": D("bool", "Item 5 states some figure (a digit other than a subparagraph label)", optional=True),
+    "item5_not_applicable": D("bool", "Item 5 answers 'Not applicable', 'N/A' or 'None' somewhere", optional=True),
+    "item5_line": F("int", "line of Item 5", optional=True),
+    "cover_aggregate_max": D("number", "the largest row 11 (13G row 9) of the cover pages (0 where none is read)"),
+})

@@ -46,6 +46,12 @@ def statement_facts(filing: Filing, filed=None) -> list[dict]:
         fact["blank_signature_line"] = filing.blank_signature_lines[0]
     if filing.eligibility_claim:
         fact.update(claimed_rule=filing.eligibility_claim.value, claim_line=filing.eligibility_claim.line or 1)
+    item5 = filing.item("5")
+    if item5 is not None and item5.text.strip():
+        figures, not_applicable = S.item_answers(item5.text)
+        fact.update(item5_figures=figures, item5_not_applicable=not_applicable, item5_line=item5.line or 1)
+    aggregates = [p.aggregate.shares for p in pages if p.aggregate is not None]
+    fact["cover_aggregate_max"] = float(max(aggregates, default=0))
     fact["has_event_date"] = filing.event_date is not None
     fact["event_date_blank"] = filing.event_date_blank
     if filing.event_caption_line:

@@ -209,3 +209,16 @@ def eligibility_claim(lines: list[str]) -> tuple[str, int] | None:
         if m:
             return f"13d-1({m.group(1).lower()})", idx
     return None
+
+
+_SUBPARAGRAPH = re.compile(r"\((?:[a-h]|i{1,3}|iv|vi{0,3}|\d)\)", re.I)
+_NOT_APPLICABLE = re.compile(r"\bnot\s+applicable\b|\bN/A\b|\bnone\b", re.I)
+
+
+def item_answers(text: str | None) -> tuple[bool, bool]:
+    """(the item states any figure, the item answers 'Not applicable' / 'None' somewhere);
+    subparagraph labels '(a)'-'(h)', '(i)'-'(viii)', '(1)' are no figures."""
+    if not text:
+        return False, False
+    flat = _SUBPARAGRAPH.sub(" ", " ".join(text.split()))
+    return bool(re.search(r"\d", flat)), bool(_NOT_APPLICABLE.search(flat))
