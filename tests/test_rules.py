@@ -533,6 +533,16 @@ CASES["REQ010"] = (lambda: _item5(NOT_ANSWERED), lambda: _item5("(a) 1,000 share
                    lambda: _item5(NOT_ANSWERED), lambda: _item5_zero(NOT_ANSWERED))
 
 
+def _excludes(checked):
+    f = _with(filing(*clean_pair()), excludes_note_line=60)
+    f.cover_pages[0].excludes_shares = Flag(value=checked, line=21)
+    return f
+
+
+CASES["CON019"] = (lambda: _excludes(False), lambda: _excludes(True),
+                   lambda: _excludes(False), lambda: filing(*clean_pair()))
+
+
 # CASES[code] = (fail, pass[, fail, pass, ...]): even positions must fire, odd ones must not.
 FAILING = [(code, n) for code in sorted(CASES) for n in range(0, len(CASES[code]), 2)]
 PASSING = [(code, n) for code in sorted(CASES) for n in range(1, len(CASES[code]), 2)]

@@ -430,3 +430,9 @@ FACT_TYPES["statement"].fields.update({
     "item5_line": F("int", "line of Item 5", optional=True),
     "cover_aggregate_max": D("number", "the largest row 11 (13G row 9) of the cover pages (0 where none is read)"),
 })
+FACT_TYPES["statement"].fields.update({
+    "excludes_box_checked": D("bool", "some cover page checks the row 12 (13G row 10) box: the amount excludes shares"),
+    "excludes_box_read": D("int", "cover pages whose row 12 box was read (checked or not)"),
+    "excludes_note_line": F("int", "a note among the cover pages saying the amount excludes shares ('Excludes "
+                                   "784,512 shares held by ...')", optional=True),
+})

@@ -52,6 +52,11 @@ def statement_facts(filing: Filing, filed=None) -> list[dict]:
         fact.update(item5_figures=figures, item5_not_applicable=not_applicable, item5_line=item5.line or 1)
     aggregates = [p.aggregate.shares for p in pages if p.aggregate is not None]
     fact["cover_aggregate_max"] = float(max(aggregates, default=0))
+    boxes = [p.excludes_shares.value for p in pages if p.excludes_shares is not None]
+    fact["excludes_box_checked"] = any(boxes)
+    fact["excludes_box_read"] = len(boxes)
+    if filing.excludes_note_line:
+        fact["excludes_note_line"] = filing.excludes_note_line
     fact["has_event_date"] = filing.event_date is not None
     fact["event_date_blank"] = filing.event_date_blank
     if filing.event_caption_line:

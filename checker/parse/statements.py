@@ -222,3 +222,21 @@ def item_answers(text: str | None) -> tuple[bool, bool]:
         return False, False
     flat = _SUBPARAGRAPH.sub(" ", " ".join(text.split()))
     return bool(re.search(r"\d", flat)), bool(_NOT_APPLICABLE.search(flat))
+
+
+# A cover page's own note that its row 11 leaves shares out: '(4) Excludes 784,512 ordinary
+# shares held by ...' (the row 12 box says so on the form).
+_EXCLUDES_NOTE = re.compile(r"^\W*(?:\(?\d{1,2}\)?\s*)?(?:the\s+(?:amount|number)\s+in\s+row\s+11\s+)?excludes?\s+"
+                            r"(?:an\s+aggregate\s+of\s+)?[\d,]{3,}\s+(?:\w+\s+){0,2}shares", re.I)
+_ITEM_ONE = re.compile(r"^\W*item\s*1\b", re.I)
+
+
+def excludes_note_line(lines: list[str], start: int, stop: int) -> int | None:
+    """Index of such a note among the cover pages and their footnotes (up to Item 1)."""
+    for idx in range(start, min(stop, len(lines))):
+        line = lines[idx]
+        if _ITEM_ONE.match(line):
+            return None
+        if "xclude" in line and _EXCLUDES_NOTE.match(line.replace("|", " ").strip()):
+            return idx
+    return None

@@ -50,6 +50,9 @@ def parse_text(doc: Document) -> Filing:
     filing.event_caption_line = fl(caption) if caption is not None else None
     filing.event_date_blank = filing.event_date is None and S.event_date_blank(lines, caption)
     _read_statement_words(filing, lines, markers_end, fl)
+    if markers:
+        note = S.excludes_note_line(lines, markers[0].idx, markers_end + 80)
+        filing.excludes_note_line = fl(note) if note is not None else None
     _read_body(filing, lines, markers_end, fl)
     if filing.schedule == "13G":
         filing.filer_types = boxes.filer_types([i for i in filing.items if i.number == "3"])
