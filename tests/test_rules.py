@@ -543,6 +543,15 @@ CASES["CON019"] = (lambda: _excludes(False), lambda: _excludes(True),
                    lambda: _excludes(False), lambda: filing(*clean_pair()))
 
 
+# The form's list of the four powers, or a reference to the cover rows, states no power held.
+CASES["CON015"] = CASES["CON015"] + (
+    lambda: _item5("it may be deemed to have shared voting and dispositive power over them"),
+    lambda: _item5("the number of shares as to which it has sole power to vote, shared power to vote, sole power "
+                   "to dispose or shared power to dispose is set forth in rows 7 to 10"),
+    lambda: _item5("it may be deemed to have shared voting and dispositive power over them"),
+    lambda: _item5("(ii) Shared power to vote or to direct the vote: See row 8 of the cover page"))
+
+
 # CASES[code] = (fail, pass[, fail, pass, ...]): even positions must fire, odd ones must not.
 FAILING = [(code, n) for code in sorted(CASES) for n in range(0, len(CASES[code]), 2)]
 PASSING = [(code, n) for code in sorted(CASES) for n in range(1, len(CASES[code]), 2)]

@@ -107,11 +107,28 @@ def _short_year(text: str):
 
 # Item 5(b) in prose: "has the sole power to vote", "may be deemed to have shared voting and
 # dispositive power", "shares the power to dispose". A phrase followed by a nil amount ("shared
-# power to vote: 0", "no shared power") is not a statement that the power is held.
+# power to vote: 0", "no shared power") or a reference ("Shared power to vote: See row 8 of the
+# cover page") is not a statement that the power is held.
 _POWER = re.compile(r"\b(?P<kind>sole|shared?|share[sd]?)\s+(?:the\s+)?(?:power|voting|dispositive|investment)", re.I)
-_NIL_AFTER = re.compile(r"^[^.;\n]{0,80}?(?::|-|–|—)\s*(?:-?0-?|none|nil|zero|n/?a)\b|^[^.;]{0,60}?\bover\s+(?:no|zero|0)\b", re.I)
+_NIL_AFTER = re.compile(r"^[^.;\n]{0,80}?(?::|-|–|—|\|)\s*(?:-?0-?|none|nil|zero|n/?a)(?![\w,])"
+                        r"|^[^.;]{0,60}?\bover\s+(?:no|zero|0)\b"
+                        r"|^[^.;\n]{0,80}?(?::|\|)\s*(?:see|as\s+(?:set\s+forth|stated|reported)|refer)\b"
+                        r"|^[^.;\n]{0,60}?\b(?:vote|disposition(?:\s+of)?|dispose)\s+(?:-?0-?|none|nil|zero)(?![\w,])", re.I)
 _NIL_BEFORE = re.compile(r"\b(?:no|not|neither|nor|without|none)\s+(?:\w+\s+){0,3}$"
                          r"|\b(?:sole|shared?)\s+(?:or|and|and/or)\s+$|\bor\s+$", re.I)
+
+
+def _listed(flat: str, hits: list, n: int) -> bool:
+    """The phrase is one of the form's list of the four powers ('the number of shares as to
+    which ... sole power to vote ..., shared power to vote ..., sole power to dispose ...', or a
+    table's column headings): no figure and no sentence end between it and its neighbour."""
+    for k in (n - 1, n + 1):
+        if 0 <= k < len(hits):
+            a, b = sorted((hits[k], hits[n]), key=lambda h: h.start())
+            gap = flat[a.end():b.start()]
+            if len(gap) < 60 and not re.search(r"[\d.;]", gap):
+                return True
+    return False
 
 
 def item5_power_words(text: str | None) -> tuple[bool, bool]:
@@ -120,9 +137,10 @@ def item5_power_words(text: str | None) -> tuple[bool, bool]:
     if not text:
         return sole, shared
     flat = " ".join(text.split())
-    for m in _POWER.finditer(flat):
+    hits = list(_POWER.finditer(flat))
+    for n, m in enumerate(hits):
         before, after = flat[max(0, m.start() - 40):m.start()], flat[m.end():m.end() + 120]
-        if _NIL_BEFORE.search(before) or _NIL_AFTER.search(after):
+        if _NIL_BEFORE.search(before) or _NIL_AFTER.search(after) or _listed(flat, hits, n):
             continue
         if m.group("kind").lower() == "sole":
             sole = True
