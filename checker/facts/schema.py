@@ -436,3 +436,6 @@ FACT_TYPES["statement"].fields.update({
     "excludes_note_line": F("int", "a note among the cover pages saying the amount excludes shares ('Excludes "
                                    "784,512 shares held by ...')", optional=True),
 })
+FACT_TYPES["blank_signature"] = FactType(
+    "a signature line of the statement left blank ('/s/' with no name, or nothing typed above the form's "
+    "'Signature' caption); person: the statement's only reporting person, where it has one", {})

@@ -63,7 +63,17 @@ def statement_facts(filing: Filing, filed=None) -> list[dict]:
         fact["event_caption_line"] = filing.event_caption_line
     if filing.amends_line:
         fact["amends_line"] = filing.amends_line
-    return [fact, *_power_words(filing, pages), *_header_ciks(filing)]
+    return [fact, *_power_words(filing, pages), *_header_ciks(filing), *_blank_signatures(filing, persons)]
+
+
+def _blank_signatures(filing: Filing, persons: set[str]) -> list[dict]:
+    """Each blank signature line; on a statement of one reporting person it can only be that
+    person's (the finding is then listed under the person)."""
+    if structured(filing):
+        return []
+    only = next(iter(persons)) if len(persons) == 1 else None
+    return [{"t": "blank_signature", "person": only, "line": line, "key": "blank-signature"}
+            for line in filing.blank_signature_lines]
 
 
 def _header_ciks(filing: Filing) -> list[dict]:
