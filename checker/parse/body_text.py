@@ -193,6 +193,11 @@ def _party_like(name: str) -> bool:
             and not V.first_date(name) and not re.search(r"\d{3,}", name))
 
 
+def party_like(name: str) -> bool:
+    """A signature's name that reads as an entity or a person (for the agreement's parties)."""
+    return _party_like(name) and "|" not in name and ":" not in name
+
+
 def _paragraph_with(lines: list[str], start: int, rx: re.Pattern) -> tuple[int, str] | None:
     """The paragraph (lines up to a blank line) in which rx first matches, within 40 lines."""
     for idx in range(start, min(len(lines), start + 40)):

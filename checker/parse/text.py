@@ -122,8 +122,37 @@ def _read_body(filing: Filing, lines: list[str], start: int, fl) -> None:
         filing.signatures.extend(read_signatures(lines, sig_end, letters_end, "exhibit", fl))
     if jfa is not None:
         filing.named_persons.extend(B.read_jfa_parties(lines, jfa, fl))
-        filing.signatures.extend(read_signatures(lines, jfa, len(lines), "agreement", fl))
+        agreed = read_signatures(lines, jfa, len(lines), "agreement", fl)
+        filing.signatures.extend(agreed)
+        filing.named_persons.extend(_undersigned_parties(filing, lines, jfa, agreed, fl))
     filing.default_clauses = read_default_clauses(lines, start, len(lines), fl)
+
+
+# Only entities: an individual's name beside 'By: /s/' in a grid is as often the officer signing
+# for the entity in the next cell as a party of its own.
+_ENTITY = re.compile(r"\b(?:L\.?\s?L\.?\s?C|L\.?\s?P|Inc|Incorporated|Corp|Corporation|Company|Co|Fund|Trust|Ltd"
+                     r"|Limited|Partners|Partnership|Group|Bank|Association|Holdings|AG|S\.?A|N\.?A|plc)\b\.?", re.I)
+_UNDERSIGNED = re.compile(r"\bthe\s+undersigned\b[^.]{0,80}?\bagree", re.I)
+
+
+def _undersigned_parties(filing: Filing, lines: list[str], jfa: int, agreed: list[Signature], fl) -> list[NameRef]:
+    """An agreement among 'the undersigned' names its parties by their signatures: each entity
+    signing it within the agreement's page (60 lines) is a party (COV001 looks for its cover).
+    Individuals are left out (see _ENTITY)."""
+    if any(r.source == "joint-filing-agreement" for r in filing.named_persons):
+        return []  # the agreement's text names its parties
+    text = " ".join(t.strip() for t in lines[jfa:jfa + 15])
+    if not _UNDERSIGNED.search(text):
+        return []
+    last = fl(min(len(lines) - 1, jfa + 60))
+    out, seen = [], set()
+    for s in agreed:
+        if s.line is None or s.line > last or s.name in seen or not B.party_like(s.name) \
+                or not _ENTITY.search(s.name):
+            continue
+        seen.add(s.name)
+        out.append(NameRef(name=s.name, source="joint-filing-agreement", line=s.line))
+    return out
 
 
 def _for_sole_person(filing: Filing, signed: list[Signature], unnamed: list[Signature]) -> list[Signature]:
