@@ -225,6 +225,18 @@ class Filing(BaseModel):
     signatures: list[Signature] = Field(default_factory=list)
     named_persons: list[NameRef] = Field(default_factory=list)
     default_clauses: list[DefaultClause] = Field(default_factory=list)
+    # What the statement says about itself in words (checker/parse/statements.py).
+    signature_dates: list[DateValue] = Field(default_factory=list)  # dates printed on the signature page
+    joint_filing_line: int | None = None  # a line saying it is filed jointly / naming the JFA
+    amends_line: int | None = None  # a line saying the statement amends an earlier one
+    rule_lines: int = 0  # 13G: Rule 13d-1(b)/(c)/(d) lines printed on the title page as a checklist
+    blank_signature_lines: list[int] = Field(default_factory=list)  # signature lines left blank
+    event_caption_line: int | None = None  # the title page's 'Date of Event ...' caption
+    event_date_blank: bool = False  # nothing filled in above (or beside) that caption
+    eligibility_claim: TextValue | None = None  # 'entitled to use Schedule 13G pursuant to Rule 13d-1(c)'
+    excludes_note_line: int | None = None  # a cover-page note: 'Excludes 784,512 shares held by ...'
+    header_subject_cik: TextValue | None = None  # EDGAR header SUBJECT COMPANY CIK
+    header_filer_cik: TextValue | None = None  # EDGAR header FILED BY CIK
     outstanding: list[OutstandingCount] = Field(default_factory=list)  # counts the percents rest on
     item_holdings: list[ItemHolding] = Field(default_factory=list)  # 13G Item 4 / 13D Item 5(a) figures
     issues: list[ParseIssue] = Field(default_factory=list)

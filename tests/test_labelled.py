@@ -53,3 +53,18 @@ def test_aggregate_and_percent_right_floor(scores):
     bench, s = scores
     t = bench.totals(s)
     assert t["persons_numbers_right"] >= FLOOR_PERSONS_NUMBERS_RIGHT, bench.report(s)
+
+
+# Session 3 (filers, signatures, dates): labelled error/warning anomalies flagged in their
+# category, and no error on a labelled-clean filing.
+FLOOR_ANOMALIES_FLAGGED = 56
+
+
+def test_labelled_anomalies_flagged_floor(scores):
+    bench, s = scores
+    assert bench.totals(s)["flagged"] >= FLOOR_ANOMALIES_FLAGGED, bench.report(s)
+
+
+def test_no_error_on_a_labelled_clean_filing(scores):
+    _, s = scores
+    assert [f"{x.file}: {x.false_error}" for x in s if x.clean and x.false_error] == []

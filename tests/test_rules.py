@@ -397,6 +397,161 @@ def test_xml_title_page_message_lists_every_missing_element():
     assert f.message == "mandatory XML title-page element(s) absent: securitiesClassTitle, issuerCUSIP"
 
 
+# -- session 3: filers, signatures, dates (the `statement`, `power_words`, `legal_form` facts) --
+def _g(box="Rule 13d-1(c)", cert=None, types=None, **fields):
+    from checker.model import Codes, Item
+    items = [Item(number="10", text=cert, line=300)] if cert else []
+    f = filing(page("Alpha Fund LP", 1_000, 5.5), form="SC 13G", designations=[box] if box else [], items=items)
+    if types:
+        f.filer_types = Codes(codes=list(types), line=250)
+    return _with(f, **fields)
+
+
+PASSIVE_CERT = "the securities referred to above were not acquired and are not held for the purpose of changing control"
+INSTITUTION_CERT = ("the securities referred to above were acquired and are held in the ordinary course of business "
+                    "and were not acquired and are not held for the purpose of changing control")
+
+
+def _item5(text, **page_kw):
+    from checker.model import Item
+    return filing(page("Alpha Fund LP", 1_000, 5.5, **page_kw), items=[Item(number="5", text=text, line=200)])
+
+
+CASES["CON009"] = (lambda: _with(filing(*clean_pair()), amends_line=120),
+                   lambda: _with(filing(*clean_pair(), form="SC 13D/A", amendment=1), amends_line=120))
+CASES["CON010"] = (lambda: (filing(*clean_pair(), event=D(2025, 3, 5)), CheckOptions(filed=D(2025, 3, 4))),
+                   lambda: (filing(*clean_pair(), event=D(2025, 3, 5)), CheckOptions(filed=D(2025, 3, 5))))
+
+
+def _undated():
+    f = filing(*clean_pair())
+    for s in f.signatures:
+        s.date = None
+    return f
+
+
+CASES["CON011"] = (_undated, lambda: filing(*clean_pair()), _undated, lambda: _with(_undated(), format="xml"),
+                   _undated, lambda: _with(_undated(), signatures=[]))
+CASES["CON012"] = (lambda: _g(box=None, rule_lines=3), lambda: _g(rule_lines=3),
+                   lambda: _g(box=None, rule_lines=2), lambda: _g(box=None, rule_lines=0))
+CASES["CON013"] = (lambda: _g(box="Rule 13d-1(b)"), lambda: _g(box="Rule 13d-1(b)", types=("IA",)),
+                   lambda: _g(box="Rule 13d-1(b)", cert=INSTITUTION_CERT), lambda: _g(box="Rule 13d-1(c)"))
+CASES["CON014"] = (lambda: _g(box="Rule 13d-1(b)", cert=PASSIVE_CERT, types=("IA",)),
+                   lambda: _g(box="Rule 13d-1(b)", cert=INSTITUTION_CERT, types=("IA",)),
+                   lambda: _g(cert=INSTITUTION_CERT), lambda: _g(cert=PASSIVE_CERT),
+                   lambda: _g(cert=INSTITUTION_CERT), lambda: _g(cert=INSTITUTION_CERT + ". " + PASSIVE_CERT))
+CASES["CON015"] = (lambda: _item5("it may be deemed to have shared voting and dispositive power over them"),
+                   lambda: _item5("it has sole power to vote and dispose; shared power to vote: -0-"),
+                   lambda: _item5("it shares the power to vote them"),
+                   lambda: _item5("it shares the power to vote them", shv=1_000, sv=0),
+                   lambda: _item5("it has shared voting power over 500 of them"),
+                   lambda: _item5("see the sole or shared power rows of the cover page"),
+                   lambda: _item5("it may be deemed to have shared voting and dispositive power over them"),
+                   lambda: _item5("it has no shared power over them"))
+CASES["CON016"] = (lambda: filing(page("Alpha Fund LP", 1_000, 5.5, types=("CO",))),
+                   lambda: filing(page("Alpha Fund LP", 1_000, 5.5, types=("PN",))),
+                   lambda: filing(page("Alpha Holdings Inc.", 1_000, 5.5, types=("PN",))),
+                   lambda: filing(page("Alpha Holdings Inc.", 1_000, 5.5, types=("CO", "HC"))),
+                   lambda: filing(page("Alpha Fund, L.P.", 1_000, 5.5, types=("CO",))),
+                   lambda: filing(page("Alpha Fund L.P.", 1_000, 5.5, types=("CO", "PN"))),
+                   lambda: filing(page("Alpha Partners Limited Partnership", 1_000, 5.5, types=("CO",))),
+                   lambda: filing(page("Alpha Capital LLC", 1_000, 5.5, types=("CO",))))
+def _jfa(**fields):
+    return _with(filing(*clean_pair()), format="edgar-submission", **fields)
+
+
+CASES["REQ008"] = (_jfa, lambda: _with(filing(*clean_pair(), named=["Alpha Fund LP", "Alpha Capital LLC"]),
+                                       format="edgar-submission"),
+                   _jfa, lambda: _jfa(joint_filing_line=210),
+                   _jfa, lambda: _with(filing(*clean_pair()), format="text"),
+                   _jfa, lambda: _with(filing(*clean_pair(), form="SC 13D/A", amendment=1), format="edgar-submission"),
+                   _jfa, lambda: _with(filing(page("Alpha Fund LP", 1_000, 5.5)), format="edgar-submission"))
+
+
+# In XML a reporting person without a signature is reported even when no one signs (the
+# signature elements cannot be missed); in text the parser may miss a whole signature page.
+CASES["CON004"] = CASES["CON004"] + (lambda: _xml(filing(*clean_pair(), signers=[])),
+                                     lambda: filing(*clean_pair(), signers=[]))
+
+
+def _ciks(subject, filer):
+    return _with(filing(*clean_pair()), header_subject_cik=TextValue(value=subject, line=20),
+                 header_filer_cik=TextValue(value=filer, line=30))
+
+
+CASES["IDN006"] = (lambda: _ciks("0000025445", "25445"), lambda: _ciks("0000025445", "0000012345"))
+
+
+CASES["CON017"] = (lambda: _with(filing(*clean_pair()), blank_signature_lines=[402]),
+                   lambda: filing(*clean_pair()),
+                   lambda: _with(filing(*clean_pair()), blank_signature_lines=[402]),
+                   lambda: _with(filing(*clean_pair()), blank_signature_lines=[402], format="xml"))
+
+
+def _institution(pct, event=D(2020, 12, 31), box="Rule 13d-1(b)", form="SC 13G", **kw):
+    return filing(page("Alpha Fund LP", 1_000, pct), form=form, designations=[box], event=event, **kw)
+
+
+# 13d-1(b) original above 10% at 31 Dec 2020: due Mon 11 Jan 2021 (10 Jan is a Sunday); from
+# 30 Sep 2024, 5 business days after the month end (31 Dec 2025 -> Thu 8 Jan 2026).
+CASES["DLN004"] = (lambda: (_institution(12.0), CheckOptions(filed=D(2021, 1, 12))),
+                   lambda: (_institution(12.0), CheckOptions(filed=D(2021, 1, 11))),
+                   lambda: (_institution(12.0, event=D(2025, 12, 31)), CheckOptions(filed=D(2026, 1, 9))),
+                   lambda: (_institution(12.0, event=D(2025, 12, 31)), CheckOptions(filed=D(2026, 1, 8))),
+                   lambda: (_institution(12.0), CheckOptions(filed=D(2021, 2, 1))),
+                   lambda: (_institution(10.0), CheckOptions(filed=D(2021, 2, 1))),
+                   lambda: (_institution(12.0), CheckOptions(filed=D(2021, 2, 1))),
+                   lambda: (_institution(12.0, event=D(2020, 12, 30)), CheckOptions(filed=D(2021, 2, 1))),
+                   lambda: (_institution(12.0), CheckOptions(filed=D(2021, 2, 1))),
+                   lambda: (_institution(12.0, box="Rule 13d-1(c)"), CheckOptions(filed=D(2021, 2, 1))),
+                   lambda: (_institution(12.0), CheckOptions(filed=D(2021, 2, 1))),
+                   lambda: (_institution(12.0, form="SC 13G/A", amendment=1), CheckOptions(filed=D(2021, 2, 1))))
+
+
+CASES["REQ009"] = (lambda: _with(filing(*clean_pair(), event=None), event_date_blank=True, event_caption_line=18),
+                   lambda: _with(filing(*clean_pair()), event_caption_line=18),
+                   lambda: _with(filing(*clean_pair(), event=None), event_date_blank=True, event_caption_line=18),
+                   lambda: _with(filing(*clean_pair(), event=None), event_caption_line=18))
+
+
+CASES["CON018"] = (lambda: _g(eligibility_claim=TextValue(value="13d-1(b)", line=480)),
+                   lambda: _g(eligibility_claim=TextValue(value="13d-1(c)", line=480)),
+                   lambda: _g(eligibility_claim=TextValue(value="13d-1(c)", line=480), rule_designations=[
+                       TextValue(value="Rule 13d-1(b)")]),
+                   lambda: _g(box=None))
+
+
+def _item5_zero(text):
+    f = _item5(text)
+    f.cover_pages = [page("Alpha Fund LP", 0, 0.0)]
+    return f
+
+
+NOT_ANSWERED = "(a) Not Applicable. (b) Not Applicable. (c) Not Applicable. (d) Not Applicable. (e) Not Applicable."
+CASES["REQ010"] = (lambda: _item5(NOT_ANSWERED), lambda: _item5("(a) 1,000 shares (5.5%). (b) sole. (c) None."),
+                   lambda: _item5(NOT_ANSWERED), lambda: _with(_item5(NOT_ANSWERED), amendment_no=1, form_type="SC 13D/A"),
+                   lambda: _item5(NOT_ANSWERED), lambda: _item5_zero(NOT_ANSWERED))
+
+
+def _excludes(checked):
+    f = _with(filing(*clean_pair()), excludes_note_line=60)
+    f.cover_pages[0].excludes_shares = Flag(value=checked, line=21)
+    return f
+
+
+CASES["CON019"] = (lambda: _excludes(False), lambda: _excludes(True),
+                   lambda: _excludes(False), lambda: filing(*clean_pair()))
+
+
+# The form's list of the four powers, or a reference to the cover rows, states no power held.
+CASES["CON015"] = CASES["CON015"] + (
+    lambda: _item5("it may be deemed to have shared voting and dispositive power over them"),
+    lambda: _item5("the number of shares as to which it has sole power to vote, shared power to vote, sole power "
+                   "to dispose or shared power to dispose is set forth in rows 7 to 10"),
+    lambda: _item5("it may be deemed to have shared voting and dispositive power over them"),
+    lambda: _item5("(ii) Shared power to vote or to direct the vote: See row 8 of the cover page"))
+
+
 # CASES[code] = (fail, pass[, fail, pass, ...]): even positions must fire, odd ones must not.
 FAILING = [(code, n) for code in sorted(CASES) for n in range(0, len(CASES[code]), 2)]
 PASSING = [(code, n) for code in sorted(CASES) for n in range(1, len(CASES[code]), 2)]
@@ -419,3 +574,4 @@ def test_a_name_variant_is_reported_under_the_cover_page_name():
     [f] = [f for f in run(CASES["CON002"][0]).findings if f.rule_id == "CON002"]
     assert (f.person, f.line) == ("Alpha Fund LP", 450)
     assert f.message == "named 'Alpha Funds LP' in the joint filing agreement, which differs from the cover page name"
+

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from checker.facts import cover, defaults, document, eligibility, holdings, restated
+from checker.facts import cover, defaults, document, eligibility, holdings, restated, statement
 from checker.model import Filing
 
 
@@ -38,6 +38,9 @@ def build_facts(filing: Filing, ctx: FactContext) -> list[dict]:
     facts += restated.restated_facts(filing)
     facts += eligibility.eligibility_facts(filing)
     facts += eligibility.change_facts(filing, ctx.previous)
+    facts += eligibility.institution_deadline_facts(filing, ctx.filed)
+    facts += statement.statement_facts(filing, ctx.filed)
+    facts += statement.legal_form_facts(filing)
     facts += defaults.default_facts(filing)
     facts += defaults.deadline_facts(filing, ctx.filed, ctx.as_of)
     return [{k: _plain(v) for k, v in f.items() if v is not None} for f in facts]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from checker import identifiers as ids
 from checker.facts.common import form_key, is_amendment, is_passive, named_pages
+from checker.facts.statement import structured
 from checker.model import Filing
 
 
@@ -15,7 +16,7 @@ def filing_facts(filing: Filing) -> list[dict]:
     boxes = sorted({d.value.replace(" ", "") for d in filing.rule_designations})
     fact = {
         "t": "filing", "schedule": filing.schedule or "13D", "format": filing.format,
-        "amended": is_amendment(filing), "form_amended": bool(form and form.upper().endswith("/A")),
+        "amended": is_amendment(filing), "structured": structured(filing), "form_amended": bool(form and form.upper().endswith("/A")),
         "passive": is_passive(filing), "rule_box_count": len(boxes), "rule_boxes": ", ".join(boxes),
         "rule_boxes_key": ",".join(boxes),
         "is_filing": not any(i.kind == "not-a-filing" for i in filing.issues),

@@ -2,7 +2,11 @@
 original filings that report nothing."""
 from __future__ import annotations
 
-from checker.facts.common import is_amendment, named_pages, page_names
+import datetime as dt
+
+from checker import calendar as cal
+from checker.facts.common import day, is_amendment, named_pages, page_names
+from checker.facts.defaults import NEW_13G_REGIME
 from checker.facts.holdings import pct_text
 from checker.model import Filing
 from checker.names import same_name
@@ -52,3 +56,31 @@ def change_facts(filing: Filing, previous: Filing | None) -> list[dict]:
                           "points": f"{delta:+}", "amended": is_amendment(filing),
                           "line": page.percent.line, "key": f"change:{prior.value}:{page.percent.value}"})
     return facts
+
+
+def institution_deadline_facts(filing: Filing, filed: dt.date | None) -> list[dict]:
+    """Rule 13d-1(b)(2): a qualified institution whose ownership exceeds 10 % at the end of a
+    month files its initial 13G within 10 days after that month ends (from 30 Sep 2024: 5
+    business days). Computed only where the filing shows it: an original, the 13d-1(b) box alone,
+    a person above 10 % as of a date of event that is a month's last day."""
+    filed = (filing.filing_date.value if filing.filing_date else None) or filed
+    boxes = {d.value.replace(" ", "").lower() for d in filing.rule_designations}
+    if (filing.schedule != "13G" or is_amendment(filing) or boxes != {"rule13d-1(b)"}
+            or filing.event_date is None or filed is None):
+        return []
+    event = filing.event_date.value
+    if (event + dt.timedelta(days=1)).day != 1:
+        return []
+    pages = [p for p in named_pages(filing) if p.percent is not None]
+    if not pages:
+        return []
+    top = max(pages, key=lambda p: p.percent.value)
+    if event >= NEW_13G_REGIME:
+        due, regime = cal.add_business_days(event, 5), "5 business days after the month end, Rule 13d-1(b)(2) as amended 2023"
+    else:
+        due = cal.next_business_day_on_or_after(event + dt.timedelta(days=10))
+        regime = "10 days after the month end, Rule 13d-1(b)(2) before 30 Sep 2024"
+    return [{"t": "institution_deadline", "person": top.name.value, "pct": float(top.percent.value),
+             "pct_s": pct_text(top.percent), "event": event.isoformat(), "due": due.isoformat(),
+             "due_day": day(due), "filed": filed.isoformat(), "filed_day": day(filed), "regime": regime,
+             "line": filing.event_date.line or 1, "key": "institution-deadline"}]

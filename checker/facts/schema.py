@@ -346,3 +346,7 @@ def check_fact(fact: dict) -> list[str]:
         if not spec.optional and name not in fact:
             problems.append(f"{fact['t']}.{name} is absent but not optional")
     return problems
+
+
+# The statement's own words (signing dates, certification, joint filing, ...): declared beside.
+from checker.facts import schema_statement  # noqa: E402,F401  (adds to FACT_TYPES)

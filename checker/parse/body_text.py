@@ -23,7 +23,7 @@ PARENTHETICAL = {
     "issuer": re.compile(r"\(\s*name\s+of\s+(?:the\s+)?issuer\s*\)", re.I),
     "security_class": re.compile(r"\(\s*title\s+(?:and\s+)?(?:of\s+)?class\s+of\s+securities\s*\)", re.I),
     "cusip": re.compile(r"\(\s*cusip\s+number\s*\)", re.I),
-    "event_date": re.compile(r"\(\s*date\s+of\s+event\s+which\s+requires\s+filing", re.I),
+    "event_date": re.compile(r"\(\s*date\s+of\s+event\s+which\s+requires?d?\s+filing", re.I),
 }
 # Title pages without the printed form's captions: "NAME OF ISSUER: Neozyme II Corp.", "Cusip # 114537103".
 INLINE = {
@@ -191,6 +191,11 @@ def _party_like(name: str) -> bool:
     words = name.split()
     return (0 < len(words) <= 10 and name[:1].isupper() and not _NOT_A_NAME.search(name)
             and not V.first_date(name) and not re.search(r"\d{3,}", name))
+
+
+def party_like(name: str) -> bool:
+    """A signature's name that reads as an entity or a person (for the agreement's parties)."""
+    return _party_like(name) and "|" not in name and ":" not in name
 
 
 def _paragraph_with(lines: list[str], start: int, rx: re.Pattern) -> tuple[int, str] | None:

@@ -26,6 +26,10 @@ FILER_TYPES = (  # the form's descriptions, most specific first
 # every split of the run against the next '\s*' (quadratic: a hang, found by bench/fuzz.py).
 _OPTION = re.compile(r"^\s*+(?:\(?\s*+[a-k]\s*+[).]\s*+)?(?P<box>\[\s*[xX✓✔]?\s*\]|\(\s*[xX]?\s*\)|☒|☐|þ|ý|¨|■|□"
                      r"|/\s*[xX]?\s*/|_+[xX]?_+|[xXo](?=\s))\s*(?P<desc>\S.*)$", re.I)
+# Rule 13d-1(b)(1)(ii)(A)-(K): the institutions, in the rule's order ((J), a non-U.S. institution
+# since 2016, was the group clause before; either way a type is stated).
+_CLAUSE = re.compile(r"13d\s*-\s*1\s*\(\s*b\s*\)\s*\(\s*1\s*\)\s*\(\s*ii\s*\)\s*\(\s*([A-K])\s*\)", re.I)
+_CLAUSE_CODES = dict(zip("ABCDEFGHIJK", ("BD", "BK", "IC", "IV", "IA", "EP", "HC", "SA", "CP", "FI", "OO")))
 _PROSE_TYPE = re.compile(r"person\s+filing[^.;]{0,60}?\bis\s+(?:a|an)\s+([^.;]{5,160})", re.I)
 
 
@@ -45,6 +49,37 @@ def rule_designations(lines: list[str], limit: int, file_line) -> list[TextValue
             if _CHECKED.fullmatch(box.strip()) and value not in {t.value for t in out}:
                 out.append(TextValue(value=value, line=file_line(idx)))
     return out
+
+
+_RULE_LINE = re.compile(r"^[\W_xXo]*(?:rule\s+)?13d\s*-\s*1\s*\(\s*([bcd])\s*\)[\W_xXo]*$", re.I)
+
+
+def rule_lines(lines: list[str], limit: int) -> int:
+    """How many of the title page's Rule 13d-1(b)/(c)/(d) lines are printed as a list to check
+    (a line that is the rule reference, with or without a box): the form asks to check one."""
+    found = set()
+    for idx in range(min(limit, len(lines))):
+        line = lines[idx]
+        if "13d" in line and len(line) < 200:
+            m = _RULE_LINE.match(line.replace("|", " ").strip())
+            if m:
+                found.add(m.group(1).lower())
+    return len(found)
+
+
+_ITEM3_C = re.compile(r"filed\s+pursuant\s+to\s+rule\s+13d\s*-\s*1\s*\(\s*c\s*\)\s*,?\s*check\s+this\s+box\W{0,4}(?P<box>.{0,12})", re.I)
+
+
+def item3_rule_box(items: list[Item]) -> TextValue | None:
+    """The 13G form before 1998 put the 13d-1(c) box in Item 3 ('If this statement is filed
+    pursuant to Rule 13d-1(c), check this box. [x]'): a rule box like the title page's."""
+    for item in items:
+        for k, row in enumerate((item.title + "\n" + item.text).split("\n")):
+            m = _ITEM3_C.search(row)
+            box = _box(m.group("box"), last=False) if m else None
+            if box and _CHECKED.fullmatch(box.strip()):
+                return TextValue(value="Rule 13d-1(c)", line=(item.line or 0) + k or None)
+    return None
 
 
 def _box(text: str, last: bool) -> str | None:
@@ -81,11 +116,19 @@ def _item3_codes(item3: Item, codes: list[str], raw: list[str]) -> None:
             codes.append(code)
             raw.append(m.group(0).strip()[:80])
     if not options:
-        prose = _PROSE_TYPE.search(" ".join(t.strip() for t in text))
+        flat = " ".join(t.strip() for t in text)
+        prose = _PROSE_TYPE.search(flat)
         code = _code_for(prose.group(1)) if prose else None
         if code and code not in codes:
             codes.append(code)
             raw.append(prose.group(0)[:80])
+        # No checklist printed: 'An investment adviser in accordance with 240.13d-1(b)(1)(ii)(E).'
+        # names the type by the rule's own clause letter.
+        for m in _CLAUSE.finditer(flat):
+            code = _CLAUSE_CODES[m.group(1).upper()]
+            if code not in codes:
+                codes.append(code)
+                raw.append(flat[max(0, m.start() - 60):m.end()][:80])
 
 
 def _code_for(description: str) -> str | None:

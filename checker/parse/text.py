@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import re
 
-from checker.model import Filing, NameRef, ParseIssue, Signature
+from checker.model import Filing, NameRef, ParseIssue, Signature, TextValue
 from checker.parse import body_text as B
 from checker.parse import boxes
+from checker.parse import statements as S
 from checker.parse.cover_regions import find_markers
 from checker.parse.cover_text import CoverReader
 from checker.parse.defaults import read_default_clauses
@@ -44,14 +45,36 @@ def parse_text(doc: Document) -> Filing:
     filing.issues.extend(reader.issues)
     if filing.schedule == "13G":
         filing.rule_designations = boxes.rule_designations(lines, title_end, fl)
+        filing.rule_lines = boxes.rule_lines(lines, title_end)
+    caption = S.event_caption_line(lines, max(title_end, 1))
+    filing.event_caption_line = fl(caption) if caption is not None else None
+    filing.event_date_blank = filing.event_date is None and S.event_date_blank(lines, caption)
+    _read_statement_words(filing, lines, markers_end, fl)
+    if markers:
+        note = S.excludes_note_line(lines, markers[0].idx, markers_end + 80)
+        filing.excludes_note_line = fl(note) if note is not None else None
     _read_body(filing, lines, markers_end, fl)
     if filing.schedule == "13G":
         filing.filer_types = boxes.filer_types([i for i in filing.items if i.number == "3"])
+        old_c = boxes.item3_rule_box([i for i in filing.items if i.number == "3"])
+        if old_c and old_c.value not in {d.value for d in filing.rule_designations}:
+            filing.rule_designations.append(old_c)
         filing.exit_box = boxes.exit_box(filing.item("5"))
     if not filing.form_type and not filing.cover_pages:
         filing.issues.append(ParseIssue(kind="not-a-filing", line=1,
                                         message="no Schedule 13D/13G title page or cover page found"))
     return filing
+
+
+def _read_statement_words(filing: Filing, lines: list[str], body_start: int, fl) -> None:
+    """What the statement says of itself in words (checker/parse/statements.py)."""
+    joint = S.joint_filing_line(lines)
+    filing.joint_filing_line = fl(joint) if joint is not None else None
+    claim = S.eligibility_claim(lines) if filing.schedule == "13G" else None
+    if claim:
+        filing.eligibility_claim = TextValue(value=claim[0], line=fl(claim[1]))
+    amends = S.amends_line(lines, filing.schedule, body_start)
+    filing.amends_line = fl(amends) if amends is not None else None
 
 
 def _from_html(doc: Document) -> bool:
@@ -88,6 +111,8 @@ def _read_body(filing: Filing, lines: list[str], start: int, fl) -> None:
         sig_end = _block_end(lines, sig_start + 1)
         signed, unnamed = read_signature_blocks(lines, sig_start, sig_end, "statement", fl)
         filing.signatures = signed + _for_sole_person(filing, signed, unnamed)
+        filing.signature_dates = S.signature_dates(lines, sig_start, sig_end, fl)
+        filing.blank_signature_lines = [fl(i) for i in S.blank_signature_lines(lines, sig_start, sig_end)]
         filing.signatures += _for_shared_pages(filing, signed)
         for s in filing.signatures:
             filing.named_persons.append(NameRef(name=s.name, source="signature", line=s.line))
@@ -97,8 +122,37 @@ def _read_body(filing: Filing, lines: list[str], start: int, fl) -> None:
         filing.signatures.extend(read_signatures(lines, sig_end, letters_end, "exhibit", fl))
     if jfa is not None:
         filing.named_persons.extend(B.read_jfa_parties(lines, jfa, fl))
-        filing.signatures.extend(read_signatures(lines, jfa, len(lines), "agreement", fl))
+        agreed = read_signatures(lines, jfa, len(lines), "agreement", fl)
+        filing.signatures.extend(agreed)
+        filing.named_persons.extend(_undersigned_parties(filing, lines, jfa, agreed, fl))
     filing.default_clauses = read_default_clauses(lines, start, len(lines), fl)
+
+
+# Only entities: an individual's name beside 'By: /s/' in a grid is as often the officer signing
+# for the entity in the next cell as a party of its own.
+_ENTITY = re.compile(r"\b(?:L\.?\s?L\.?\s?C|L\.?\s?P|Inc|Incorporated|Corp|Corporation|Company|Co|Fund|Trust|Ltd"
+                     r"|Limited|Partners|Partnership|Group|Bank|Association|Holdings|AG|S\.?A|N\.?A|plc)\b\.?", re.I)
+_UNDERSIGNED = re.compile(r"\bthe\s+undersigned\b[^.]{0,80}?\bagree", re.I)
+
+
+def _undersigned_parties(filing: Filing, lines: list[str], jfa: int, agreed: list[Signature], fl) -> list[NameRef]:
+    """An agreement among 'the undersigned' names its parties by their signatures: each entity
+    signing it within the agreement's page (60 lines) is a party (COV001 looks for its cover).
+    Individuals are left out (see _ENTITY)."""
+    if any(r.source == "joint-filing-agreement" for r in filing.named_persons):
+        return []  # the agreement's text names its parties
+    text = " ".join(t.strip() for t in lines[jfa:jfa + 15])
+    if not _UNDERSIGNED.search(text):
+        return []
+    last = fl(min(len(lines) - 1, jfa + 60))
+    out, seen = [], set()
+    for s in agreed:
+        if s.line is None or s.line > last or s.name in seen or not B.party_like(s.name) \
+                or not _ENTITY.search(s.name):
+            continue
+        seen.add(s.name)
+        out.append(NameRef(name=s.name, source="joint-filing-agreement", line=s.line))
+    return out
 
 
 def _for_sole_person(filing: Filing, signed: list[Signature], unnamed: list[Signature]) -> list[Signature]:

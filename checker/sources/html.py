@@ -36,6 +36,9 @@ _ZERO_WIDTH = re.compile("[\u200b-\u200d\ufeff\u00ad]")
 _MULTI_SPACE = re.compile(r" {2,}")
 
 
+_BOX_IMAGE = re.compile(r"(?:^|/)(ballot|check_?box|box)[_\-]?(x|checked|on)?\.(?:jpe?g|gif|png)$", re.I)
+
+
 def html_to_text(html: str) -> tuple[str, list[int]]:
     """Return (text, line_map): line_map[i] is the 1-based HTML source line of text line i."""
     html = html.replace("\x00", "")
@@ -93,6 +96,8 @@ class _Walker:
                 tag = el.tag  # the HTML parser lower-cases tags
                 if tag in BLOCK:
                     self._open(el, tag)
+                elif tag == "img":
+                    self._box_image(el)
                 text = el.text
             elif self.row is None:
                 tag = el.tag
@@ -144,6 +149,12 @@ class _Walker:
             self._paragraph_break()
         if tag == "pre":
             self.pre_depth += 1
+
+    def _box_image(self, el) -> None:
+        """A check box drawn as a picture ('ballot.jpg' / 'ballotx.jpg') reads as the glyph."""
+        m = _BOX_IMAGE.search(el.get("src") or "")
+        if m:
+            self.out.append(" ☒ " if m.group(2) else " ☐ ")
 
     def _close(self, tag: str) -> None:
         if tag == "br":

@@ -1,0 +1,260 @@
+"""What the statement says about itself in words: the Item 10 certification it gives, whether it
+says it is filed jointly, whether it says it amends an earlier statement, the dates on its
+signature page, the powers Item 5 describes in prose, and which Rule 13d-1 lines a 13G's title
+page prints (checked or not).
+
+Each reader returns what the text states (a kind, a line, a date), never a verdict: the
+catalogue compares these with the cover pages and the boxes (rules/consistency.yaml).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from checker.model import DateValue
+from checker.parse import values as V
+
+# Item 10. Rule 13d-1(b) filers certify that the securities were "acquired and are held in the
+# ordinary course of business and were not acquired ... for the purpose of ... changing or
+# influencing the control"; 13d-1(c) filers certify only the second half (17 CFR 240.13d-102,
+# Item 10(a) and (b)).
+_ORDINARY = re.compile(r"ordinary\s+course\s+of\s+(?:its\s+|their\s+)?business", re.I)
+_NOT_CONTROL = re.compile(r"not\s+acquired\s+and\s+(?:are|is)\s+not\s+held\s+for\s+the\s+purpose", re.I)
+
+
+def certification_kind(text: str | None) -> str | None:
+    """'13d-1(b)', '13d-1(c)', 'both' (two certifications, as joint filers under both rules
+    give), or None (no certification wording: 'Not applicable', or no Item 10)."""
+    if not text:
+        return None
+    flat = " ".join(text.split())
+    passive = len(_NOT_CONTROL.findall(flat))
+    ordinary = len(_ORDINARY.findall(flat))
+    if not passive:
+        return None
+    if ordinary and passive > ordinary:
+        return "both"
+    return "13d-1(b)" if ordinary else "13d-1(c)"
+
+
+# Rule 13d-1(k)(1): joint filers file one statement "provided that ... such person ... agreement
+# in writing ... filed as an exhibit"; a sentence of the statement saying so is the practice too.
+_JOINT = re.compile(r"joint(?:ly)?[\s\-]+fil|13d\s*-\s*1\s*\(\s*k\s*\)|13d\s*-\s*1\s*\(\s*f\s*\)\s*\(\s*1\s*\)"
+                    r"|fil\w*\s+(?:this\s+|the\s+)?(?:statement|schedule|amendment)[^.]{0,80}?\bjointly"
+                    r"|\bjointly\s+fil|on\s+behalf\s+of\s+(?:each\s+of\s+)?(?:all\s+of\s+)?the\s+(?:undersigned|reporting\s+persons)"
+                    r"|agree\w*\s+[^.]{0,100}?\b(?:on\s+behalf\s+of\s+each|jointly)", re.I)
+
+
+def joint_filing_line(lines: list[str]) -> int | None:
+    """Index of the first line that says the statement is filed jointly or refers to the joint
+    filing agreement (anywhere: an item, an exhibit, the signature page)."""
+    for idx, line in enumerate(lines):
+        if ("oint" in line or "13d" in line or "ehalf" in line or "gree" in line) and _JOINT.search(
+                line + " " + (lines[idx + 1] if idx + 1 < len(lines) else "")):
+            return idx
+    return None
+
+
+# "This Amendment No. 3 ... amends", "amends and supplements the Schedule 13D": the statement
+# says it amends an earlier one of the same schedule.
+def amends_line(lines: list[str], schedule: str | None, start: int = 0) -> int | None:
+    letter = "G" if schedule == "13G" else "D"
+    rx = re.compile(r"\bthis\s+amendment\b(?!\s+(?:to|of)\s+(?:the\s+)?(?:credit|loan|purchase|merger|"
+                    r"agreement|plan|indenture))"
+                    r"|\bamends?\s+(?:and\s+(?:supplements?|restates?)\s+)?(?:the\s+|its\s+|their\s+)?"
+                    r"(?:statement\s+on\s+|original\s+|initial\s+)?(?:schedule\s+13" + letter + r"|statement\s+on\s+schedule)",
+                    re.I)
+    for idx in range(start, len(lines)):
+        line = lines[idx]
+        if "mend" in line and rx.search(line):
+            return idx
+    return None
+
+
+_DATED = re.compile(r"^\s*(?:dated?|date)\b\s*(?:as\s+of\s*)?:?\s*(.*)$", re.I)
+_SHORT_YEAR = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d\d)$")  # 'Date: 02/09/15' (month/day/year)
+
+
+def signature_dates(lines: list[str], start: int, end: int, file_line) -> list[DateValue]:
+    """The dates printed on the signature page: 'Date: February 13, 2004', 'Dated as of ...', or
+    a line that is a date alone ('February 13, 2004' above a 'Date' caption)."""
+    out: list[DateValue] = []
+    if end < len(lines) and V.first_date(lines[end].strip()) and len(lines[end].strip()) < 40:
+        end += 1  # the date alone below the last block ends the blocks (parse/text.py) but is theirs
+    for idx in range(start, min(end, len(lines))):
+        text = re.sub(r"\s+,", ",", lines[idx].strip().strip("*").strip())  # 'December 19 , 2001'
+        if not text or len(text) > 120:
+            continue
+        m = _DATED.match(text)
+        body = m.group(1) if m else text
+        found = V.first_date(body) or (_short_year(body.strip()) if m else None)
+        if found is None or (m is None and len(text) > 40):
+            continue
+        out.append(DateValue(value=found[0], raw=found[1], line=file_line(idx)))
+    return out
+
+
+def _short_year(text: str):
+    m = _SHORT_YEAR.match(text)
+    if not m:
+        return None
+    try:
+        return dt.date(2000 + int(m.group(3)) if int(m.group(3)) < 70 else 1900 + int(m.group(3)),
+                       int(m.group(1)), int(m.group(2))), text
+    except ValueError:
+        return None
+
+
+# Item 5(b) in prose: "has the sole power to vote", "may be deemed to have shared voting and
+# dispositive power", "shares the power to dispose". A phrase followed by a nil amount ("shared
+# power to vote: 0", "no shared power") or a reference ("Shared power to vote: See row 8 of the
+# cover page") is not a statement that the power is held.
+_POWER = re.compile(r"\b(?P<kind>sole|shared?|share[sd]?)\s+(?:the\s+)?(?:power|voting|dispositive|investment)", re.I)
+_NIL_AFTER = re.compile(r"^[^.;\n]{0,80}?(?::|-|–|—|\|)\s*(?:-?0-?|none|nil|zero|n/?a)(?![\w,])"
+                        r"|^[^.;]{0,60}?\bover\s+(?:no|zero|0)\b"
+                        r"|^[^.;\n]{0,80}?(?::|\|)\s*(?:see|as\s+(?:set\s+forth|stated|reported)|refer)\b"
+                        r"|^[^.;\n]{0,60}?\b(?:vote|disposition(?:\s+of)?|dispose)\s+(?:-?0-?|none|nil|zero)(?![\w,])", re.I)
+_NIL_BEFORE = re.compile(r"\b(?:no|not|neither|nor|without|none)\s+(?:\w+\s+){0,3}$"
+                         r"|\b(?:sole|shared?)\s+(?:or|and|and/or)\s+$|\bor\s+$", re.I)
+
+
+def _listed(flat: str, hits: list, n: int) -> bool:
+    """The phrase is one of the form's list of the four powers ('the number of shares as to
+    which ... sole power to vote ..., shared power to vote ..., sole power to dispose ...', or a
+    table's column headings): no figure and no sentence end between it and its neighbour."""
+    for k in (n - 1, n + 1):
+        if 0 <= k < len(hits):
+            a, b = sorted((hits[k], hits[n]), key=lambda h: h.start())
+            gap = flat[a.end():b.start()]
+            if len(gap) < 60 and not re.search(r"[\d.;]", gap):
+                return True
+    return False
+
+
+def item5_power_words(text: str | None) -> tuple[bool, bool]:
+    """(states a sole power is held, states a shared power is held) in Item 5's prose."""
+    sole = shared = False
+    if not text:
+        return sole, shared
+    flat = " ".join(text.split())
+    hits = list(_POWER.finditer(flat))
+    for n, m in enumerate(hits):
+        before, after = flat[max(0, m.start() - 40):m.start()], flat[m.end():m.end() + 120]
+        if _NIL_BEFORE.search(before) or _NIL_AFTER.search(after) or _listed(flat, hits, n):
+            continue
+        if m.group("kind").lower() == "sole":
+            sole = True
+        else:
+            shared = True
+    return sole, shared
+
+
+# A conformed signature with no name ('/s/' and nothing after it), or the form's 'Signature'
+# caption under a rule with nothing typed on the rule's line (the line above is another caption).
+_EMPTY_CONFORMED = re.compile(r"(?:^|\s|:)/s/\s*(?:$|[-_]{3,})", re.I)
+_SIG_CAPTION = re.compile(r"^\(?signature\)?$", re.I)
+_RULE = re.compile(r"^[-_=\s]{5,}$")
+_CAPTION = re.compile(r"^\(?(?:date|dated|name|title|name\s*/\s*title|signature|signatures?\s+page)\)?:?$", re.I)
+
+
+def blank_signature_lines(lines: list[str], start: int, end: int) -> list[int]:
+    """Indexes of signature lines left blank on the signature page."""
+    out = []
+    for idx in range(start, min(end, len(lines))):
+        text = lines[idx].strip()
+        if "/s/" in text.lower() and _EMPTY_CONFORMED.search(text):
+            out.append(idx)
+        elif _SIG_CAPTION.match(text) and idx > start:
+            above = _prev_filled(lines, idx, start)
+            if above is not None and _RULE.match(lines[above]):
+                over = _prev_filled(lines, above, start)
+                if over is None or _CAPTION.match(lines[over].strip()) or over == start:
+                    out.append(idx)
+    return out
+
+
+def _prev_filled(lines: list[str], idx: int, floor: int) -> int | None:
+    for j in range(idx - 1, floor - 1, -1):
+        if lines[j].strip():
+            return j
+    return None
+
+
+_EVENT_CAPTION = re.compile(r"date\s+of\s+(?:the\s+)?event\s+which\s+require[sd]?", re.I)
+
+
+def event_caption_line(lines: list[str], limit: int) -> int | None:
+    """Index of the title page's '(Date of Event Which Requires Filing of this Statement)'
+    caption (the form prints it under the date the filer fills in)."""
+    for idx in range(min(limit, len(lines))):
+        if "vent" in lines[idx] and _EVENT_CAPTION.search(lines[idx]):
+            return idx
+    return None
+
+
+def event_date_blank(lines: list[str], caption: int | None) -> bool:
+    """The caption's own line has nothing before it and the nearest filled line above it (rules
+    of dashes skipped) is another caption or the heading: the date was left blank."""
+    if caption is None:
+        return False
+    m = _EVENT_CAPTION.search(lines[caption])
+    if re.search(r"\d", lines[caption][:m.start()] + lines[caption][m.end():]):
+        return False  # 'December 31, 2020 (Date of Event ...)' or '... Statement: December 31, 2015'
+    below = next((t.strip() for t in lines[caption + 1:caption + 4] if t.strip()), "")
+    if V.first_date(below) and len(below) < 40:
+        return False  # the date printed under the caption
+    for j in range(caption - 1, max(-1, caption - 8), -1):
+        t = lines[j].strip()
+        if not t or _RULE.match(t):
+            continue
+        return t.startswith("(") and t.endswith(")") and not re.search(r"\d{4}", t)
+    return False
+
+
+# 'each of them is entitled to (individually) use Schedule 13G pursuant to Rule 13d-1(c)': the
+# joint filers' own statement of the rule they may file under (Rule 13d-1(k)(1)(i)).
+_ENTITLED = re.compile(r"entitled\s+to\s+(?:individually\s+)?(?:use|file(?:\s+on)?)\s+(?:this\s+|the\s+)?"
+                       r"(?:statement\s+on\s+)?schedule\s+13G\s+(?:pursuant\s+to|under)\s+rule\s+13d\s*-\s*1\s*"
+                       r"\(\s*([bcd])\s*\)", re.I)
+
+
+def eligibility_claim(lines: list[str]) -> tuple[str, int] | None:
+    """('13d-1(c)', line index) where the filing says under which rule its persons may use 13G."""
+    for idx, line in enumerate(lines):
+        if "ntitled" not in line:
+            continue
+        m = _ENTITLED.search(" ".join([line.strip(), *(t.strip() for t in lines[idx + 1:idx + 3])]))
+        if m:
+            return f"13d-1({m.group(1).lower()})", idx
+    return None
+
+
+_SUBPARAGRAPH = re.compile(r"\((?:[a-h]|i{1,3}|iv|vi{0,3}|\d)\)", re.I)
+_NOT_APPLICABLE = re.compile(r"\bnot\s+applicable\b|\bN/A\b|\bnone\b", re.I)
+
+
+def item_answers(text: str | None) -> tuple[bool, bool]:
+    """(the item states any figure, the item answers 'Not applicable' / 'None' somewhere);
+    subparagraph labels '(a)'-'(h)', '(i)'-'(viii)', '(1)' are no figures."""
+    if not text:
+        return False, False
+    flat = _SUBPARAGRAPH.sub(" ", " ".join(text.split()))
+    return bool(re.search(r"\d", flat)), bool(_NOT_APPLICABLE.search(flat))
+
+
+# A cover page's own note that its row 11 leaves shares out: '(4) Excludes 784,512 ordinary
+# shares held by ...' (the row 12 box says so on the form).
+_EXCLUDES_NOTE = re.compile(r"^\W*(?:\(?\d{1,2}\)?\s*)?(?:the\s+(?:amount|number)\s+in\s+row\s+11\s+)?excludes?\s+"
+                            r"(?:an\s+aggregate\s+of\s+)?[\d,]{3,}\s+(?:\w+\s+){0,2}shares", re.I)
+_ITEM_ONE = re.compile(r"^\W*item\s*1\b", re.I)
+
+
+def excludes_note_line(lines: list[str], start: int, stop: int) -> int | None:
+    """Index of such a note among the cover pages and their footnotes (up to Item 1)."""
+    for idx in range(start, min(stop, len(lines))):
+        line = lines[idx]
+        if _ITEM_ONE.match(line):
+            return None
+        if "xclude" in line and _EXCLUDES_NOTE.match(line.replace("|", " ").strip()):
+            return idx
+    return None
