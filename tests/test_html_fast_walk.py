@@ -9,6 +9,7 @@ import pytest
 from lxml import etree
 
 from checker import sources
+from checker.sources import edgar
 from checker.sources import html as mod
 from checker.sources.html import html_to_text
 from html_walk_reference import reference_html_to_text
@@ -34,6 +35,7 @@ CASES = [
     "<p>a</p>\n\n\n<p>  </p>\n<p>b</p><center><font>c</font></center><p></p><div></div>",
     "text before any tag<p>then a block</p>tail text",
     "<table><tr><td>a<tr><td>b</td></tr></td></tr></table>",  # broken nesting, repaired by libxml2
+    "<p>crlf\r\nline</p>\r\n<table>\r\n<tr><td>1\r\n</td><td>a</td></tr></table>",
     "<body><p>x\u2028y\u0085z\ftab\tend</p></body>",
 ]
 
@@ -63,8 +65,8 @@ def test_signature_grids_same_as_one_xpath():
 def html_documents(corpus: Path) -> list[str]:
     """Every HTML document of the corpus: the HTML files and the HTML inside EDGAR submissions."""
     found: list[str] = []
-    real = sources.edgar.html_to_text
-    sources.edgar.html_to_text = lambda text: found.append(text) or real(text)
+    real = edgar.html_to_text
+    edgar.html_to_text = lambda text: found.append(text) or real(text)
     try:
         for path in sorted(corpus.rglob("*")):
             if path.suffix.lower() in (".htm", ".html", ".txt", ".xml") and path.is_file():
@@ -74,7 +76,7 @@ def html_documents(corpus: Path) -> list[str]:
                 else:
                     sources.load(path)
     finally:
-        sources.edgar.html_to_text = real
+        edgar.html_to_text = real
     return found
 
 
