@@ -71,6 +71,22 @@ KEYWORDS = re.compile(r"default|cur(?:e|ed|ing)\b|\bdays?\b|interest|\belect|imm
                       r"pledg|margin")
 
 
+# Speed only: KEYWORDS.search(text) is true where one of its plain words is in the text, and false
+# where none of the substrings its other branches need is ('cur', 'day', 'elect', 'immediately').
+# str's substring search is many times faster than the regex's alternation at every position.
+_PLAIN_KEYWORDS = ("default", "interest", "accelerat", "demand", "pledg", "margin")
+_BRANCH_NEEDS = ("cur", "day", "elect", "immediately")
+
+
+def _has_keyword(lowered: str) -> bool:
+    """KEYWORDS.search(lowered) is not None, in fewer steps (tests check the equivalence)."""
+    if any(k in lowered for k in _PLAIN_KEYWORDS):
+        return True
+    if not any(k in lowered for k in _BRANCH_NEEDS):
+        return False
+    return KEYWORDS.search(lowered) is not None
+
+
 def _paragraphs(lines: list[str], start: int, end: int):
     """(first, end) line ranges of the paragraphs that mention a default-clause keyword."""
     first = None
@@ -79,7 +95,7 @@ def _paragraphs(lines: list[str], start: int, end: int):
         if not blank and first is None:
             first = idx
         elif blank and first is not None:
-            if KEYWORDS.search(" ".join(lines[first:idx]).lower()):
+            if _has_keyword(" ".join(lines[first:idx]).lower()):
                 yield first, idx
             first = None
 
