@@ -22,7 +22,8 @@ from checker.sources.html import html_to_text
 MAIN_TYPE = re.compile(r"^(SC|SCHEDULE)\s*13[DG]\b", re.I)
 BINARY_TYPES = re.compile(r"^(GRAPHIC|ZIP|PDF|EXCEL|XBRL|JPG|GIF|PNG)", re.I)
 _UUENCODE = re.compile(r"^begin [0-7]{3,4} \S")
-_TAG_LINE = re.compile(r"^<(/?)(DOCUMENT|TEXT|TYPE|SEQUENCE|FILENAME|DESCRIPTION|XML|PDF)>(.*)$", re.I | re.M)
+# Matched after a newline: the search skips from line start to line start on the literal "\n<".
+_TAG_LINE = re.compile(r"\n<(/?)(DOCUMENT|TEXT|TYPE|SEQUENCE|FILENAME|DESCRIPTION|XML|PDF)>([^\n]*)", re.I)
 # 1990s text filings carry SGML <TABLE>/<S>/<C> tags, so "table" alone does not mean HTML.
 _HTML_HINT = re.compile(r"<(html|body)\b", re.I)
 _HTML_TAG = re.compile(r"</?(p|div|font|br|tr|td|span|b|i)\b[^>]*>", re.I)
@@ -96,10 +97,10 @@ def _scan_blocks(lines: list[str]) -> list[_Block]:
     blocks: list[_Block] = []
     cur: _Block | None = None
     in_text = False
-    # One multiline search over the joined lines instead of a test per line (submissions carry
-    # tens of thousands of exhibit lines). It finds the lines the per-line match found: '^' and
-    # '$' stop at line ends, and what the line's rstrip() removed was only in the stripped rest.
-    joined = "\n".join(lines)
+    # One search over the joined lines instead of a test per line (submissions carry tens of
+    # thousands of exhibit lines). It finds the lines a per-line match of the line's rstrip()
+    # found: what rstrip() removed was only ever in the rest, which is stripped anyway.
+    joined = "\n" + "\n".join(lines)  # every line, the first too, follows a newline
     i, pos = 0, 0
     for m in _TAG_LINE.finditer(joined):
         i += joined.count("\n", pos, m.start())  # the 0-based index of the match's line
