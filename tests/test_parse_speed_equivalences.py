@@ -16,3 +16,26 @@ def test_has_keyword_is_the_keywords_regex():
     texts += ["".join(rng.choice(WORDS) for _ in range(rng.randint(1, 4))) for _ in range(5000)]
     for t in texts:
         assert defaults._has_keyword(t) == (defaults.KEYWORDS.search(t) is not None), t
+
+
+SENTENCE_WORDS = ["Lender", "has", "is", "are", "now", "in", "Default", "EVENTS", "event", "of", "have", "occurred",
+                  "interest", "RATE", "rate", "of", "12.5%", "per", "annum", "Elected", "to", "redeem", "declared",
+                  "the", "Notes", "immediately", "due", "accelerate", "ACCELERATED", "maturity", "demands",
+                  "payment", "repayment", "been", "Pledged", "as", "collateral", "held", "a", "Margin", "account",
+                  "were", "currently", "secure", "x"]
+
+
+def test_sentence_prefilters_never_skip_a_match():
+    """Every ASCII sentence a default-clause pattern matches holds one of the words its pre-filter asks for."""
+    rng = random.Random(7)
+    pairs = [(defaults.ASSERTION, ("default",)), (defaults.RATE, ("rate",)),
+             (defaults.ELECTION, defaults._ELECTION_NEEDS), (defaults.PLEDGE, defaults._PLEDGE_NEEDS)]
+    matched = 0
+    for _ in range(20000):
+        s = " ".join(rng.choice(SENTENCE_WORDS) for _ in range(rng.randint(2, 9)))
+        for pattern, needs in pairs:
+            if pattern.search(s):
+                matched += 1
+                assert defaults._may_match(s.lower(), needs), (pattern.pattern, s)
+            assert defaults._may_match(None, needs)  # non-ASCII text always goes to the regex
+    assert matched > 500
