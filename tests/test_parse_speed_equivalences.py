@@ -39,3 +39,15 @@ def test_sentence_prefilters_never_skip_a_match():
                 assert defaults._may_match(s.lower(), needs), (pattern.pattern, s)
             assert defaults._may_match(None, needs)  # non-ASCII text always goes to the regex
     assert matched > 500
+
+
+def test_label_word_substrings_are_the_regex():
+    from checker.parse import labels
+    words = ["report", "repor", "group", "appropriate", "sec use", "sec\tuse", "sec  use", "secuse", "sec", "use",
+             "source", "legal", "citizen", "voting", "power", "dispositi", "dispoti", "dispos", "aggregate",
+             "percent", "type", "typ", "x", "1", " ", "name"]
+    rng = random.Random(8)
+    texts = words + ["".join(rng.choice(words) for _ in range(rng.randint(1, 4))) for _ in range(5000)]
+    texts += [" ".join(rng.choice(words) for _ in range(rng.randint(1, 4))) for _ in range(5000)]
+    for t in texts:
+        assert labels._label_word_in(t) == (labels._LABEL_WORD_LOWER.search(t) is not None), t
