@@ -171,7 +171,7 @@ def _convert(lines: list[str], start: int, end: int) -> tuple[str, list[int]]:
     head = "\n".join(lines[start:min(end, start + 200)])
     if _HTML_HINT.search(head) or len(list(islice(_HTML_TAG.finditer(head), 3))) >= 3:
         body, rel = html_to_text("\n".join(lines[start:end]))
-        return body, [start + n for n in rel]  # rel is 1-based within the body
+        return body, list(map(start.__add__, rel))  # rel is 1-based within the body (map: no Python loop)
     return _plain(lines, start, end)
 
 
