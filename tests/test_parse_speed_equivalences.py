@@ -7,7 +7,8 @@ from checker.parse import defaults
 
 WORDS = ["default", "defaul", "cure", "cured", "curing", "curator", "secure", "day", "days", "today", "dayss",
          "interest", "elect", "select", "election", "immediately due", "immediately\ndue", "immediately",
-         "accelerat", "demand", "pledg", "margin", "marg", "notice", "x", "é", "ſ", " ", ".", "-", "_1", "_", "1", "ß", "\u0660"]
+         "accelerat", "demand", "pledg", "margin", "marg", "notice", "x", "é", "ſ", " ", ".", "-", "_1", "_",
+         "1", "ß", "\u0660"]
 
 
 def test_has_keyword_is_the_keywords_regex():
