@@ -52,3 +52,19 @@ def test_label_word_substrings_are_the_regex():
     texts += [" ".join(rng.choice(words) for _ in range(rng.randint(1, 4))) for _ in range(5000)]
     for t in texts:
         assert labels._label_word_in(t) == (labels._LABEL_WORD_LOWER.search(t) is not None), t
+
+
+def test_outstanding_matches_always_hold_the_word():
+    """read_outstanding skips ASCII items without 'outstanding': every OUTSTANDING match holds it."""
+    from checker.parse.outstanding import OUTSTANDING
+    parts = ["based on", "Based upon", "calculated using", "computed on", "9.9% of", "percent of", "the",
+             "an aggregate of", "36,282,883", "123456", "shares", "Common Shares", "units", "of Common Stock",
+             "OUTSTANDING", "outstanding", "Outstanding", "as of May 1", "were", ".", "x"]
+    rng = random.Random(9)
+    found = 0
+    for _ in range(20000):
+        s = " ".join(rng.choice(parts) for _ in range(rng.randint(3, 10)))
+        if OUTSTANDING.search(s):
+            found += 1
+            assert "outstanding" in s.lower(), s
+    assert found > 100
