@@ -216,9 +216,10 @@ _EXPONENT = re.compile(r"e[+-]?\d", re.I)
 
 def _json_safe(fact: dict) -> dict:
     """The C JSON parser rejects exponent notation and NaN (notes §3.2): round such floats.
-    Most facts hold no float at all: those are returned as they are (the caller copies them)."""
+    A fact whose floats are all finite and printed without an exponent is returned as it is (the
+    caller copies it): a float's repr has an 'e' exactly when it is in exponent notation."""
     for value in fact.values():
-        if isinstance(value, float):
+        if isinstance(value, float) and (value != value or "e" in repr(value)):
             break
     else:
         return fact
