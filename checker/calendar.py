@@ -8,12 +8,45 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import importlib
+import sys
+import threading
+
+_US_MODULE = "holidays.countries.united_states"
+_LOCK = threading.Lock()
 
 
 @functools.lru_cache(maxsize=64)
 def _federal(year: int) -> frozenset[dt.date]:
-    import holidays  # ~100 ms to import: only when a deadline rule needs a calendar
-    return frozenset(holidays.US(years=[year]).keys())
+    return frozenset(_us_calendar()(years=[year]).keys())
+
+
+@functools.lru_cache(maxsize=1)
+def _us_calendar():
+    """holidays.US, imported only when a deadline rule needs a calendar, and without the rest of
+    the world: `holidays.US` loads the package holidays.countries, whose __init__ imports all 250
+    countries (over 100 ms a process). The US module alone needs only the holidays core, so the
+    package is put in place unexecuted while that one module loads, and both are taken out of
+    sys.modules again after: a later `import holidays.countries` runs as if nothing had happened.
+    It is the same class, the same holidays; anything unexpected falls back to the ordinary import."""
+    with _LOCK:
+        if "holidays.countries" in sys.modules or _US_MODULE in sys.modules:
+            return importlib.import_module(_US_MODULE).US
+        try:
+            import importlib.util
+            spec = importlib.util.find_spec("holidays.countries")  # imports the holidays core only
+            sys.modules["holidays.countries"] = importlib.util.module_from_spec(spec)
+            try:
+                return importlib.import_module(_US_MODULE).US
+            finally:
+                sys.modules.pop(_US_MODULE, None)
+                stub = sys.modules.pop("holidays.countries", None)
+                core = sys.modules.get("holidays")
+                if core is not None and getattr(core, "countries", None) is stub:
+                    delattr(core, "countries")
+        except Exception:  # noqa: BLE001 - a holidays release laid out otherwise: the slow way
+            import holidays
+            return holidays.US
 
 
 def is_business_day(day: dt.date) -> bool:

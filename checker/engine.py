@@ -130,7 +130,10 @@ class Engine:
 
     def _collector(self, code: str):
         def action(c):
-            self._hits.append((code, json.loads(json.dumps(c._m))))
+            # c._m is the match durable-rules has just decoded from the C core's JSON for this
+            # action alone (json.loads in Ruleset._flush_actions), plain JSON values that nothing
+            # else holds or changes: it is kept as it is (a JSON round trip gave an equal copy).
+            self._hits.append((code, c._m))
         return action
 
     def run(self, facts: list[dict], path_name: str = "") -> list[Finding]:
@@ -212,7 +215,14 @@ _EXPONENT = re.compile(r"e[+-]?\d", re.I)
 
 
 def _json_safe(fact: dict) -> dict:
-    """The C JSON parser rejects exponent notation and NaN (notes §3.2): round such floats."""
+    """The C JSON parser rejects exponent notation and NaN (notes §3.2): round such floats.
+    A fact whose floats are all finite and printed without an exponent is returned as it is (the
+    caller copies it): a float's repr has an 'e' exactly when it is in exponent notation."""
+    for value in fact.values():
+        if isinstance(value, float) and (value != value or "e" in repr(value)):
+            break
+    else:
+        return fact
     out = {}
     for key, value in fact.items():
         if isinstance(value, float):

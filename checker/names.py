@@ -1,6 +1,7 @@
 """Entity names: compare 'Acme Capital, Inc.' with 'ACME CAPITAL INC' as one entity."""
 from __future__ import annotations
 
+import collections
 import functools
 import re
 
@@ -144,6 +145,7 @@ _ROLE_TAIL = re.compile(r",\s*(?:as\s+)?(?:trustee|co-trustee|custodian|general\
 VARIANT_RATIO = 0.85  # the ratio the cover-page facts use for a name variant
 
 
+@functools.lru_cache(maxsize=16384)  # a pure function of two strings, asked again and again per filing
 def same_name(a: str, b: str) -> bool:
     """The same name written another way: punctuation and legal-form spelling, a trailing role
     ('THE DUNN FAMILY TRUST, DAVID J. DUNN, TRUSTEE' is the trust), or the words in another
@@ -176,6 +178,7 @@ def _core(norm: str) -> str:
 _LEGAL_FORMS = {"LP", "LLC", "INC", "LTD", "CORP", "CO", "LLP", "PLC", "NA", "SA", "AG"}
 
 
+@functools.lru_cache(maxsize=16384)
 def same_person(a: str, b: str) -> bool:
     """same_name, or a near spelling ('Advisers' / 'Advisors'). Names that differ in a number
     ('Partners II' / 'Partners III') are different persons."""
@@ -185,6 +188,21 @@ def same_person(a: str, b: str) -> bool:
     if not na or not nb:
         return False
     if different_series(a, b):
+        return False
+    return near_spelling(na, nb)
+
+
+def near_spelling(na: str, nb: str) -> bool:
+    """SequenceMatcher(None, na, nb).ratio() >= VARIANT_RATIO, with the matcher built only where
+    the answer is not already known: ratio() is 2 * matches / (len(na) + len(nb)), and matches is
+    at most the shorter length and at most the characters the two have in common (difflib's own
+    real_quick_ratio and quick_ratio bounds), so a pair under either bound is under the ratio too.
+    Same divisor, same float arithmetic: the decision is the one ratio() gives."""
+    total = len(na) + len(nb)
+    if 2.0 * min(len(na), len(nb)) / total < VARIANT_RATIO:
+        return False
+    common = sum((collections.Counter(na) & collections.Counter(nb)).values())
+    if 2.0 * common / total < VARIANT_RATIO:
         return False
     import difflib
     return difflib.SequenceMatcher(None, na, nb).ratio() >= VARIANT_RATIO
@@ -197,9 +215,10 @@ def different_series(a: str, b: str) -> bool:
     return _series(normalize(a)) != _series(normalize(b))
 
 
-def _series(norm: str) -> set[str]:
+@functools.lru_cache(maxsize=8192)
+def _series(norm: str) -> frozenset[str]:
     marks = {w for w in norm.split() if w.isdigit() or re.fullmatch(r"[IVX]+", w)}
     words = _core(norm).split()
     if len(words) >= 2 and re.fullmatch(r"[A-Z]", words[-1]) and not re.fullmatch(r"[A-Z]", words[-2]):
         marks.add("#" + words[-1])  # a trailing series letter, not the last of a run of initials
-    return marks
+    return frozenset(marks)  # cached: never handed out mutable

@@ -142,7 +142,7 @@ def may_hold_label(line: str) -> bool:
     if not line.isascii():
         return True  # let the per-cell tests decide
     low = line.lower()
-    return "name" in low or _LABEL_WORD_LOWER.search(low) is not None
+    return "name" in low or _label_word_in(low)
 
 
 def short_label(cell: str) -> tuple[str, int, int] | None:
@@ -165,11 +165,21 @@ _LABEL_WORD = re.compile(_LABEL_WORD_SOURCE, re.I)
 # same answer (IGNORECASE folds a few non-ASCII letters, such as the long s, which lower() keeps).
 _LABEL_WORD_LOWER = re.compile(_LABEL_WORD_SOURCE)
 _LABEL_GAP = re.compile(r"\s{3,}|\t")
+_SEC_USE = re.compile(r"sec\s+use")
+
+
+def _label_word_in(low: str) -> bool:
+    """_LABEL_WORD_LOWER.search(low) is not None, by substring tests: the regex's alternation is
+    tried at every position of the line, a substring test skips through it in C (tests check it)."""
+    return ("report" in low or "group" in low or "appropriate" in low or "source" in low or "legal" in low
+            or "citizen" in low or "voting" in low or "power" in low or "dispositi" in low or "dispoti" in low
+            or "aggregate" in low or "percent" in low or "type" in low
+            or ("sec" in low and _SEC_USE.search(low) is not None))
 
 
 def has_label_word(cell: str) -> bool:
     if cell.isascii():
-        return _LABEL_WORD_LOWER.search(cell.lower()) is not None
+        return _label_word_in(cell.lower())
     return _LABEL_WORD.search(cell) is not None
 
 

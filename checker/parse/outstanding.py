@@ -25,6 +25,10 @@ def read_outstanding(filing: Filing, doc=None) -> None:
     """Counts from the items, then from the cover pages' footnotes (the text before Item 1)."""
     seen = set()
     for item in filing.items:
+        # Speed only: every match holds the word "outstanding"; an ASCII item without it is passed
+        # over (for ASCII text, IGNORECASE is lower-casing) instead of scanning it position by position.
+        if item.text.isascii() and "outstanding" not in item.text.lower():
+            continue
         for m in OUTSTANDING.finditer(item.text):
             _add(filing, seen, m, item.line)
     if doc is not None and doc.text and doc.xml is None:

@@ -22,7 +22,8 @@ from checker.sources.html import html_to_text
 MAIN_TYPE = re.compile(r"^(SC|SCHEDULE)\s*13[DG]\b", re.I)
 BINARY_TYPES = re.compile(r"^(GRAPHIC|ZIP|PDF|EXCEL|XBRL|JPG|GIF|PNG)", re.I)
 _UUENCODE = re.compile(r"^begin [0-7]{3,4} \S")
-_TAG_LINE = re.compile(r"^<(/?)(DOCUMENT|TEXT|TYPE|SEQUENCE|FILENAME|DESCRIPTION|XML|PDF)>(.*)$", re.I)
+# Matched after a newline: the search skips from line start to line start on the literal "\n<".
+_TAG_LINE = re.compile(r"\n<(/?)(DOCUMENT|TEXT|TYPE|SEQUENCE|FILENAME|DESCRIPTION|XML|PDF)>([^\n]*)", re.I)
 # 1990s text filings carry SGML <TABLE>/<S>/<C> tags, so "table" alone does not mean HTML.
 _HTML_HINT = re.compile(r"<(html|body)\b", re.I)
 _HTML_TAG = re.compile(r"</?(p|div|font|br|tr|td|span|b|i)\b[^>]*>", re.I)
@@ -96,12 +97,14 @@ def _scan_blocks(lines: list[str]) -> list[_Block]:
     blocks: list[_Block] = []
     cur: _Block | None = None
     in_text = False
-    for i, raw in enumerate(lines):
-        if not raw.startswith("<"):
-            continue
-        m = _TAG_LINE.match(raw.rstrip())
-        if not m:
-            continue
+    # One search over the joined lines instead of a test per line (submissions carry tens of
+    # thousands of exhibit lines). It finds the lines a per-line match of the line's rstrip()
+    # found: what rstrip() removed was only ever in the rest, which is stripped anyway.
+    joined = "\n" + "\n".join(lines)  # every line, the first too, follows a newline
+    i, pos = 0, 0
+    for m in _TAG_LINE.finditer(joined):
+        i += joined.count("\n", pos, m.start())  # the 0-based index of the match's line
+        pos = m.start()
         closing, tag, rest = m.group(1), m.group(2).upper(), m.group(3).strip()
         if tag == "DOCUMENT" and not closing:
             if cur is not None:  # a new block without </DOCUMENT>: close the old one here
@@ -168,7 +171,7 @@ def _convert(lines: list[str], start: int, end: int) -> tuple[str, list[int]]:
     head = "\n".join(lines[start:min(end, start + 200)])
     if _HTML_HINT.search(head) or len(list(islice(_HTML_TAG.finditer(head), 3))) >= 3:
         body, rel = html_to_text("\n".join(lines[start:end]))
-        return body, [start + n for n in rel]  # rel is 1-based within the body
+        return body, list(map(start.__add__, rel))  # rel is 1-based within the body (map: no Python loop)
     return _plain(lines, start, end)
 
 

@@ -34,8 +34,7 @@ _LINE_CAP = 65535
 _SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\r\n\f\v\x1c-\x1e\x85\u2028\u2029]")
 _ZERO_WIDTH = re.compile("[\u200b-\u200d\ufeff\u00ad]")
 _MULTI_SPACE = re.compile(r" {2,}")
-
-
+# A check box drawn as a picture ('ballot.jpg' / 'ballotx.jpg') reads as the box glyph.
 _BOX_IMAGE = re.compile(r"(?:^|/)(ballot|check_?box|box)[_\-]?(x|checked|on)?\.(?:jpe?g|gif|png)$", re.I)
 
 
@@ -59,156 +58,148 @@ def html_to_text(html: str) -> tuple[str, list[int]]:
 class _Walker:
     """One pass over the tree (iterwalk: no Python recursion, so deep nesting is safe).
 
-    run() is the hot loop (one turn per start/end event, thousands per filing): it handles
-    text itself and calls out only for block tags, and the state lives in slots.
+    run() is the hot loop (one turn per start/end event, a few thousand per filing). Its state
+    lives in local variables and the common cases (text, block starts and ends, line breaks,
+    table cells) are written out inline: attribute access and method calls per event cost
+    more than the work itself. tests/html_walk_reference.py keeps the earlier, plainer walk
+    (one method per case), and tests check the two give the same text and line map.
     """
 
-    __slots__ = ("buf", "buf_line", "cover_rows", "cursor", "grid", "grid_tables", "line_map", "lines", "out",
-                 "pre_depth", "row", "row_spans", "row_tr")
+    __slots__ = ("grid", "grid_tables", "line_map", "lines")
 
     def __init__(self) -> None:
         self.lines: list[str] = []
         self.line_map: list[int] = []
-        self.buf: list[str] = []  # text of the line being read (cleared, never replaced)
-        self.out: list[str] = self.buf  # where text goes: buf, or the current cell of a row
-        self.buf_line: int | None = None  # source line of the first visible text in out
-        self.cursor = 1  # best estimate of the source line of the text being read
-        self.row: list[list[str]] | None = None  # cells of the table row being read
-        self.row_tr = None
-        self.pre_depth = 0
-        self.cover_rows: set = set()
-        self.row_spans: list[int] = []  # colspan of each cell of the row being read
         self.grid_tables: set = set()  # tables of signature blocks printed side by side
         self.grid: list[tuple[int, list[tuple[int, str]]]] = []  # (line, [(column, text)]) per row
 
-    def run(self, root) -> tuple[str, list[int]]:
+    def run(self, root) -> tuple[str, list[int]]:  # noqa: C901 - the hot loop, kept in one piece
         etree.strip_elements(root, *SKIP, with_tail=False)
         # lxml returns the same proxy object for a node while one is referenced, so the
-        # elements iterwalk yields can be looked up in this set.
-        self.cover_rows = set(_COVER_ROWS(root))
-        self.grid_tables = set(_SIGNATURE_GRIDS(root))
+        # elements iterwalk yields can be looked up in these sets.
+        cover_rows = set(_COVER_ROWS(root))
+        grid_tables = self.grid_tables = _signature_grids(root)
+        lines, line_map, grid = self.lines, self.line_map, self.grid
+        add_line, add_map = lines.append, line_map.append
+        buf: list[str] = []  # text of the line being read (cleared, never replaced)
+        out = buf  # where text goes: buf, or the current cell of a row
+        buf_line = None  # source line of the first visible text in out
+        cursor = 1  # best estimate of the source line of the text being read
+        row = row_tr = None  # the cells (lists of text) of the cover row being read, and its <tr>
+        row_spans: list[int] = []  # colspan of each cell of that row
+        pre_depth = 0  # not counted inside a row: the row is one line whatever it holds
         for event, el in etree.iterwalk(root, events=("start", "end")):
             if event == "start":
                 line = el.sourceline
                 # Past _LINE_CAP every line reads as the cap: keep counting newlines then.
-                if line and (line < _LINE_CAP or line >= self.cursor):
-                    self.cursor = line
+                if line and (line < _LINE_CAP or line >= cursor):
+                    cursor = line
                 tag = el.tag  # the HTML parser lower-cases tags
                 if tag in BLOCK:
-                    self._open(el, tag)
+                    if row is not None:  # inside a cover row only cells matter
+                        if tag == "td" or tag == "th":
+                            out = []
+                            row.append(out)
+                            span = el.get("colspan") or "1"
+                            row_spans.append(int(span) if span.isdigit() and 0 < int(span) < 100 else 1)
+                        else:
+                            out.append(" ")  # inside a row, blocks are word breaks, not line breaks
+                    else:
+                        if buf:  # end the line being read
+                            text = _clean("".join(buf), not pre_depth)
+                            buf.clear()
+                            if text:
+                                add_line(text)
+                                add_map(buf_line or cursor)
+                            buf_line = None
+                        if tag == "tr" and el in cover_rows:
+                            out = []
+                            row, row_tr, row_spans = [out], el, [1]  # text before the first cell
+                        else:
+                            if tag in PARAGRAPH and lines and lines[-1]:
+                                add_line("")  # a blank line, as in a text filing
+                                add_map(line_map[-1])
+                            if tag == "pre":
+                                pre_depth += 1
                 elif tag == "img":
-                    self._box_image(el)
+                    box = _BOX_IMAGE.search(el.get("src") or "")
+                    if box:
+                        out.append(" \u2612 " if box.group(2) else " \u2610 ")
                 text = el.text
-            elif self.row is None:
+            elif row is None:
                 tag = el.tag
-                if tag in BLOCK:
-                    if tag == "table" and self.grid and el in self.grid_tables:
+                if tag in BLOCK and tag != "br":  # a <br> ends the line where it starts
+                    if tag == "table" and grid and el in grid_tables:
                         self._flush_grid()
-                    self._close(tag)
+                    if buf:
+                        text = _clean("".join(buf), not pre_depth)
+                        buf.clear()
+                        if text:
+                            add_line(text)
+                            add_map(buf_line or cursor)
+                        buf_line = None
+                    if tag in PARAGRAPH and lines and lines[-1]:
+                        add_line("")
+                        add_map(line_map[-1])
+                    if tag == "pre":
+                        pre_depth -= 1
                 text = el.tail
             else:  # inside a cover row only the row's own end matters
-                if el is self.row_tr:
-                    self._flush_row()
+                if el is row_tr:
+                    if grid_tables and _table_of(row_tr) in grid_tables:
+                        self._grid_row(row, row_spans, buf_line or cursor)
+                    else:
+                        cells = [c for c in map(_clean, map("".join, row)) if c]
+                        if cells:
+                            add_line(" | ".join(cells))
+                            add_map(buf_line or cursor)
+                    row = row_tr = buf_line = None
+                    out = buf
                 text = el.tail
             if not text:
                 continue
-            if self.pre_depth and self.row is None:
-                self._pre_text(text)
+            if pre_depth and row is None:  # <pre> keeps its own lines: text filings pasted into HTML
+                first = True
+                for part in text.split("\n"):
+                    if not first:  # end the line, keeping one blank line where the pre has blanks
+                        kept = _clean("".join(buf), False)
+                        buf.clear()
+                        if kept:
+                            add_line(kept)
+                            add_map(buf_line or cursor)
+                        elif lines and lines[-1]:
+                            add_line("")
+                            add_map(cursor)
+                        buf_line = None
+                        cursor += 1
+                    first = False
+                    if buf_line is None and part.strip():
+                        buf_line = cursor
+                    buf.append(part)
                 continue
             # Visible text (not isspace() is a copy-free strip() != ""): remember its line.
-            if self.buf_line is None and not text.isspace():
-                self.buf_line = self.cursor
-            self.out.append(text)
-            self.cursor += text.count("\n")
-        self._flush()
-        while self.lines and not self.lines[-1]:
-            self.lines.pop()
-            self.line_map.pop()
-        return "\n".join(self.lines), self.line_map
+            if buf_line is None and not text.isspace():
+                buf_line = cursor
+            out.append(text)
+            cursor += text.count("\n")
+        text = _clean("".join(buf), not pre_depth)
+        if text:
+            add_line(text)
+            add_map(buf_line or cursor)
+        while lines and not lines[-1]:
+            lines.pop()
+            line_map.pop()
+        return "\n".join(lines), line_map
 
-    # Inside a cover row only cells and the row's own end matter. A <pre> in a row is not
-    # counted in pre_depth: the row is one line whatever it holds, and the pre ends first.
-    def _open(self, el, tag: str) -> None:
-        if self.row is not None:
-            if tag == "td" or tag == "th":
-                self.out = []
-                self.row.append(self.out)
-                span = el.get("colspan") or "1"
-                self.row_spans.append(int(span) if span.isdigit() and 0 < int(span) < 100 else 1)
-            else:
-                self.out.append(" ")  # inside a row, blocks are word breaks, not line breaks
-            return
-        if self.buf:
-            self._flush()
-        if tag == "tr" and el in self.cover_rows:
-            self.out = []
-            self.row, self.row_tr = [self.out], el
-            self.row_spans = [1]  # text before the first cell
-            return
-        if tag in PARAGRAPH:
-            self._paragraph_break()
-        if tag == "pre":
-            self.pre_depth += 1
-
-    def _box_image(self, el) -> None:
-        """A check box drawn as a picture ('ballot.jpg' / 'ballotx.jpg') reads as the glyph."""
-        m = _BOX_IMAGE.search(el.get("src") or "")
-        if m:
-            self.out.append(" ☒ " if m.group(2) else " ☐ ")
-
-    def _close(self, tag: str) -> None:
-        if tag == "br":
-            return  # a <br> ends the line where it starts
-        if self.buf:
-            self._flush()
-        if tag in PARAGRAPH:
-            self._paragraph_break()
-        if tag == "pre":
-            self.pre_depth -= 1
-
-    def _pre_text(self, text: str) -> None:
-        """<pre> keeps its own lines: text filings pasted into HTML."""
-        for i, part in enumerate(text.split("\n")):
-            if i:
-                self._flush(keep_blank=True)
-                self.cursor += 1
-            if self.buf_line is None and part.strip():
-                self.buf_line = self.cursor
-            self.buf.append(part)
-
-    def _flush(self, keep_blank: bool = False) -> None:
-        """End the text line being read (the hot paths call it only when buf holds text)."""
-        line = _clean("".join(self.buf), not self.pre_depth)
-        self.buf.clear()
-        if line:
-            self._add(line, self.buf_line or self.cursor)
-        elif keep_blank and self.lines and self.lines[-1]:
-            self._add("", self.cursor)
-        self.buf_line = None
-
-    def _paragraph_break(self) -> None:
-        if self.lines and self.lines[-1]:
-            self._add("", self.line_map[-1])  # a blank line, as in a text filing
-
-    def _flush_row(self) -> None:
-        if self.row_tr is not None and _table_of(self.row_tr) in self.grid_tables:
-            self._grid_row()
-        else:
-            cells = [c for c in map(_clean, map("".join, self.row or ())) if c]
-            if cells:
-                self._add(" | ".join(cells), self.buf_line or self.cursor)
-        self.row, self.row_tr, self.buf_line = None, None, None
-        self.out = self.buf
-
-    def _grid_row(self) -> None:
+    def _grid_row(self, row: list[list[str]], spans: list[int], line: int) -> None:
         """A row of a signature grid is kept with each cell's column, to be read column by column."""
         col, cells = 0, []
-        for parts, span in zip(self.row or (), self.row_spans):
+        for parts, span in zip(row, spans):
             text = _clean("".join(parts))
             if text:
                 cells.append((col, text))
             col += span
-        self.grid.append((self.buf_line or self.cursor, cells))
+        self.grid.append((line, cells))
 
     def _flush_grid(self) -> None:
         """Signature blocks printed side by side ('ACME FUND, L.P. | ACME GP, LLC' / 'By: | /s/ X |
@@ -227,11 +218,15 @@ class _Walker:
                     " ".join(t for c, t in cells if c < hi)
                 if text:
                     blocks[k].append((line, text))
-        self.grid = []
+        self.grid.clear()  # run() holds this list: clear it, never replace it
         for block in blocks:
             self._paragraph_break()
             for line, text in block:
                 self._add(text, line)
+
+    def _paragraph_break(self) -> None:
+        if self.lines and self.lines[-1]:
+            self._add("", self.line_map[-1])  # a blank line, as in a text filing
 
     def _add(self, text: str, line: int) -> None:
         self.lines.append(text)
@@ -246,9 +241,29 @@ _COVER_ROWS = etree.XPath(
     f"//tr[not(descendant::table[1])][string-length() <= {LAYOUT_ROW_CHARS}]")
 
 
-# A table of signature blocks side by side: some row holds two or more '/s/' cells (no nested table).
-_SIGNATURE_GRIDS = etree.XPath(
-    "//table[not(descendant::table)][.//tr[count(td[contains(translate(., 'S', 's'), '/s/')]) >= 2]]")
+# A table of signature blocks side by side: a table with no nested table, some row of which holds
+# two or more '/s/' cells. The XPath finds the '/s/' cells (contains '/s/' or '/S/' is
+# contains(translate(., 'S', 's'), '/s/') without a copy of every cell); the few rows they fall in
+# are checked in Python. That is the same set as the single XPath
+# "//table[not(descendant::table)][.//tr[count(td[contains(translate(., 'S', 's'), '/s/')]) >= 2]]"
+# (a row's nearest table is the only one without a nested table that can hold it) at half the cost.
+_SIGNED_CELLS = etree.XPath("//tr/td[contains(., '/s/') or contains(., '/S/')]")
+
+
+def _signature_grids(root) -> set:
+    per_row: dict = {}
+    for td in _SIGNED_CELLS(root):
+        tr = td.getparent()
+        per_row[tr] = per_row.get(tr, 0) + 1
+    tables = set()
+    for tr, n in per_row.items():
+        if n >= 2:
+            table = _table_of(tr)
+            if table is not None and table.find(".//table") is None:
+                tables.add(table)
+    return tables
+
+
 _SIGNED = re.compile(r"/s/", re.I)
 
 
@@ -264,8 +279,8 @@ def _clean(s: str, collapse: bool = True) -> str:
     if s.isascii():  # the common case, and the zero-width characters are all non-ASCII
         if collapse and "\x1f" not in s:
             return " ".join(s.split())
-    else:
-        s = _ZERO_WIDTH.sub("", s)
+    elif "\u200b" in s or "\u200c" in s or "\u200d" in s or "\ufeff" in s or "\u00ad" in s:
+        s = _ZERO_WIDTH.sub("", s)  # rare: five substring tests are cheaper than the regex scan
     if not collapse:
         return _SPACES.sub(" ", s).rstrip()
     if "\x1f" in s or "\u1680" in s:

@@ -1,0 +1,87 @@
+"""The inline HTML walk (checker.sources.html) gives exactly what the plainer reference walk
+(tests/html_walk_reference.py) gives: the same text and the same line map, on synthetic HTML with
+every construct the walk treats specially, and on every HTML document of the corpus."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from checker import sources
+from checker.sources import edgar
+from checker.sources import html as mod
+from checker.sources.html import html_to_text
+from html_walk_reference import reference_html_to_text
+
+CASES = [
+    "<p>plain</p>",
+    "<html><body><p>a <b>bold\n<i>nested</i></b>\ntail</p><p>b&amp;c&nbsp;d&#8203;e</p></body></html>",
+    "<div>one<br>two<br/>three<br>\n</div><div><font>\n\n  four </font></div>",
+    "<p>x<!-- a comment\nover lines -->y</p><script>var a = '<p>no</p>';\n</script><p>z</p>",
+    "<style>p {}</style><title>t</title><noscript>n</noscript><p>after</p>",
+    "<table><tr><td>1</td><td>NAME OF <b>REPORTING</b><br>PERSON</td><td colspan=2>Acme</td></tr>"
+    "<tr><td colspan='x'>2</td><td><p>CHECK</p><div>(a) ☐ (b) ☒</div></td></tr></table><p>after</p>",
+    "<table><tr><td>1</td><td>x<table><tr><td>in</td><td>ner</td></tr></table></td></tr></table>",
+    "<pre>a\n<table><tr><td><pre>x\ny</pre></td><td>c</td></tr></table>b\n\nd</pre><p>after  <b>it</b></p>",
+    "<pre>\n\n  col1   col2\n\n\n  <b>x</b>   y\n</pre><pre>second\n</pre>",
+    "<table><tr><td>ACME FUND, L.P.</td><td></td><td>ACME GP, LLC</td></tr>"
+    "<tr><td>By:</td><td>/s/ Jane Roe</td><td>By:</td><td>/S/ John Doe</td></tr>"
+    "<tr><td>Name: Jane Roe</td><td></td><td colspan='2'>Name: John Doe</td></tr></table><p>Date</p>",
+    "<table><tr><td>/s/ A</td><td>/s/ B</td></tr></table><table><tr><td>/s/ C</td><td>d</td></tr></table>",
+    "<table><tr><td><table><tr><td>/s/ A</td><td>/s/ B</td></tr></table></td></tr></table>",
+    "<table><tr><td>" + "long prose " * 300 + "</td><td>cell</td></tr></table>",
+    "<h1>Title</h1><hr><ul><li>one</li><li>two\u00a0\u2003three</li></ul><h2>\u200b</h2><p>\u3000end\x1f x</p>",
+    "<p>a</p>\n\n\n<p>  </p>\n<p>b</p><center><font>c</font></center><p></p><div></div>",
+    "text before any tag<p>then a block</p>tail text",
+    "<table><tr><td>a<tr><td>b</td></tr></td></tr></table>",  # broken nesting, repaired by libxml2
+    "<p>crlf\r\nline</p>\r\n<table>\r\n<tr><td>1\r\n</td><td>a</td></tr></table>",
+    "<body><p>x\u2028y\u0085z\ftab\tend</p></body>",
+]
+
+
+@pytest.mark.parametrize("html", CASES)
+def test_same_as_reference_walk(html):
+    assert html_to_text(html) == reference_html_to_text(html)
+
+
+def test_same_as_reference_walk_past_the_line_cap():
+    """libxml2 reports at most line 65535; past it both walks count newlines themselves."""
+    html = "<div>\n" * 3 + "<p>x</p>\n" * 70000 + "<table><tr><td>1</td><td>a\nb</td></tr></table><pre>p\nq</pre>"
+    fast = html_to_text(html)
+    assert fast == reference_html_to_text(html)
+    assert fast[1][-1] > 65535
+
+
+def test_signature_grids_same_as_one_xpath():
+    xpath = etree.XPath("//table[not(descendant::table)]"
+                        "[.//tr[count(td[contains(translate(., 'S', 's'), '/s/')]) >= 2]]")
+    parser = etree.HTMLParser(recover=True)
+    for html in CASES:
+        root = etree.fromstring(html.encode(), parser)
+        assert mod._signature_grids(root) == set(xpath(root))
+
+
+def html_documents(corpus: Path) -> list[str]:
+    """Every HTML document of the corpus: the HTML files and the HTML inside EDGAR submissions."""
+    found: list[str] = []
+    real = edgar.html_to_text
+    edgar.html_to_text = lambda text: found.append(text) or real(text)
+    try:
+        for path in sorted(corpus.rglob("*")):
+            if path.suffix.lower() in (".htm", ".html", ".txt", ".xml") and path.is_file():
+                data = path.read_bytes()
+                if path.suffix.lower() in (".htm", ".html") and b"<SEC-HEADER>" not in data[:20000]:
+                    found.append(sources.decode(data))
+                else:
+                    sources.load(path)
+    finally:
+        edgar.html_to_text = real
+    return found
+
+
+def test_same_as_reference_walk_on_the_corpus(corpus):
+    docs = html_documents(corpus)
+    assert len(docs) > 20
+    for html in docs:
+        assert html_to_text(html) == reference_html_to_text(html)
