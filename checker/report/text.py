@@ -7,6 +7,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from checker.findings import FileResult
+from checker.report.common import render_all
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -20,24 +21,41 @@ def _percent(v):
 
 
 def render(results: list[FileResult], ctx) -> str:
-    buf = io.StringIO()
-    console = Console(file=buf, force_terminal=ctx.color, no_color=not ctx.color,
-                      width=100, highlight=False, soft_wrap=True)
-    for result in results:
-        _render_file(console, result)
-    for w in ctx.waived:
-        # Waived findings stay visible (one line each) so nobody mistakes them for fixed ones.
-        f = w.finding
-        console.print(f"[dim]waived  {f.rule_id} {escape(w.path)}"
-                      + (f":{f.line}" if f.line else "")
-                      + f": {escape(f.message)} (approved by {escape(w.waiver.approved_by)}, "
-                        f"until {w.waiver.expires.isoformat()})[/dim]")
-    totals = {s: sum(r.count(s) for r in results) for s in ("error", "warning", "info")}
-    extra = (f", {len(ctx.waived)} waived" if ctx.waived else "") \
-        + (f", {ctx.baselined} in baseline" if ctx.baselined else "")
-    console.print(f"{len(results)} file(s): {totals['error']} error(s), "
-                  f"{totals['warning']} warning(s), {totals['info']} info{extra}")
-    return buf.getvalue()
+    return render_all(Writer, results, ctx)
+
+
+class Writer:
+    """Each file's block as soon as it is checked; waived findings and the totals at the end."""
+
+    def __init__(self, write, ctx):
+        self.write, self.ctx, self.buf = write, ctx, io.StringIO()
+        self.console = Console(file=self.buf, force_terminal=ctx.color, no_color=not ctx.color,
+                               width=100, highlight=False, soft_wrap=True)
+
+    def _flush(self) -> None:
+        self.write(self.buf.getvalue())
+        self.buf.seek(0)
+        self.buf.truncate()
+
+    def file(self, result: FileResult, waived) -> None:
+        _render_file(self.console, result)
+        self._flush()
+
+    def close(self, tally) -> None:
+        console, ctx = self.console, self.ctx
+        for w in ctx.waived:
+            # Waived findings stay visible (one line each) so nobody mistakes them for fixed ones.
+            f = w.finding
+            console.print(f"[dim]waived  {f.rule_id} {escape(w.path)}"
+                          + (f":{f.line}" if f.line else "")
+                          + f": {escape(f.message)} (approved by {escape(w.waiver.approved_by)}, "
+                            f"until {w.waiver.expires.isoformat()})[/dim]")
+        totals = tally.counts
+        extra = (f", {len(ctx.waived)} waived" if ctx.waived else "") \
+            + (f", {ctx.baselined} in baseline" if ctx.baselined else "")
+        console.print(f"{tally.files} file(s): {totals['error']} error(s), "
+                      f"{totals['warning']} warning(s), {totals['info']} info{extra}")
+        self._flush()
 
 
 def _render_file(console: Console, result: FileResult) -> None:
