@@ -63,7 +63,14 @@ def report_sink(output: str | None, streamed: bool):
     """The ``write(text)`` function a report goes through (see the module's docstring)."""
     if output:
         with atomic_file(output) as fh:
-            yield fh.write
+            if not streamed:
+                yield fh.write
+                return
+
+            def write(text: str) -> None:  # each file's part reaches the temporary file at once
+                fh.write(text)
+                fh.flush()
+            yield write
     elif streamed:
         yield _echo
     else:
