@@ -1,9 +1,9 @@
 """Peak RSS of `stakecheck check` on N vs 10*N files (the corpus replicated in a temp folder).
 
-    python bench/memory.py [--small 1000] [--large 10000] [--format json]
+    python bench/memory.py [--small 1000] [--large 10000] [--format json,text,...]
 
-Prints the peak RSS (ru_maxrss of the child process) for each run and their ratio; the target
-(issue 10 §6) is a ratio within 1.2.
+Prints the peak RSS (ru_maxrss of the child process) for each run and, per format, their ratio;
+the target (issue 10 §6) is a ratio within 1.2. Each run writes its report with --output.
 """
 from __future__ import annotations
 
@@ -44,15 +44,19 @@ def main() -> None:
     args = ap.parse_args()
     files = sorted(p for f in FOLDERS for p in (args.corpus / f).glob("*")
                    if p.is_file() and p.suffix.lower() in (".txt", ".htm", ".html", ".xml"))
+    formats = args.format.split(",")
     with tempfile.TemporaryDirectory() as tmp:
-        out = {}
+        out: dict = {}
         for n in (args.small, args.large):
             folder = Path(tmp) / f"n{n}"
             replicate(files, n, folder)
-            out[n] = peak_rss_kb(folder, args.format)
-            print(f"{n} files: peak RSS {out[n][0] / 1024:.0f} MB, {out[n][1]:.0f} s", flush=True)
+            for fmt in formats:
+                out[fmt, n] = peak_rss_kb(folder, fmt)
+                print(f"{fmt}: {n} files: peak RSS {out[fmt, n][0] / 1024:.0f} MB, {out[fmt, n][1]:.0f} s",
+                      flush=True)
             shutil.rmtree(folder)
-        print(f"ratio {out[args.large][0] / out[args.small][0]:.2f}")
+        for fmt in formats:
+            print(f"{fmt}: ratio {out[fmt, args.large][0] / out[fmt, args.small][0]:.2f}")
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ import click
 
 from checker import __version__
 from checker.findings import SEVERITY_RANK, FileResult
-from checker.report import AUDIT_FORMATS, FORMATS, ReportContext, render
+from checker.report import AUDIT_FORMATS, FORMATS, STREAMED, ReportContext, open_writer
 from checker.runstate import one_line_summary, run_state
 
 FAIL_ON = ("error", "warning", "info", "never")
@@ -108,9 +108,11 @@ def _run(paths, fmt, output, fail_on, select, ignore, severity, config_file, no_
          baseline, write_baseline, filed, previous, as_of, color, default_fail_on, rules=(),
          verbose=False, skip_unreadable=False, stdin_filename=None, timestamp=False,
          extend_exclude=()) -> int:
-    from checker.baseline import BaselineError, apply_baseline
+    from checker.baseline import BaselineError
     from checker.config import ConfigError
-    from checker.runplan import ConfigResolver, gate_inputs, load_rules, plan
+    from checker.output import report_sink
+    from checker.runplan import ConfigResolver, gate_inputs, plan
+    from checker.stream import Run, between_files
     from checker.waivers import WaiverError
 
     for p in paths:
@@ -134,25 +136,39 @@ def _run(paths, fmt, output, fail_on, select, ignore, severity, config_file, no_
     if output:
         from checker.output import remove_stale
         remove_stale(output)  # a stopped run leaves no report, never the previous one
-    ctx = ReportContext(fail_on=_strictest(s.fail_on for s, *_ in loaded) if loaded else default_fail_on)
-    results: list[FileResult] = []
-    to_save: list[FileResult] = []
-    codes = 0
-    for settings, files, wset, known in loaded:
-        part = run_checks([str(f) for f in files], settings, filed, as_of, prev)
-        if wset is not None:
-            part, waived = _apply_waivers(part, wset, settings, as_of or dt.date.today())
-            ctx.waived.extend(waived)
-        to_save.extend(part)
-        if known is not None:
-            part, dropped = apply_baseline(part, known)
-            ctx.baselined += dropped
-        codes = max(codes, exit_code(part, settings.fail_on))
-        results.extend(part)
-    results.extend(_problem_results(problems, skip_unreadable))
-    if write_baseline:
-        _save_baseline(write_baseline, to_save, loaded)
+    ctx = _context(fmt, color, output, loaded, default_fail_on, filed, as_of, previous, timestamp)
+    try:
+        with report_sink(output, streamed=fmt in STREAMED) as write, between_files():
+            state = Run(open_writer(fmt, write, ctx), ctx, save_baseline=bool(write_baseline))
+            # Output streaming onto a terminal is its own progress: no bar drawn through it.
+            _PROGRESS[0] = not (fmt in STREAMED and not output and sys.stdout.isatty())
+            for settings, files, wset, known in loaded:
+                checks = run_checks([str(f) for f in files], settings, filed, as_of, prev)
+                state.group(checks, settings, wset, known, as_of)
+            for problem in _problem_results(problems, skip_unreadable):
+                state.unchecked(problem)
+            if write_baseline:
+                _save_baseline(write_baseline, state.to_save, loaded)
+            state.close()
+    except OSError as exc:  # the pipeline reports unreadable files itself: this is the report's file
+        if output:
+            _fail(f"cannot write {output}: {exc.strerror}")
+        raise
+    tally = state.tally
+    for _, _, error in tally.errors:
+        click.echo(f"stakecheck: {error}", err=True)
+    final = 2 if tally.errors else tally.code
+    if write_baseline and not tally.errors:
+        final = 0  # every current finding is now accepted: adopting a baseline must not fail the job
+    if output:
+        click.echo(f"stakecheck: {one_line_summary(tally, ctx, final)}; report in {output}", err=True)
+    return final
 
+
+def _context(fmt, color, output, loaded, default_fail_on, filed, as_of, previous, timestamp) -> ReportContext:
+    """Everything the reporters need that is known before the first file is checked."""
+    from checker.runplan import load_rules
+    ctx = ReportContext(fail_on=_strictest(s.fail_on for s, *_ in loaded) if loaded else default_fail_on)
     # The catalogue with every firm rule file of the run, so reporters describe firm rules too.
     catalogue = load_rules(tuple(sorted({x for s, *_ in loaded for x in s.rules}))) if loaded else ()
     selected = {r.code for s, *_ in loaded for r in catalogue if s.selected(r.code)}
@@ -162,16 +178,7 @@ def _run(paths, fmt, output, fail_on, select, ignore, severity, config_file, no_
         or os.environ.get("STAKECHECK_DOCS_URL") or None
     ctx.extra["run"] = run_state(loaded, filed, as_of, previous, timestamp)
     ctx.catalogue_version = ctx.extra["run"]["catalogue_version"]  # with the firm's rule files
-    _write(render(fmt, results, ctx), output)
-    for r in results:
-        if r.error:
-            click.echo(f"stakecheck: {r.error}", err=True)
-    final = 2 if any(r.error for r in results) else codes
-    if write_baseline and not any(r.error for r in results):
-        final = 0  # every current finding is now accepted: adopting a baseline must not fail the job
-    if output:
-        click.echo(f"stakecheck: {one_line_summary(results, ctx, final)}; report in {output}", err=True)
-    return final
+    return ctx
 
 
 def _save_baseline(path, results, loaded) -> None:
@@ -224,8 +231,9 @@ def _previous(path: str | None):
 STDIN_LIMIT = 64 * 1024 * 1024
 
 
-def run_checks(paths: list[str], settings, filed, as_of, previous=None) -> list[FileResult]:
-    """Every file in ``paths`` through the pipeline (imported here: it loads the engine)."""
+def run_checks(paths: list[str], settings, filed, as_of, previous=None):
+    """Every file in ``paths`` through the pipeline, one result at a time as each is checked
+    (imported here: it loads the engine)."""
     from checker.pipeline import CheckOptions, check_file
 
     options = CheckOptions(select=settings.select, ignore=settings.ignore, severity=settings.severity,
@@ -235,19 +243,19 @@ def run_checks(paths: list[str], settings, filed, as_of, previous=None) -> list[
     def one(p: str) -> FileResult:
         return _check_stdin(options) if p == "-" else check_file(p, options)
 
-    if len(paths) < PROGRESS_FROM or not sys.stderr.isatty():
-        return [one(p) for p in paths]
+    if not _PROGRESS[0] or len(paths) < PROGRESS_FROM or not sys.stderr.isatty():
+        yield from map(one, paths)
+        return
     # A folder of many filings: a progress bar on the terminal's stderr (never in a pipe or a CI
-    # log, never on stdout where it would corrupt the report).
+    # log, never on stdout where it would corrupt the report, which it must not capture either).
     from rich.console import Console
     from rich.progress import Progress
-    results = []
-    with Progress(console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task("checking", total=len(paths))
+    with Progress(console=Console(stderr=True), transient=True, redirect_stdout=False,
+                  redirect_stderr=False) as bar:
+        task = bar.add_task("checking", total=len(paths))
         for p in paths:
-            results.append(one(p))
-            progress.advance(task)
-    return results
+            yield one(p)
+            bar.advance(task)
 
 
 def _check_stdin(options) -> FileResult:
@@ -266,17 +274,7 @@ def _check_stdin(options) -> FileResult:
 
 
 _STDIN_NAME: list = [None]
-
-
-def _apply_waivers(results, wset, settings, today):
-    """Waived findings out; the waiver file's own findings in (selected, severities applied)."""
-    from checker.waivers import apply_waivers, waiver_file_result
-
-    results, waived, own = apply_waivers(results, wset, today, selected=settings.selected)
-    own = [f.model_copy(update={"severity": settings.severity.get(f.rule_id, f.severity)})
-           for f in own if settings.selected(f.rule_id)]
-    extra = waiver_file_result(wset, own)
-    return (results + [extra] if extra else results), waived
+_PROGRESS: list = [True]  # False while the report streams onto the terminal
 
 
 def exit_code(results, fail_on: str) -> int:
@@ -366,17 +364,6 @@ def explain(code, rules):
         click.echo("\n## Derived fields it reads (checker/facts/schema.py)")
         for fact_type, name, spec in derived:
             click.echo(f"- {fact_type}.{name} ({spec.type}): {spec.doc}")
-
-
-def _write(text: str, output: str | None) -> None:
-    if output:
-        from checker.output import atomic_write
-        try:
-            atomic_write(output, text)  # temp file + rename: never a truncated report
-        except OSError as exc:
-            _fail(f"cannot write {output}: {exc.strerror}")
-    else:
-        click.echo(text, nl=False)
 
 
 def _fail(message: str) -> None:

@@ -9,10 +9,14 @@ from checker import __version__
 from checker.findings import fingerprint_path
 
 
-def one_line_summary(results, ctx, code: int) -> str:
-    n = {sev: sum(r.count(sev) for r in results) for sev in ("error", "warning", "info")}
-    unread = sum(1 for r in results if r.error)
-    parts = [f"{len(results) - unread} file(s) checked", f"{n['error']} error(s)", f"{n['warning']} warning(s)",
+def one_line_summary(tally, ctx, code: int) -> str:
+    """``tally``: the run's checker.report.tally.Tally (a list of results is counted first)."""
+    if not hasattr(tally, "counts"):
+        from checker.report.tally import tally_of
+        tally = tally_of(tally)
+    n = tally.counts
+    unread = len(tally.errors)
+    parts = [f"{tally.files - unread} file(s) checked", f"{n['error']} error(s)", f"{n['warning']} warning(s)",
              f"{n['info']} info"]
     if unread:
         parts.append(f"{unread} not readable")

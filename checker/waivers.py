@@ -271,28 +271,44 @@ def apply_waivers(results: list[FileResult], wset: WaiverSet, today: dt.date,
     about the waiver file itself. ``selected(code)`` says whether a rule ran in this run: a
     waiver for a rule the user ignored is not "unused".
     """
-    base = Path(wset.path).resolve().parent
-    active = [w for w in wset.waivers if w.expires >= today]
-    used: set[int] = set()
-    in_scope: set[int] = set()
-    waived: list[WaivedFinding] = []
+    wpass = WaiverPass(wset, today, selected)
     out: list[FileResult] = []
+    waived: list[WaivedFinding] = []
     for result in results:
+        kept, hits = wpass.apply(result)
+        out.append(kept)
+        waived.extend(hits)
+    return out, waived, wpass.housekeeping()
+
+
+class WaiverPass:
+    """apply_waivers one file at a time (a streamed run holds no list of results): ``apply`` each
+    result as it is checked, then ``housekeeping`` for the waiver file's own findings."""
+
+    def __init__(self, wset: WaiverSet, today: dt.date, selected=lambda code: True):
+        self.wset, self.today, self.selected = wset, today, selected
+        self.base = Path(wset.path).resolve().parent
+        self.active = [w for w in wset.waivers if w.expires >= today]
+        self.used: set[int] = set()
+        self.in_scope: set[int] = set()
+
+    def apply(self, result: FileResult) -> tuple[FileResult, list[WaivedFinding]]:
         if result.error:
-            out.append(result)
-            continue
-        covering = [(i, w) for i, w in enumerate(active) if _covers_file(w, result, base)]
-        in_scope.update(i for i, _ in covering)
-        kept = []
+            return result, []
+        covering = [(i, w) for i, w in enumerate(self.active) if _covers_file(w, result, self.base)]
+        self.in_scope.update(i for i, _ in covering)
+        kept, waived = [], []
         for f in result.findings:
             hit = next(((i, w) for i, w in covering if _covers_finding(w, f)), None)
             if hit is None:
                 kept.append(f)
             else:
-                used.add(hit[0])
+                self.used.add(hit[0])
                 waived.append(WaivedFinding(path=result.path, finding=f, waiver=hit[1]))
-        out.append(result.model_copy(update={"findings": kept}))
-    return out, waived, _housekeeping(wset, active, used, in_scope, today, selected)
+        return result.model_copy(update={"findings": kept}), waived
+
+    def housekeeping(self) -> list[Finding]:
+        return _housekeeping(self.wset, self.active, self.used, self.in_scope, self.today, self.selected)
 
 
 def _housekeeping(wset: WaiverSet, active: list[Waiver], used: set[int], in_scope: set[int],

@@ -200,7 +200,7 @@ def test_progress_bar_goes_to_stderr(tmp_path, monkeypatch, capsys):
         shutil.copy(SEED, tmp_path / f"s{i}.txt") if i == 0 else os.link(tmp_path / "s0.txt", tmp_path / f"s{i}.txt")
         files.append(str(tmp_path / f"s{i}.txt"))
     monkeypatch.setattr("checker.pipeline.check_file", lambda p, o: sample_result(p))
-    results = cli.run_checks(files, Settings(), None, None)
+    results = list(cli.run_checks(files, Settings(), None, None))  # a generator: one result at a time
     assert len(results) == cli.PROGRESS_FROM and capsys.readouterr().out == ""
 
 

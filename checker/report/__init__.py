@@ -1,8 +1,11 @@
-"""Reporters: a list of FileResult -> one output document (text, json, sarif, ...).
+"""Reporters: FileResults -> one output document (text, json, sarif, ...).
 
-Each reporter module exposes ``render(results, ctx) -> str``. Output is deterministic: the
-same results and context give the same bytes (no timestamps, no absolute paths unless the
-user gave them, everything sorted).
+Each reporter module exposes ``render(results, ctx) -> str`` and a ``Writer(write, ctx)`` that
+takes one file at a time (``file(result, waived)``) and ends with ``close(tally)``: a run hands
+each file over as it is checked and keeps no list of results (issue 10 §6). The STREAMED formats
+write a file's output at once; the others keep what they need on disk until ``close``. Output
+is deterministic: the same results and context give the same bytes (no timestamps, no absolute
+paths unless the user gave them, everything sorted).
 """
 from __future__ import annotations
 
@@ -21,7 +24,11 @@ FORMATS = {
     "github": "checker.report.github",
     "markdown": "checker.report.markdown",
     "html": "checker.report.html",
+    "jsonl": "checker.report.jsonl",
 }
+
+# Formats whose output for a file is final once the file is checked: written as each file finishes.
+STREAMED = ("text", "github", "jsonl")
 
 # Formats meant for a person reading an audit trail rather than for a CI gate.
 AUDIT_FORMATS = ("markdown", "html")
@@ -73,3 +80,8 @@ class ReportContext:
 def render(fmt: str, results, ctx: ReportContext) -> str:
     module = importlib.import_module(FORMATS[fmt])
     return module.render(results, ctx)
+
+
+def open_writer(fmt: str, write, ctx: ReportContext):
+    """The format's streaming writer over ``write`` (a function taking text)."""
+    return importlib.import_module(FORMATS[fmt]).Writer(write, ctx)

@@ -8,13 +8,16 @@ the two formats cannot drift apart.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from checker.findings import SEVERITY_RANK, FileResult
 from checker.report import chart
-from checker.report.common import referenced_rules, totals, waived_by_path
+from checker.report.common import rules_for, totals, waived_by_path
+from checker.report.spool import ObjectSpool
+from checker.report.tally import tally_of
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 EVIDENCE_CHARS = 600  # an excerpt, not the filing: long evidence is cut with an ellipsis
@@ -44,24 +47,87 @@ def environment(autoescape: bool) -> Environment:
 
 
 def build(results: list[FileResult], ctx) -> dict:
+    """The whole view model of a list of results (the files' views built as they are read)."""
     waived = waived_by_path(ctx)
+    files = [(r, waived.get(r.path, [])) for r in results]
+    used = {f.rule_id for r, ws in files for f in list(r.findings) + [w.finding for w in ws]}
+    return model(Files(files, ctx), tally_of(results), used, ctx)
+
+
+def model(files, tally, used_codes: set, ctx) -> dict:
+    """``files``: the per-file views in order (a Files sequence); the rest from the run's tally."""
     # `stakecheck report` does not gate its exit code (--fail-on never), but an auditor still wants
     # to know whether `stakecheck check` would pass: judge at its default level then.
     gate_level = ctx.fail_on if ctx.fail_on in SEVERITY_RANK else "error"
-    floor = SEVERITY_RANK[gate_level]
-    used_codes = set()
-    files = []
-    for r in results:
-        view = _file(r, ctx, waived.get(r.path, []))
-        used_codes.update(f["rule_id"] for f in view["findings"] + view["waived"])
-        files.append(view)
-    gate = any(SEVERITY_RANK[f.severity] >= floor for r in results for f in r.findings)
-    rules = [r for r in referenced_rules(results, ctx) if r.code in used_codes]
+    rules = [r for r in rules_for(tally, ctx) if r.code in used_codes]
     return {"tool_version": ctx.tool_version, "catalogue_version": ctx.catalogue(),
             "rule_count": len(ctx.rule_list()), "fail_on": gate_level, "gated": ctx.fail_on != "never",
-            "totals": totals(results, ctx),
-            "gate_fails": gate, "unreadable": sum(1 for r in results if r.error),
+            "totals": totals(tally, ctx),
+            "gate_fails": tally.max_rank >= SEVERITY_RANK[gate_level], "unreadable": len(tally.errors),
             "files": files, "rules": rules, "run": run_rows(ctx.extra.get("run") or {})}
+
+
+class Files:
+    """The files' views, built one at a time as a template reads them: ``items`` is a sequence
+    of (result, waived) that can be read more than once (a list, or an ObjectSpool)."""
+
+    def __init__(self, items, ctx, finish=lambda view: view):
+        self.items, self.ctx, self.finish = items, ctx, finish
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __iter__(self):
+        for r, waived in self.items:
+            yield self.finish(_file(r, self.ctx, waived))
+
+    def __getitem__(self, i: int) -> dict:
+        i = i + len(self) if i < 0 else i
+        for n, view in enumerate(self):
+            if n == i:
+                return view
+        raise IndexError(i)
+
+
+class Writer:
+    """Results spooled to disk as each file is checked; the template rendered at the end with the
+    files' views built one at a time, its output written piece by piece (``stream_out``)."""
+
+    template = ""
+    autoescape = False
+
+    def __init__(self, write, ctx):
+        self.write, self.ctx = write, ctx
+        self.spool = ObjectSpool()
+        self.used: set[str] = set()
+
+    def file(self, r: FileResult, waived) -> None:
+        self.spool.add((r, list(waived)))
+        self.used.update(f.rule_id for f in r.findings)
+        self.used.update(w.finding.rule_id for w in waived)
+
+    def close(self, tally) -> None:
+        env = self.environment()
+        view = model(Files(self.spool, self.ctx, self.finish), tally, self.used, self.ctx)
+        self.stream_out(env.get_template(self.template).generate(view, lines=LINES))
+
+    def environment(self):
+        return environment(self.autoescape)
+
+    def finish(self, view: dict) -> dict:
+        return view
+
+    def stream_out(self, chunks, collapse: bool = False) -> None:
+        """The rendered text without trailing blank lines, ending in one LF; with ``collapse``, runs
+        of blank lines as one (Jinja's whitespace control leaves them between optional blocks)."""
+        pending = ""
+        for chunk in chunks:
+            text = "".join((pending, chunk))  # plain str: Markup + str would escape the str
+            body = text.rstrip("\n")
+            pending = text[len(body):]  # a run of LFs may go on in the next chunk: hold it back
+            if body:
+                self.write(re.sub(r"\n{3,}", "\n\n", body) if collapse else body)
+        self.write("\n")
 
 
 def run_rows(run: dict) -> list[tuple[str, str]]:

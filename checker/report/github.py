@@ -8,7 +8,7 @@ annotation, but the closing summary line counts them.
 from __future__ import annotations
 
 from checker.findings import FileResult
-from checker.report.common import totals
+from checker.report.common import render_all, totals
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -22,14 +22,22 @@ def escape_property(text: str) -> str:
 
 
 def render(results: list[FileResult], ctx) -> str:
-    lines = []
-    for r in results:
-        path = ctx.relpath(r.path)
+    return render_all(Writer, results, ctx)
+
+
+class Writer:
+    """One file's annotations as soon as it is checked; the summary line at the end."""
+
+    def __init__(self, write, ctx):
+        self.write, self.ctx = write, ctx
+
+    def file(self, r: FileResult, waived) -> None:
+        lines = []
+        path = self.ctx.relpath(r.path)
         if r.error:
             lines.append(f"::error file={escape_property(path)},title=unreadable::"
                          f"{escape_data('cannot read: ' + r.error)}")
-            continue
-        for f in r.findings:
+        for f in [] if r.error else r.findings:
             props = [f"file={escape_property(path)}"]
             if f.line is not None:
                 props.append(f"line={f.line}")
@@ -38,12 +46,15 @@ def render(results: list[FileResult], ctx) -> str:
             # The second line (shown when the annotation is expanded): the rule's name and its source.
             message += f"\n{f.rule_id} {f.rule}" + (f" — {f.citation}" if f.citation else "")
             lines.append(f"::{COMMAND[f.severity]} {','.join(props)}::{escape_data(message)}")
-    t = totals(results, ctx)
-    summary = (f"stakecheck: {t['files']} file(s), {t['error']} error(s), {t['warning']} warning(s), "
-               f"{t['info']} info")
-    if t["waived"]:
-        summary += f", {t['waived']} waived"
-    if t["baselined"]:
-        summary += f", {t['baselined']} in baseline"
-    lines.append(summary)
-    return "\n".join(lines) + "\n"
+        if lines:
+            self.write("\n".join(lines) + "\n")
+
+    def close(self, tally) -> None:
+        t = totals(tally, self.ctx)
+        summary = (f"stakecheck: {t['files']} file(s), {t['error']} error(s), {t['warning']} warning(s), "
+                   f"{t['info']} info")
+        if t["waived"]:
+            summary += f", {t['waived']} waived"
+        if t["baselined"]:
+            summary += f", {t['baselined']} in baseline"
+        self.write(summary + "\n")

@@ -7,13 +7,19 @@ from markupsafe import Markup
 
 from checker.findings import FileResult
 from checker.report import audit
+from checker.report.common import render_all
+
+
+class Writer(audit.Writer):
+    template = "audit.html.j2"
+    autoescape = True
+
+    def finish(self, view: dict) -> dict:
+        if view["chart_svg"]:
+            # Built by checker.report.chart, which escapes every piece of filing text it puts in.
+            view["chart_svg"] = Markup(view["chart_svg"])
+        return view
 
 
 def render(results: list[FileResult], ctx) -> str:
-    env = audit.environment(autoescape=True)
-    model = audit.build(results, ctx)
-    for f in model["files"]:
-        if f["chart_svg"]:
-            # Built by checker.report.chart, which escapes every piece of filing text it puts in.
-            f["chart_svg"] = Markup(f["chart_svg"])
-    return env.get_template("audit.html.j2").render(model, lines=audit.LINES).rstrip("\n") + "\n"
+    return render_all(Writer, results, ctx)

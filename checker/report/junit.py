@@ -12,7 +12,8 @@ import re
 import xml.etree.ElementTree as ET
 
 from checker.findings import SEVERITY_RANK, FileResult, Finding
-from checker.report.common import waived_by_path
+from checker.report.common import render_all
+from checker.report.spool import TextSpool
 
 # XML 1.0 cannot carry these at all, not even escaped; a filing's bytes can contain them.
 _BAD_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -25,19 +26,40 @@ def _clean(text) -> str:
 
 
 def render(results: list[FileResult], ctx) -> str:
-    floor = SEVERITY_RANK.get(ctx.fail_on, 99)  # "never": nothing fails
-    waived = waived_by_path(ctx)
-    root = ET.Element("testsuites", name="stakecheck")
-    totals = dict.fromkeys(("tests", "failures", "errors", "skipped"), 0)
-    for r in results:
-        suite = _suite(r, ctx, floor, waived.get(r.path, []))
-        root.append(suite)
-        for k in totals:
-            totals[k] += int(suite.get(k))
-    for k, v in totals.items():
-        root.set(k, str(v))
-    ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    return render_all(Writer, results, ctx)
+
+
+class Writer:
+    """Each file's <testsuite> is serialised as it is checked and spooled; the root element's
+    totals come first in the XML, so the document is written at the end."""
+
+    def __init__(self, write, ctx):
+        self.write, self.ctx = write, ctx
+        self.floor = SEVERITY_RANK.get(ctx.fail_on, 99)  # "never": nothing fails
+        self.totals = dict.fromkeys(("tests", "failures", "errors", "skipped"), 0)
+        self.suites = TextSpool()
+        self.n = 0
+
+    def file(self, r: FileResult, waived) -> None:
+        suite = _suite(r, self.ctx, self.floor, waived)
+        for k in self.totals:
+            self.totals[k] += int(suite.get(k))
+        ET.indent(suite, level=1)  # as ET.indent of the whole tree would
+        self.suites.write("\n  " + ET.tostring(suite, encoding="unicode"))
+        self.n += 1
+
+    def close(self, tally) -> None:
+        root = ET.Element("testsuites", name="stakecheck")
+        for k, v in self.totals.items():
+            root.set(k, str(v))
+        empty = ET.tostring(root, encoding="unicode")  # <testsuites ... />
+        self.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+        if not self.n:
+            self.write(empty + "\n")
+            return
+        self.write(empty[: -len(" />")] + ">")
+        self.suites.copy_to(self.write)
+        self.write("\n</testsuites>\n")
 
 
 def _suite(r: FileResult, ctx, floor: int, waived: list) -> ET.Element:

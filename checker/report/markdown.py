@@ -5,6 +5,7 @@ import re
 
 from checker.findings import FileResult
 from checker.report import audit
+from checker.report.common import render_all
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
 
@@ -22,9 +23,17 @@ def fence(text: str) -> str:
     return "`" * max(3, longest + 1)
 
 
+class Writer(audit.Writer):
+    template = "audit.md.j2"
+
+    def environment(self):
+        env = audit.environment(autoescape=False)
+        env.filters.update(md=md, fence=fence)
+        return env
+
+    def stream_out(self, chunks, collapse: bool = True) -> None:
+        super().stream_out(chunks, collapse=True)
+
+
 def render(results: list[FileResult], ctx) -> str:
-    env = audit.environment(autoescape=False)
-    env.filters.update(md=md, fence=fence)
-    text = env.get_template("audit.md.j2").render(audit.build(results, ctx), lines=audit.LINES)
-    # Jinja's whitespace control leaves runs of blank lines between optional blocks; one is enough.
-    return re.sub(r"\n{3,}", "\n\n", text).rstrip("\n") + "\n"
+    return render_all(Writer, results, ctx)

@@ -12,49 +12,77 @@ import json
 from urllib.parse import quote
 
 from checker.findings import FileResult, Finding
-from checker.report.common import SARIF_LEVEL, referenced_rules
+from checker.report.common import SARIF_LEVEL, render_all, rules_for
+from checker.report.spool import JsonList, TextSpool, mark, split_document
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "stakecheck/v1"
 
 
 def render(results: list[FileResult], ctx) -> str:
-    return json.dumps(document(results, ctx), indent=2, ensure_ascii=False) + "\n"
+    return render_all(Writer, results, ctx)
 
 
 def document(results: list[FileResult], ctx) -> dict:
-    rules = referenced_rules(results, ctx)
-    index = {r.code: i for i, r in enumerate(rules)}
-    artifacts, out, notes = [], [], []
-    waived: dict[str, list] = {}
-    for w in ctx.waived:
-        waived.setdefault(w.path, []).append(w)
-    for r in results:
-        uri, base = _uri(ctx.relpath(r.path))
+    return json.loads(render(results, ctx))
+
+
+class Writer:
+    """Artifacts and results are spooled as each file is checked; the rule list (which a finding
+    outside the catalogue extends, moving every ruleIndex) and the notes come first in the log,
+    so the document is written at the end, one artifact and one result at a time."""
+
+    def __init__(self, write, ctx):
+        self.write, self.ctx = write, ctx
+        self.artifacts, self.results = TextSpool(), TextSpool()
+        self.n = 0
+
+    def file(self, r: FileResult, waived) -> None:
+        uri, base = _uri(self.ctx.relpath(r.path))
         art = {"location": _artifact_location(uri, base)}
         if r.sha256:
             art["hashes"] = {"sha-256": r.sha256}
-        art_index = len(artifacts)
-        artifacts.append(art)
+        self.artifacts.write(json.dumps(art) + "\n")  # ASCII: one object a line
+        art_index, self.n = self.n, self.n + 1
         if r.error:
-            notes.append({"level": "error", "message": {"text": f"cannot read {r.path}: {r.error}"},
+            return
+        items = [(f, None) for f in r.findings] + [(w.finding, w.waiver) for w in waived]
+        for f, waiver in sorted(items, key=lambda it: it[0].sort_key()):
+            self.results.write(json.dumps(_result(f, waiver, {}, uri, base, art_index)) + "\n")
+
+    def close(self, tally) -> None:
+        ctx = self.ctx
+        rules = rules_for(tally, ctx)
+        index = {r.code: i for i, r in enumerate(rules)}
+        notes = []
+        for art_index, path, why in tally.errors:
+            uri, base = _uri(ctx.relpath(path))
+            notes.append({"level": "error", "message": {"text": f"cannot read {path}: {why}"},
                           "locations": [{"physicalLocation": {
                               "artifactLocation": _artifact_location(uri, base, art_index)}}]})
-            continue
-        items = [(f, None) for f in r.findings] + [(w.finding, w.waiver) for w in waived.get(r.path, [])]
-        for f, waiver in sorted(items, key=lambda it: it[0].sort_key()):
-            out.append(_result(f, waiver, index, uri, base, art_index))
-    driver = {"name": "stakecheck", "version": ctx.tool_version, "semanticVersion": ctx.tool_version,
-              "rules": [_descriptor(rule, ctx.extra.get("docs_url")) for rule in rules],
-              "properties": {"catalogueVersion": ctx.catalogue()}}
-    invocation = {"executionSuccessful": not notes}
-    if notes:
-        invocation["toolExecutionNotifications"] = notes
-    run = {"tool": {"driver": driver}, "invocations": [invocation], "artifacts": artifacts,
-           "columnKind": "unicodeCodePoints", "results": out}
-    if ctx.baselined:
-        run["properties"] = {"baselined": ctx.baselined}
-    return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+        driver = {"name": "stakecheck", "version": ctx.tool_version, "semanticVersion": ctx.tool_version,
+                  "rules": [_descriptor(rule, ctx.extra.get("docs_url")) for rule in rules],
+                  "properties": {"catalogueVersion": ctx.catalogue()}}
+        invocation = {"executionSuccessful": not notes}
+        if notes:
+            invocation["toolExecutionNotifications"] = notes
+        run = {"tool": {"driver": driver}, "invocations": [invocation], "artifacts": mark(),
+               "columnKind": "unicodeCodePoints", "results": mark()}
+        if ctx.baselined:
+            run["properties"] = {"baselined": ctx.baselined}
+        head, middle, tail = split_document({"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]},
+                                            ensure_ascii=False)
+        self.write(head)
+        self._list(self.artifacts, lambda obj: obj)
+        self.write(middle)
+        self._list(self.results, lambda obj: {**obj, "ruleIndex": index[obj["ruleId"]]})
+        self.write(tail + "\n")
+
+    def _list(self, spool, finish) -> None:
+        out = JsonList(self.write, 3, ensure_ascii=False)
+        for line in spool.lines():
+            out.item(finish(json.loads(line)))
+        out.end()
 
 
 def _uri(rel: str) -> tuple[str, str | None]:
@@ -104,7 +132,8 @@ def _result(f: Finding, waiver, index: dict, uri: str, base: str | None, art_ind
     if f.person:
         location["logicalLocations"] = [{"name": f.person, "kind": "member",
                                          "fullyQualifiedName": f"{uri}::{f.person}"}]
-    res = {"ruleId": f.rule_id, "ruleIndex": index[f.rule_id], "level": SARIF_LEVEL[f.severity],
+    # ruleIndex: None while the run goes on; the writer sets it once the rule list is known.
+    res = {"ruleId": f.rule_id, "ruleIndex": index.get(f.rule_id), "level": SARIF_LEVEL[f.severity],
            "message": {"text": f.message + (f" ({f.person})" if f.person else "")},
            "locations": [location],
            "partialFingerprints": {FINGERPRINT_KEY: f.fingerprint}}

@@ -5,8 +5,10 @@ import io
 
 from rich.console import Console
 from rich.markup import escape
+from rich.markup import render as render_markup
 
 from checker.findings import FileResult
+from checker.report.common import render_all
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -20,24 +22,55 @@ def _percent(v):
 
 
 def render(results: list[FileResult], ctx) -> str:
-    buf = io.StringIO()
-    console = Console(file=buf, force_terminal=ctx.color, no_color=not ctx.color,
-                      width=100, highlight=False, soft_wrap=True)
-    for result in results:
-        _render_file(console, result)
-    for w in ctx.waived:
-        # Waived findings stay visible (one line each) so nobody mistakes them for fixed ones.
-        f = w.finding
-        console.print(f"[dim]waived  {f.rule_id} {escape(w.path)}"
-                      + (f":{f.line}" if f.line else "")
-                      + f": {escape(f.message)} (approved by {escape(w.waiver.approved_by)}, "
-                        f"until {w.waiver.expires.isoformat()})[/dim]")
-    totals = {s: sum(r.count(s) for r in results) for s in ("error", "warning", "info")}
-    extra = (f", {len(ctx.waived)} waived" if ctx.waived else "") \
-        + (f", {ctx.baselined} in baseline" if ctx.baselined else "")
-    console.print(f"{len(results)} file(s): {totals['error']} error(s), "
-                  f"{totals['warning']} warning(s), {totals['info']} info{extra}")
-    return buf.getvalue()
+    return render_all(Writer, results, ctx)
+
+
+class Writer:
+    """Each file's block as soon as it is checked; waived findings and the totals at the end."""
+
+    def __init__(self, write, ctx):
+        self.write, self.ctx, self.buf = write, ctx, io.StringIO()
+        self.console = Console(file=self.buf, force_terminal=ctx.color, no_color=not ctx.color,
+                               width=100, highlight=False, soft_wrap=True) if ctx.color else PlainConsole(self.buf)
+
+    def _flush(self) -> None:
+        self.write(self.buf.getvalue())
+        self.buf.seek(0)
+        self.buf.truncate()
+
+    def file(self, result: FileResult, waived) -> None:
+        _render_file(self.console, result)
+        self._flush()
+
+    def close(self, tally) -> None:
+        console, ctx = self.console, self.ctx
+        for w in ctx.waived:
+            # Waived findings stay visible (one line each) so nobody mistakes them for fixed ones.
+            f = w.finding
+            console.print(f"[dim]waived  {f.rule_id} {escape(w.path)}"
+                          + (f":{f.line}" if f.line else "")
+                          + f": {escape(f.message)} (approved by {escape(w.waiver.approved_by)}, "
+                            f"until {w.waiver.expires.isoformat()})[/dim]")
+        totals = tally.counts
+        extra = (f", {len(ctx.waived)} waived" if ctx.waived else "") \
+            + (f", {ctx.baselined} in baseline" if ctx.baselined else "")
+        console.print(f"{tally.files} file(s): {totals['error']} error(s), "
+                      f"{totals['warning']} warning(s), {totals['info']} info{extra}")
+        self._flush()
+
+
+class PlainConsole:
+    """What rich's Console prints without colour (soft wrap, no highlighting), at a third of the
+    cost: the same markup parser (escapes, emoji codes, control codes dropped), tabs expanded to 8
+    per line, no Console machinery. tests/test_report_text_json.py holds it to rich's bytes."""
+
+    def __init__(self, buf):
+        self.buf = buf
+
+    def print(self, markup: str = "") -> None:
+        for line in render_markup(markup).split("\n", allow_blank=True):
+            line.expand_tabs(8)
+            self.buf.write(line.plain + "\n")
 
 
 def _render_file(console: Console, result: FileResult) -> None:
