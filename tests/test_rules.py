@@ -147,10 +147,11 @@ CASES["THR012"] = (lambda: _changed(6.2, 7.3), lambda: _changed(6.2, 7.1),
 CASES["THR013"] = (lambda: _changed(6.2, 7.5, form="SC 13D"), lambda: _changed(6.2, 7.5))
 
 
-def _stated(pct, components=()):
+def _stated(pct, components=(), rights=False):
     from checker.model import OutstandingCount
     f = filing(page("Alpha Fund LP", 1_500_000, pct, components=components))
     f.outstanding = [OutstandingCount(shares=20_000_000, line=300)]
+    f.rights_to_acquire = rights  # the text speaks of warrants, options or conversion
     return f
 
 
@@ -158,7 +159,9 @@ def _stated(pct, components=()):
 ISSUABLE = [("i", 1_000_000, False), ("ii", 500_000, True)]
 CASES["THR014"] = (lambda: _stated(9.5), lambda: _stated(7.5),
                    lambda: _stated(7.1, ISSUABLE), lambda: _stated(7.32, ISSUABLE),
-                   lambda: _stated(7.56), lambda: _stated(7.0))  # 7.0: an add-back of 1.43 M shares
+                   lambda: _stated(7.56), lambda: _stated(7.0, rights=True),  # 7.0: an add-back of 1.43 M shares
+                   lambda: _stated(7.0), lambda: _stated(7.4, rights=True),  # no rights mentioned: no add-back
+                   lambda: _stated(7.6), lambda: _stated(7.5))  # exactly 7.50%: one printed step above is a difference
 
 
 def _signed(by_statement, by_notice):

@@ -295,8 +295,13 @@ def _count_tag(ctx: Ctx) -> str:
     return "count printed, not read" if _OUTSTANDING.search(text) else "no count printed"
 
 
+# A cover percent that no longer matches the percent Item 4/5 states is caught by a consistency
+# rule (CON008); one that no longer fits the amount and outstanding count by a thresholds rule.
+PCT_CATEGORIES = frozenset({"thresholds", "consistency"})
+
+
 def _edit_pct(ctx: Ctx, op: str, change: Callable[[str, random.Random], str | None],
-              categories=frozenset({"thresholds"}), rules=None, pages=None) -> Result:
+              categories=PCT_CATEGORIES, rules=None, pages=None) -> Result:
     rng = ctx.rng(op)
     pages = [p for p in (pages if pages is not None else ctx.pages)
              if p.percent is not None and p.percent.line is not None and p.percent.value > 0]

@@ -167,9 +167,13 @@ def percent_facts(filing: Filing) -> list[dict]:
 
 def _stated_outstanding_facts(filing: Filing) -> list[dict]:
     """Each percent against the outstanding count the filing says it used. The person's own
-    rights to acquire may be added to the denominator (Rule 13d-3(d)(1)(i)); where the cover does
-    not break them out, any add-back up to the whole amount is allowed: [low, high] is the range of
-    percents the count allows, for the stated count whose range comes closest to the percent."""
+    rights to acquire may be added to the denominator (Rule 13d-3(d)(1)(i)): the shares the cover
+    breaks out as issuable, or, where the filing speaks of rights to acquire but does not break
+    them out, any add-back up to the whole amount; where it speaks of none, no add-back. [low, high]
+    is the range of exact percents the count allows, for the stated count whose range comes
+    closest to the percent. The printed percent may be that figure rounded (half a printed step
+    either way; 0.55 of a step above, for a figure rounded twice: 22.149 -> 22.15 -> 22.2) or
+    truncated (up to one step below): 'below' and 'above' are those tolerances."""
     counts = [c for c in filing.outstanding if c.shares > 0]
     if not counts:
         return []
@@ -179,13 +183,15 @@ def _stated_outstanding_facts(filing: Filing) -> list[dict]:
         if not agg or not pct or agg.shares <= 0:
             continue
         amount = float(agg.shares)
-        issuable = _issuable(agg)
-        ranges = [(100 * amount / (c.shares + (issuable or amount)), 100 * amount / c.shares) for c in counts]
+        addback = _issuable(agg) or (amount if filing.rights_to_acquire else 0.0)
+        ranges = [(100 * amount / (c.shares + addback), 100 * amount / c.shares) for c in counts]
         value = float(pct.value)
         low, high = min(ranges, key=lambda r: max(r[0] - value, value - r[1], 0))
+        step = 10.0 ** -pct.decimals
         first = counts[0]
         facts.append({"t": "outstanding_fit", "person": page.name.value, "pct": value, "pct_s": pct_text(pct),
                       "decimals": pct.decimals, "low": low, "high": high,
+                      "below": step * (1 + 1e-6), "above": step * (0.55 + 1e-6),
                       "agg_s": fmt_shares(agg.shares), "outstanding_s": fmt_shares(first.shares),
                       "computed": f"{100 * amount / first.shares:.2f}%", "where_line": first.line,
                       "line": pct.line, "evidence": first.text, "key": f"outstanding:{first.shares}"})

@@ -21,8 +21,19 @@ OUTSTANDING = re.compile(_LEAD + _COUNT + r"(?:outstanding\s+" + _SHARES + r"|" 
                          + r"[^.;]{0,160}?\boutstanding)", re.I | re.S)
 
 
+# Shares a person may acquire: the words filers use for them. The form's own instruction ('a right
+# to acquire an underlying security see 13d-3(d)(1)') and Item 4's 'reserve the right to acquire
+# additional securities' speak of no holding.
+RIGHTS = re.compile(r"issuable|upon\s+(?:the\s+)?(?:exercise|conversion)|exercisable|warrants?\b|"
+                    r"options?\s+to\s+(?:purchase|acquire|buy)|convertible|"
+                    r"right\s+to\s+acquire(?!\s+(?:an\s+underlying|additional|,|or\s+dispose))", re.I)
+
+
 def read_outstanding(filing: Filing, doc=None) -> None:
     """Counts from the items, then from the cover pages' footnotes (the text before Item 1)."""
+    texts = [doc.text] if doc is not None and doc.text else [i.text for i in filing.items]
+    texts += [p.comments or "" for p in filing.cover_pages]
+    filing.rights_to_acquire = any(RIGHTS.search(t) for t in texts if t)
     seen = set()
     for item in filing.items:
         for m in OUTSTANDING.finditer(item.text):
