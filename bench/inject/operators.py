@@ -146,7 +146,9 @@ def _edit_amount(ctx: Ctx, op: str, fld: str, change: Callable[[str, random.Rand
                    tags=(_persons_tag(len(ctx.pages)), "up" if _token_value(new) > _token_value(span.text) else "down"))]
 
 
-SUMS_OR_PCT = frozenset({"sums", "thresholds"})
+# A changed cover amount breaks a sum or a percent, or no longer matches the figure Item 4/5
+# states for it (CON008, a consistency rule).
+SUMS_OR_PCT = frozenset({"sums", "thresholds", "consistency"})
 
 
 def op_agg_digit(ctx: Ctx) -> Result:
@@ -177,7 +179,7 @@ def op_power_digit(ctx: Ctx) -> Result:
     if not choices:
         return [Skip("power_digit", "no non-zero power row on a known line")]
     page, fld = rng.choice(choices)
-    out = _edit_amount(ctx, "power_digit", fld, _digit_change, frozenset({"sums"}), pages=[page])
+    out = _edit_amount(ctx, "power_digit", fld, _digit_change, frozenset({"sums", "consistency"}), pages=[page])
     for m in out:
         m.tags = m.tags + (fld,)
     return out
