@@ -116,6 +116,13 @@ def test_amounts(text, expected):
     assert (a.shares if a else None) == expected
 
 
+@pytest.mark.parametrize("joiner", [" and ", "; ", ", and "])
+def test_components_joined_by_and_are_two_parts(joiner):
+    a = V.parse_amount("1,500,000 shares, consisting of (i) 1,000,000 shares held directly" + joiner
+                       + "(ii) 500,000 shares issuable upon exercise of warrants", 1)
+    assert [(c.label, c.shares, c.issuable) for c in a.components] == [("i", 1_000_000, False), ("ii", 500_000, True)]
+
+
 def test_percent_without_leading_zero():
     assert V.parse_percent_candidates(".7%") == [(Decimal("0.7"), 1, ".7%")]
 

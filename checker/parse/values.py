@@ -24,8 +24,11 @@ MAX_DIGITS = 15  # more shares than any issuer has ever had outstanding: not a s
 _FOOTNOTE = r"(?:\s*(?:\(\s*[\w*]{1,3}\s*\)|\*|[†‡§]))*"
 _ZERO_WORDS = re.compile(r"^[\s*]*(?:none|nil|zero|-0-|[-–—]{1,3}|_{2,20})" + _FOOTNOTE
                          + r"(?:\s+shares?)?[\s.]*$", re.I)
+# A part's description runs to the next ';' or the next labelled part: '(i) 100 shares held
+# directly and (ii) 50 shares issuable ...' has two parts, not one that swallows '(ii)'.
 _COMPONENT = re.compile(
-    r"\(\s*(?P<label>[ivx]+|[a-h])\s*\)\s*(?P<shares>\d{1,3}(?:,\d{3})+|\d+)\s+shares?\b(?P<desc>[^;]*)", re.I)
+    r"\(\s*(?P<label>[ivx]+|[a-h])\s*\)\s*(?P<shares>\d{1,3}(?:,\d{3})+|\d+)\s+shares?\b"
+    r"(?P<desc>(?:(?!\(\s*(?:[ivx]+|[a-h])\s*\)\s*\d)[^;])*)", re.I)
 _OWNERS = re.compile(r"\b(?:collectively\s+)?(?:owned|held)\s+(?:directly\s+)?by\s+(?P<names>.+?)\s*\.?\s*$",
                      re.I | re.S)
 _ISSUABLE = re.compile(r"issuable\s+upon\s+(?:the\s+)?(?:conversion|exercise)|underlying|"
