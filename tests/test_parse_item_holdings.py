@@ -71,3 +71,38 @@ def test_13d_item_5_with_other_securities_between_is_not_read():
     text = ("\nItem 5. Interest in Securities of the Issuer.\n(a) The Reporting Person is deemed to beneficially "
             "own a total of 2,398,434 shares of Common Stock and 1,666,667 Warrants or 27.8% of the shares.\n")
     assert parse(cover_13d("Peter Example", extra=text)).item_holdings == []
+
+
+ITEM5 = "\nItem 5. Interest in Securities of the Issuer.\n(a) {}\n"
+
+
+def test_13d_item_5_owns_with_constitutes():
+    text = ITEM5.format("The Reporting Person may be deemed to be the beneficial owner of 3,945,000 shares of "
+                        "Common Stock, which constitutes approximately 13.0% of the outstanding shares.")
+    [h] = parse(cover_13d("Peter Example", extra=text)).item_holdings
+    assert figures(h) == {"aggregate": 3945000, "percent": Decimal("13.0")}
+
+
+def test_13d_item_5_owns_by_another_entity_is_not_the_persons_figure():
+    text = ITEM5.format("Cayman Fund owns 520,067 shares of Common Stock, or 4.0% of the outstanding shares.")
+    assert parse(cover_13d("Peter Example", extra=text)).item_holdings == []
+
+
+def test_13d_item_5_percent_only():
+    text = ITEM5.format("The 1,477,570 shares of Common Stock beneficially owned by the Reporting Person "
+                        "constitute 15.3% of the Issuer's outstanding Common Stock.")
+    [h] = parse(cover_13d("Peter Example", extra=text)).item_holdings
+    assert figures(h) == {"percent": Decimal("15.3")}
+
+
+def test_13d_item_5_two_different_percents_are_not_read():
+    text = ITEM5.format("The shares constitute 15.3% of the outstanding Common Stock; the Preferred represents "
+                        "40.0% of the outstanding Preferred.")
+    assert parse(cover_13d("Peter Example", extra=text)).item_holdings == []
+
+
+def test_item_heading_printed_apart_from_its_text():
+    text = ("\nItem 5.\n\nItem 5. Interest in Securities of the Issuer.\n(a) The Reporting Person beneficially "
+            "owns 1,196,320 shares of Common Stock, representing approximately 18.1% of the outstanding shares.\n")
+    [h] = parse(cover_13d("Peter Example", extra=text)).item_holdings
+    assert figures(h)["aggregate"] == 1196320

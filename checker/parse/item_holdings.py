@@ -26,11 +26,22 @@ _LABELS = {
 _LABEL_RX = {k: re.compile(v + _FLEX, re.I) for k, v in _LABELS.items()}
 _ANY_LABEL = re.compile("|".join(f"(?:{v})" for v in _LABELS.values()) + r"|\(\s*(?:[a-d]|i{1,3}|iv)\s*\)", re.I)
 # 13D Item 5(a): one sentence with the amount and the percent, and no other number between them
-# ('2,398,434 shares of Common Stock and 1,666,667 Warrants or 27.8%' is not an aggregate).
+# ('2,398,434 shares of Common Stock and 1,666,667 Warrants or 27.8%' is not an aggregate). The
+# verbs filers use: 'beneficially owns', 'owns', 'is (deemed to be) the beneficial owner of', 'the
+# aggregate number ... is N, which constitutes'; the links: 'representing', 'constituting', 'or',
+# 'which represents/constitutes'.
 _OWNS = re.compile(
-    r"beneficially\s+own(?:s|ed)?\s+(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+"
-    r"(?:shares|units)\b[^.;%\d]{0,160}?(?:representing|constituting|or|which\s+represents?)\s+(?:approximately\s+|about\s+)?"
+    r"(?P<verb>beneficially\s+own(?:s|ed)?|\bown(?:s|ed)?|beneficial\s+owners?\s+of|\bis)\s+"
+    r"(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+|approximately\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)"
+    r"(?:\s+(?:shares|units)\b)?(?=[\s,])[^.;%\d]{0,160}?"
+    r"(?:representing|constitut(?:ing|es?)|\bor|which\s+(?:represents?|constitutes?|is))\s+(?:approximately\s+|about\s+)?"
     r"(?P<p>\d{1,3}(?:\.\d+)?|\.\d+)\s*%", re.I)
+# Only the percent: 'the shares ... beneficially owned by the Reporting Person constitute 15.3% of
+# the Issuer's outstanding Common Stock'.
+_PCT_OF_CLASS = re.compile(
+    r"(?:constitut(?:e|es|ing)|represent(?:s|ing)?|equal(?:s|ling)?)\s+(?:approximately\s+|about\s+)?"
+    r"(?P<p>\d{1,3}(?:\.\d+)?|\.\d+)\s*%\s+of\s+(?:the\s+)?(?:[\w’'\-]+\s+){0,3}?(?:issued\s+and\s+)?"
+    r"outstanding\b", re.I)
 
 
 def read_item_holdings(filing: Filing) -> None:
@@ -39,14 +50,21 @@ def read_item_holdings(filing: Filing) -> None:
     joint = any(p.joint_names for p in filing.cover_pages)
     person = next(iter(names)) if len(names) == 1 and not joint else None
     if filing.schedule == "13G":
-        item = filing.item("4")
+        item = _item(filing, "4")
         holding = _labelled(item) if item else None
     else:
-        item = filing.item("5")
-        holding = _sentence(item) if item else None
+        item = _item(filing, "5")
+        holding = _sentence(item, person) if item else None
     if holding is not None:
         holding.person = person
         filing.item_holdings.append(holding)
+
+
+def _item(filing: Filing, number: str) -> Item | None:
+    """The item's text: where an HTML table prints the heading apart from the text ('Item 5.' in
+    one cell, an empty item, then the text), the one with the most text."""
+    found = [i for i in filing.items if i.number == number]
+    return max(found, key=lambda i: len(i.text.strip())) if found else None
 
 
 def _labelled(item: Item) -> ItemHolding | None:
@@ -64,21 +82,46 @@ def _labelled(item: Item) -> ItemHolding | None:
     return ItemHolding(item=item.number, line=item.line, **found) if found else None
 
 
-def _sentence(item: Item) -> ItemHolding | None:
+def _about_the_person(flat: str, m: re.Match, name: str | None) -> bool:
+    """'beneficially owns' speaks of the reporting person; a bare 'owns' or 'is' must have it (its
+    name, 'the Reporting Person', a pronoun) before the verb in the same sentence: 'Cayman owns
+    520,067 shares, or 4.0%' is about one of the funds, not the person who reports."""
+    if m.group("verb").lower().startswith("beneficially"):
+        return True
+    start = max(flat.rfind(".", 0, m.start()), flat.rfind(";", 0, m.start()), 0)
+    subject = flat[start:m.start()].lower()
+    words = [w for w in re.findall(r"[a-z]{4,}", (name or "").lower())
+             if w not in ("company", "corporation", "limited", "partners", "capital", "group", "fund", "trust")]
+    return bool(re.search(r"reporting\s+person|\b(?:he|she|it|they)\b", subject)) or any(w in subject for w in words)
+
+
+def _sentence(item: Item, name: str | None = None) -> ItemHolding | None:
     flat, starts = _flatten(item.text)
-    hits = list(_OWNS.finditer(flat))
+    hits = [m for m in _OWNS.finditer(flat) if _about_the_person(flat, m, name)]
     if len(hits) != 1:
-        return None
+        return _percent_only(item, flat, starts) if not hits else None
     m = hits[0]
     line = _line(item, starts, m.start())
-    raw_pct = m.group("p")
-    decimals = len(raw_pct.split(".")[1]) if "." in raw_pct else 0
     shares = V.read_number(m.group("n"))
     if shares is None:
         return None
     return ItemHolding(item=item.number, line=item.line,
                        aggregate=Amount(shares=shares, raw=m.group("n"), line=line),
-                       percent=Percent(value=V.Decimal(raw_pct), decimals=decimals, raw=raw_pct + "%", line=line))
+                       percent=_printed_percent(m.group("p"), line))
+
+
+def _percent_only(item: Item, flat: str, starts: list[int]) -> ItemHolding | None:
+    """One percent of the outstanding class, stated once (maybe in several sentences)."""
+    hits = list(_PCT_OF_CLASS.finditer(flat))
+    if not hits or len({h.group("p") for h in hits}) != 1:
+        return None
+    line = _line(item, starts, hits[0].start())
+    return ItemHolding(item=item.number, line=item.line, percent=_printed_percent(hits[0].group("p"), line))
+
+
+def _printed_percent(raw: str, line: int | None) -> Percent:
+    decimals = len(raw.split(".")[1]) if "." in raw else 0
+    return Percent(value=V.Decimal(raw), decimals=decimals, raw=raw + "%", line=line)
 
 
 def _flatten(text: str) -> tuple[str, list[int]]:
