@@ -106,3 +106,24 @@ def test_item_heading_printed_apart_from_its_text():
             "owns 1,196,320 shares of Common Stock, representing approximately 18.1% of the outstanding shares.\n")
     [h] = parse(cover_13d("Peter Example", extra=text)).item_holdings
     assert figures(h)["aggregate"] == 1196320
+
+
+def test_13g_label_with_a_date_note_before_the_value():
+    text = ITEM4.replace("(a) Amount beneficially owned:", "(a) Amount beneficially owned (as of January 27, 2005):")
+    [h] = parse(cover_13d("Example College", schedule="13G", extra=text)).item_holdings
+    assert figures(h)["aggregate"] == 650102
+
+
+def test_13g_label_followed_by_words_that_own_one_count():
+    text = ITEM4.replace("(a) Amount beneficially owned:\n              650,102 shares",
+                         "(a) Amount beneficially owned: The College, as trustee, may be deemed to\n"
+                         "beneficially own 650,102 shares held of record by its funds.")
+    [h] = parse(cover_13d("Example College", schedule="13G", extra=text)).item_holdings
+    assert figures(h)["aggregate"] == 650102
+
+
+def test_13g_item_4_in_a_sentence_without_labels():
+    text = ("\nItem 4. Ownership.\nAs of December 31, the reporting person held 8,603,801 ordinary shares, or "
+            "8.547%, based on 100,670,199 ordinary shares outstanding.\n")
+    [h] = parse(cover_13d("Example College", schedule="13G", extra=text)).item_holdings
+    assert figures(h) == {"aggregate": 8603801, "percent": Decimal("8.547")}

@@ -23,7 +23,9 @@ _LABELS = {
     "sole_dispositive": r"sole\s+power\s+to\s+dispose\s+or\s+(?:to\s+)?direct\s+the\s+disposition(?:\s+of)?",
     "shared_dispositive": r"shared\s+power\s+to\s+dispose\s+or\s+(?:to\s+)?direct\s+the\s+disposition(?:\s+of)?",
 }
-_LABEL_RX = {k: re.compile(v + _FLEX, re.I) for k, v in _LABELS.items()}
+# 'Amount Beneficially Owned (as of January 27, 2005): 860,036': a date or note may stand between.
+_NOTE = r"(?:\s*\([^()]{0,60}\)+)?"
+_LABEL_RX = {k: re.compile(v + _NOTE + _FLEX, re.I) for k, v in _LABELS.items()}
 _ANY_LABEL = re.compile("|".join(f"(?:{v})" for v in _LABELS.values()) + r"|\(\s*(?:[a-d]|i{1,3}|iv)\s*\)", re.I)
 # 13D Item 5(a): one sentence with the amount and the percent, and no other number between them
 # ('2,398,434 shares of Common Stock and 1,666,667 Warrants or 27.8%' is not an aggregate). The
@@ -31,7 +33,7 @@ _ANY_LABEL = re.compile("|".join(f"(?:{v})" for v in _LABELS.values()) + r"|\(\s
 # aggregate number ... is N, which constitutes'; the links: 'representing', 'constituting', 'or',
 # 'which represents/constitutes'.
 _OWNS = re.compile(
-    r"(?P<verb>beneficially\s+own(?:s|ed)?|\bown(?:s|ed)?|beneficial\s+owners?\s+of|\bis)\s+"
+    r"(?P<verb>beneficially\s+own(?:s|ed)?|\bown(?:s|ed)?|\bh(?:eld|olds)|beneficial\s+owners?\s+of|\bis)\s+"
     r"(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+|approximately\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)"
     r"(?:\s+(?:shares|units)\b)?(?=[\s,])[^.;%\d]{0,160}?"
     r"(?:representing|constitut(?:ing|es?)|\bor|which\s+(?:represents?|constitutes?|is))\s+(?:approximately\s+|about\s+)?"
@@ -51,7 +53,8 @@ def read_item_holdings(filing: Filing) -> None:
     person = next(iter(names)) if len(names) == 1 and not joint else None
     if filing.schedule == "13G":
         item = _item(filing, "4")
-        holding = _labelled(item) if item else None
+        # Item 4 in the form's labels, or, where it has none, in a sentence like a 13D's Item 5.
+        holding = (_labelled(item, person) or _sentence(item, person)) if item else None
     else:
         item = _item(filing, "5")
         holding = _sentence(item, person) if item else None
@@ -67,7 +70,7 @@ def _item(filing: Filing, number: str) -> Item | None:
     return max(found, key=lambda i: len(i.text.strip())) if found else None
 
 
-def _labelled(item: Item) -> ItemHolding | None:
+def _labelled(item: Item, name: str | None = None) -> ItemHolding | None:
     flat, starts = _flatten(item.text)
     found: dict = {}
     for key, rx in _LABEL_RX.items():
@@ -76,7 +79,7 @@ def _labelled(item: Item) -> ItemHolding | None:
             continue  # absent, or once per person: not read
         value_text = _segment(flat, hits[0].end())
         line = _line(item, starts, hits[0].start())
-        value = _percent(value_text, line) if key == "percent" else _amount(value_text, line)
+        value = _percent(value_text, line) if key == "percent" else _amount(value_text, line, name)
         if value is not None:
             found[key] = value
     return ItemHolding(item=item.number, line=item.line, **found) if found else None
@@ -148,10 +151,19 @@ def _segment(flat: str, start: int) -> str:
     return flat[start:nxt.start() if nxt else min(len(flat), start + 200)].strip()
 
 
-def _amount(text: str, line: int | None) -> Amount | None:
+# 'Amount Beneficially Owned: WMC, in its capacity as investment adviser, may be deemed to
+# beneficially own 1,457,700 shares ...': the one count the words after the label own.
+_OWNED_COUNT = re.compile(r"\bown(?:s|ed)?\s+(?:an\s+aggregate\s+of\s+)?(\d{1,3}(?:,\d{3})+|\d+)\s+shares\b", re.I)
+
+
+def _amount(text: str, line: int | None, name: str | None = None) -> Amount | None:
     if re.match(r"^_+", text):
         return None  # a blank line to fill in: nothing stated
     amount = V.parse_amount(text, line)
+    if amount is None and name:
+        owned = _OWNED_COUNT.findall(text)
+        if len(owned) == 1:
+            amount = V.parse_amount(owned[0], line)
     return amount
 
 
