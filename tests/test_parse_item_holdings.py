@@ -127,3 +127,26 @@ def test_13g_item_4_in_a_sentence_without_labels():
             "8.547%, based on 100,670,199 ordinary shares outstanding.\n")
     [h] = parse(cover_13d("Example College", schedule="13G", extra=text)).item_holdings
     assert figures(h) == {"aggregate": 8603801, "percent": Decimal("8.547")}
+
+
+def test_values_listed_by_name_after_one_label():
+    from checker.parse.item_persons import values_by_name
+    text = "DG Capital Management, LLC - 1,327,570 shares Dov Gertzulin - 1,327,570 shares"
+    assert values_by_name(text, ["DG Capital Management, LLC", "Dov Gertzulin"]) == {
+        "DG Capital Management, LLC": "1,327,570 shares", "Dov Gertzulin": "1,327,570 shares"}
+    # a name inside another's, or a value that is no figure, is not read
+    assert values_by_name("Fund - see Item 2 Manager - 12 shares", ["Fund", "Manager"]) == {"Manager": "12 shares"}
+
+
+def test_per_person_sentence_needs_the_person_as_subject():
+    from checker.model import Item
+    from checker.parse.item_holdings import _OWNS, _flatten, _line
+    from checker.parse.item_persons import per_person_holdings
+    text = ("Alpha Fund LP beneficially owns 1,000 shares, representing 5.0% of the class. The Manager "
+            "owns 2,000 shares, or 9.0%. Beta Capital LLC beneficially owns 3,000 shares, or 12.0%. "
+            "Beta Capital LLC also beneficially owns 3,500 shares, or 13.0%.")
+    item = Item(number="5", text=text, line=1)
+    flat, starts = _flatten(text)
+    got = per_person_holdings(item, flat, starts, ["Alpha Fund LP", "Beta Capital LLC"], _OWNS, _line)
+    # Beta is stated twice with different figures: not read; the Manager is no reporting person
+    assert [(h.person, h.aggregate.shares) for h in got] == [("Alpha Fund LP", 1000)]

@@ -12,6 +12,7 @@ import re
 
 from checker.model import Amount, Filing, Item, ItemHolding, Percent
 from checker.parse import values as V
+from checker.parse.item_persons import per_person_holdings, values_by_name
 
 _FLEX = r"[\s:.\-–—]*"
 # 13G Item 4 labels, in the form's words (with the usual variants: 'or direct', 'disposition').
@@ -54,10 +55,16 @@ def read_item_holdings(filing: Filing) -> None:
     if filing.schedule == "13G":
         item = _item(filing, "4")
         # Item 4 in the form's labels, or, where it has none, in a sentence like a 13D's Item 5.
-        holding = (_labelled(item, person) or _sentence(item, person)) if item else None
+        holding, by_name = _labelled(item, person, sorted(names)) if item else (None, {})
+        holding = holding or (_sentence(item, person) if item else None)
+        filing.item_holdings += [ItemHolding(item=item.number, line=item.line, person=who, **figures)
+                                 for who, figures in by_name.items()]
     else:
         item = _item(filing, "5")
-        holding = _sentence(item, person) if item else None
+        holding = _sentence(item, person) if item and (person or len(names) < 2) else None
+        if item and person is None and len(names) > 1:
+            flat, starts = _flatten(item.text)
+            filing.item_holdings += per_person_holdings(item, flat, starts, sorted(names), _OWNS, _line)
     if holding is not None:
         holding.person = person
         filing.item_holdings.append(holding)
@@ -70,7 +77,10 @@ def _item(filing: Filing, number: str) -> Item | None:
     return max(found, key=lambda i: len(i.text.strip())) if found else None
 
 
-def _labelled(item: Item, name: str | None = None) -> ItemHolding | None:
+def _labelled(item: Item, name: str | None = None, names: list[str] = ()) -> tuple[ItemHolding | None, dict]:
+    """The figures after the form's labels, and, with several reporting persons, the figures a
+    label's value lists by name ('DG Capital Management, LLC - 1,327,570 shares Dov Gertzulin -
+    ...'): {person: {field: value}}."""
     flat, starts = _flatten(item.text)
     found: dict = {}
     for key, rx in _LABEL_RX.items():
@@ -79,10 +89,18 @@ def _labelled(item: Item, name: str | None = None) -> ItemHolding | None:
             continue  # absent, or once per person: not read
         value_text = _segment(flat, hits[0].end())
         line = _line(item, starts, hits[0].start())
-        value = _percent(value_text, line) if key == "percent" else _amount(value_text, line, name)
+        read = _percent if key == "percent" else (lambda t, ln: _amount(t, ln, name))
+        value = read(value_text, line)
         if value is not None:
             found[key] = value
-    return ItemHolding(item=item.number, line=item.line, **found) if found else None
+        elif len(names) > 1:
+            for person, text in values_by_name(value_text, names).items():
+                got = read(text, line)
+                if got is not None:
+                    found.setdefault(("by_name", person), {})[key] = got
+    by_name = {k[1]: v for k, v in found.items() if isinstance(k, tuple)}
+    plain = {k: v for k, v in found.items() if not isinstance(k, tuple)}
+    return (ItemHolding(item=item.number, line=item.line, **plain) if plain else None), by_name
 
 
 def _about_the_person(flat: str, m: re.Match, name: str | None) -> bool:
