@@ -341,6 +341,10 @@ def _blank_sole_voting(shared):
     return filing(fund)
 
 
+CASES["SUM007"] = (lambda: filing(page("Alpha Fund LP", 1_482_760, 5.5, sv=1_422_760, sd=1_482_760)),
+                   lambda: filing(page("Alpha Fund LP", 1_482_760, 5.5, sv=1_482_760, sd=1_482_760)),
+                   lambda: filing(page("Alpha Fund LP", 14_270_000, 5.5, sv=14_270_000, sd=14_720_000)),
+                   lambda: filing(page("Alpha Fund LP", 1_482_760, 5.5, sv=1_000_000, sd=1_482_760)))
 CASES["SUM006"] = (lambda: _blank_sole_voting(1_200), lambda: _blank_sole_voting(1_000))
 CASES["CON008"] = (lambda: _item4(1_001), lambda: _item4(1_000, "5.54"), lambda: _item4(1_000, "5.7"),
                    lambda: _item4(1_000, "5.5"))

@@ -85,6 +85,7 @@ def sum_facts(filing: Filing) -> list[dict]:
         facts += _component_facts(page)
         facts += _power_facts(page)
         facts += _power_row_facts(page, filing.schedule or "13D")
+        facts += _power_total_facts(page, filing.schedule or "13D")
         facts += _collective_facts(filing, page)
     return facts
 
@@ -132,6 +133,42 @@ def _power_row_facts(page: CoverPage, schedule: str) -> list[dict]:
              "title": ROW_TITLE[k], "shares": getattr(page, k).shares, "shares_s": fmt_shares(getattr(page, k).shares),
              "agg": agg, "agg_s": fmt_shares(agg), "rows_read": len(read),
              "line": getattr(page, k).line, "key": f"power_row:{k}"} for k in read]
+
+
+_TOTALS = {"voting": ("sole_voting", "shared_voting"), "dispositive": ("sole_dispositive", "shared_dispositive")}
+
+
+def _power_total_facts(page: CoverPage, schedule: str) -> list[dict]:
+    """The voting (or dispositive) total beside row 11, with how far apart their digits are: a
+    total that misses the aggregate by one mistyped or two swapped digits is more likely a typing
+    error than a block of shares without that power."""
+    agg = page.aggregate
+    if agg is None or not isinstance(agg.shares, int):
+        return []
+    facts = []
+    for kind, keys in _TOTALS.items():
+        rows = [getattr(page, k) for k in keys]
+        if any(r is None or not isinstance(r.shares, int) for r in rows):
+            continue  # a blank or fractional row: no total to compare
+        total = sum(r.shares for r in rows)
+        apart, swapped = digit_distance(total, agg.shares)
+        first, second = (ROW_NUMBER[schedule][k] for k in keys)
+        facts.append({"t": "power_total", "person": page.name.value, "kind": kind, "rows": f"{first} + {second}",
+                      "total": total, "total_s": fmt_shares(total), "agg": agg.shares, "agg_s": fmt_shares(agg.shares),
+                      "digits_apart": apart, "swapped": swapped,
+                      "line": rows[0].line or agg.line, "key": f"power_total:{kind}"})
+    return facts
+
+
+def digit_distance(a: int, b: int) -> tuple[int, bool]:
+    """How many digit positions differ between two numbers of the same length (99 for different
+    lengths), and whether they differ by two adjacent digits swapped (14,720,000 / 14,270,000)."""
+    sa, sb = str(a), str(b)
+    if len(sa) != len(sb):
+        return 99, False
+    diff = [i for i, (x, y) in enumerate(zip(sa, sb)) if x != y]
+    swapped = len(diff) == 2 and diff[1] == diff[0] + 1 and sa[diff[0]] == sb[diff[1]] and sa[diff[1]] == sb[diff[0]]
+    return len(diff), swapped
 
 
 def _collective_facts(filing: Filing, page: CoverPage) -> list[dict]:
