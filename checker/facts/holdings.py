@@ -148,15 +148,18 @@ def _power_total_facts(page: CoverPage, schedule: str) -> list[dict]:
     facts = []
     for kind, keys in _TOTALS.items():
         rows = [getattr(page, k) for k in keys]
-        if any(r is None or not isinstance(r.shares, int) for r in rows):
-            continue  # a blank or fractional row: no total to compare
-        total = sum(r.shares for r in rows)
+        read = [r for r in rows if r is not None]
+        if not read or any(not isinstance(r.shares, int) for r in read):
+            continue  # both rows blank, or a fractional row: no total to compare
+        total = sum(r.shares for r in read)  # a blank row adds nothing it does not state
         apart, swapped = digit_distance(total, agg.shares)
         first, second = (ROW_NUMBER[schedule][k] for k in keys)
-        facts.append({"t": "power_total", "person": page.name.value, "kind": kind, "rows": f"{first} + {second}",
+        label = f"{first} + {second}" if len(read) == 2 else \
+            (f"{first}, {second} blank" if rows[0] is not None else f"{second}, {first} blank")
+        facts.append({"t": "power_total", "person": page.name.value, "kind": kind, "rows": label,
                       "total": total, "total_s": fmt_shares(total), "agg": agg.shares, "agg_s": fmt_shares(agg.shares),
                       "digits_apart": apart, "swapped": swapped,
-                      "line": rows[0].line or agg.line, "key": f"power_total:{kind}"})
+                      "line": read[0].line or agg.line, "key": f"power_total:{kind}"})
     return facts
 
 

@@ -239,10 +239,10 @@ FACT_TYPES: dict[str, FactType] = {
         "agg": F("number", "the aggregate amount (row 11 of a 13D, row 9 of a 13G)"), "agg_s": F("str", "formatted"),
         "rows_read": D("int", "how many of the four power rows of the page were read (4: see the 'powers' fact)"),
     }),
-    "power_total": FactType("the voting (rows 7 + 8) or dispositive (rows 9 + 10) total beside row 11, where both rows were read", {
+    "power_total": FactType("the voting (rows 7 + 8) or dispositive (rows 9 + 10) total beside row 11 (the row read, where the other is blank)", {
         "person": F("str", "the reporting person"),
         "kind": F("str", "'voting' or 'dispositive'"),
-        "rows": F("str", "the two row numbers, '7 + 8'"),
+        "rows": F("str", "the row numbers added, '7 + 8', or '7, 8 blank'"),
         "total": D("number", "the two rows added"), "total_s": D("str", "formatted"),
         "agg": F("number", "the aggregate amount"), "agg_s": F("str", "formatted"),
         "digits_apart": D("int", "digit positions in which total and aggregate differ (99: different lengths)"),
