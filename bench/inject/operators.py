@@ -281,7 +281,19 @@ def _pct_tags(ctx: Ctx, page: CoverPage) -> tuple[str, ...]:
     conv = any(c.issuable for f in POWER_FIELDS + ("aggregate",) if getattr(page, f)
                for c in getattr(page, f).components)
     conv = conv or bool(span and _CONVERTIBLE.search(ctx.raw.text, span[0], span[1]))
-    return (_persons_tag(len(ctx.pages)), "convertible" if conv else "no convertible", _count_tag(ctx))
+    return (_persons_tag(len(ctx.pages)), "convertible" if conv else "no convertible", _count_tag(ctx),
+            _second_statement_tag(ctx, page))
+
+
+def _second_statement_tag(ctx: Ctx, page: CoverPage) -> str:
+    """Whether the filing states the percent a second way the checker reads: an outstanding count,
+    the percent again in Item 4/5, or another person's percent of the same class. Without one, a
+    changed percent is the only statement of the figure and no rule can tell it from the truth."""
+    others = [p for p in ctx.pages if p is not page and p.percent is not None and p.aggregate is not None
+              and p.percent.value > 0 and p.aggregate.shares]
+    restated = any(h.percent is not None and (h.person is None or h.person == page.name.value)
+                   for h in ctx.filing.item_holdings)
+    return "checkable" if ctx.filing.outstanding or restated or others else "sole statement"
 
 
 # 'based on 36,282,883 shares ... outstanding', '36,282,883 Shares outstanding': the count the
