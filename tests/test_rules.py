@@ -302,10 +302,12 @@ CASES["COV005"] = CASES["COV005"] + (lambda: filing(page("Alpha Fund LP", 1_000,
                                      lambda: filing(page("Alpha Fund LP", 1_000, 5.5, funds=("OO and PF",))))
 
 
-def test_thr015_names_the_second_person_and_the_first_persons_reading():
-    [f] = [f for f in run(CASES["THR015"][0]).findings if f.rule_id == "THR015"]
-    assert (f.person, f.line) == ("Alpha Capital LLC", 52)
-    assert f.message.startswith("6.0% of 1,000,000 implies about 16,666,678 shares outstanding, but Alpha Fund LP's 5.0% implies about 20,000,020")
+def test_thr015_names_each_person_with_the_other_persons_reading():
+    """Which of the two percents is wrong the figures cannot tell: each person gets the finding."""
+    found = sorted((f.person, f.line, f.message) for f in run(CASES["THR015"][0]).findings if f.rule_id == "THR015")
+    assert [(p, ln) for p, ln, _ in found] == [("Alpha Capital LLC", 52), ("Alpha Fund LP", 22)]
+    assert found[0][2].startswith("6.0% of 1,000,000 implies about 16,666,678 shares outstanding, but Alpha Fund LP's 5.0% implies about 20,000,020")
+    assert found[1][2].startswith("5.0% of 1,000,000 implies about 20,000,020 shares outstanding, but Alpha Capital LLC's 6.0%")
 
 
 def test_multi_class_outlier_is_the_person_of_that_class():

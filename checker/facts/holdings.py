@@ -239,7 +239,8 @@ def _stated_outstanding_facts(filing: Filing) -> list[dict]:
 
 
 def _interval(amount, pct: Decimal, decimals: int, addback: int) -> tuple[float, float]:
-    half = 0.5 * 10 ** -decimals
+    # Open at both ends: two printed values one step apart (8.5 and 8.6) share no exact value.
+    half = 0.5 * 10 ** -decimals * (1 - 1e-6)
     hi, lo = float(pct) + half, max(float(pct) - half, 1e-9)
     return float(amount) * 100 / hi - addback, float(amount) * 100 / lo - addback
 
