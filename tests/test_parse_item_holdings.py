@@ -150,3 +150,18 @@ def test_per_person_sentence_needs_the_person_as_subject():
     got = per_person_holdings(item, flat, starts, ["Alpha Fund LP", "Beta Capital LLC"], _OWNS, _line)
     # Beta is stated twice with different figures: not read; the Manager is no reporting person
     assert [(h.person, h.aggregate.shares) for h in got] == [("Alpha Fund LP", 1000)]
+
+
+def test_item_4_block_per_person_headed_by_its_name():
+    from checker.parse.item_holdings import _LABEL_RX, _flatten
+    from checker.parse.item_persons import per_person_blocks
+    text = ("A. Centaurus Capital LP. (a) Amount beneficially owned: 896,178 (b) Percent of class: 5.2% "
+            "B. Centaurus Capital Limited (a) Amount beneficially owned: 896,100 (b) Percent of class: 5.2%")
+    flat, _ = _flatten(text)
+    blocks = per_person_blocks(flat, _LABEL_RX["aggregate"], ["Centaurus Capital LP", "Centaurus Capital Limited"])
+    assert {p: flat[a:b].split(": ")[1].split()[0] for p, (a, b) in blocks.items()} == {
+        "Centaurus Capital LP": "896,178", "Centaurus Capital Limited": "896,100"}
+    # a block whose person is not named before it: nothing is read
+    unnamed = text.replace("B. Centaurus Capital Limited", "B. The Manager")
+    flat, _ = _flatten(unnamed)
+    assert per_person_blocks(flat, _LABEL_RX["aggregate"], ["Centaurus Capital LP", "Centaurus Capital Limited"]) == {}

@@ -12,6 +12,7 @@ import re
 
 from checker.model import Amount, Filing, Item, ItemHolding, Percent
 from checker.parse import values as V
+from checker.parse.item_persons import per_person_blocks as person_blocks
 from checker.parse.item_persons import per_person_holdings, values_by_name
 
 _FLEX = r"[\s:.\-–—]*"
@@ -80,14 +81,30 @@ def _item(filing: Filing, number: str) -> Item | None:
 def _labelled(item: Item, name: str | None = None, names: list[str] = ()) -> tuple[ItemHolding | None, dict]:
     """The figures after the form's labels, and, with several reporting persons, the figures a
     label's value lists by name ('DG Capital Management, LLC - 1,327,570 shares Dov Gertzulin -
-    ...'): {person: {field: value}}."""
+    ...') or a block of labels per person ('A. Centaurus Capital LP (a) Amount beneficially
+    owned: ... B. Centaurus Capital Limited (a) ...'): {person: {field: value}}."""
     flat, starts = _flatten(item.text)
+    found = _labels_in(item, flat, starts, 0, len(flat), name, names)
+    by_name = {k[1]: v for k, v in found.items() if isinstance(k, tuple)}
+    plain = {k: v for k, v in found.items() if not isinstance(k, tuple)}
+    if len(names) > 1 and not plain and not by_name:
+        for person, (lo, hi) in person_blocks(flat, _LABEL_RX["aggregate"], names).items():
+            figures = {k: v for k, v in _labels_in(item, flat, starts, lo, hi, person).items()
+                       if not isinstance(k, tuple)}
+            if figures:
+                by_name[person] = figures
+    return (ItemHolding(item=item.number, line=item.line, **plain) if plain else None), by_name
+
+
+def _labels_in(item: Item, flat: str, starts: list[int], lo: int, hi: int, name: str | None,
+               names: list[str] = ()) -> dict:
+    """The labels printed once between lo and hi, with the figure after each."""
     found: dict = {}
     for key, rx in _LABEL_RX.items():
-        hits = list(rx.finditer(flat))
+        hits = [h for h in rx.finditer(flat, lo, hi)]
         if len(hits) != 1:
-            continue  # absent, or once per person: not read
-        value_text = _segment(flat, hits[0].end())
+            continue  # absent, or once per person: not read here
+        value_text = _segment(flat[:hi], hits[0].end())
         line = _line(item, starts, hits[0].start())
         read = _percent if key == "percent" else (lambda t, ln: _amount(t, ln, name))
         value = read(value_text, line)
@@ -98,9 +115,7 @@ def _labelled(item: Item, name: str | None = None, names: list[str] = ()) -> tup
                 got = read(text, line)
                 if got is not None:
                     found.setdefault(("by_name", person), {})[key] = got
-    by_name = {k[1]: v for k, v in found.items() if isinstance(k, tuple)}
-    plain = {k: v for k, v in found.items() if not isinstance(k, tuple)}
-    return (ItemHolding(item=item.number, line=item.line, **plain) if plain else None), by_name
+    return found
 
 
 def _about_the_person(flat: str, m: re.Match, name: str | None) -> bool:

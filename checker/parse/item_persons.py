@@ -81,3 +81,37 @@ def values_by_name(text: str, names: list[str]) -> dict[str, str]:
         if re.match(r"\d|\.\d", value):
             out[name] = value
     return out
+
+
+def per_person_blocks(flat: str, label: re.Pattern, names: list[str]) -> dict[str, tuple[int, int]]:
+    """Item 4 printed once per person, each block headed by the person's name: {person: (start,
+    end)} of its block. A block is read only where the words before its first label name exactly
+    one reporting person last (the closest name), and no person heads two blocks."""
+    hits = list(label.finditer(flat))
+    if len(hits) < 2:
+        return {}
+    out: dict[str, tuple[int, int]] = {}
+    heads = []
+    for k, h in enumerate(hits):
+        lead = flat[hits[k - 1].end() if k else 0:h.start()]
+        heads.append(_last_named(lead, names))
+    if len(set(heads)) != len(heads) or None in heads:
+        return {}  # a block without its person, or one person twice: which is which is a guess
+    for k, (h, person) in enumerate(zip(hits, heads)):
+        out[person] = (h.start(), hits[k + 1].start() if k + 1 < len(hits) else len(flat))
+    return out
+
+
+def _last_named(text: str, names: list[str]) -> str | None:
+    """The reporting person named last in the text, by its full name, or by its name without the
+    legal form where that is no other person's too."""
+    cores = [_core(normalize(n)) for n in names]
+    norm = " " + normalize(text) + " "
+    best = None
+    for name, core in zip(names, cores):
+        full = normalize(name)
+        keys = [full] + ([core] if cores.count(core) == 1 and core != full else [])
+        pos = max((norm.rfind(" " + k + " ") for k in keys if len(k) >= 4), default=-1)
+        if pos >= 0 and (best is None or pos > best[0] or (pos == best[0] and len(full) > best[2])):
+            best = (pos, name, len(full))
+    return best[1] if best else None
