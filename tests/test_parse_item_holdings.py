@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from checker import sources
 from checker.parse import parse_document
 from test_parse_numbers import cover_13d
@@ -165,3 +167,26 @@ def test_item_4_block_per_person_headed_by_its_name():
     unnamed = text.replace("B. Centaurus Capital Limited", "B. The Manager")
     flat, _ = _flatten(unnamed)
     assert per_person_blocks(flat, _LABEL_RX["aggregate"], ["Centaurus Capital LP", "Centaurus Capital Limited"]) == {}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Mr. Example beneficially owns 2,050,000 shares of Common Stock, consisting of (i) 950,000 shares owned "
+     "directly and (ii) 1,100,000 shares owned by his wife.", {"aggregate": 2050000}),
+    ("As of February 9, Mr. Example owned beneficially 1,169,725 (7.7%, based upon 15,134,200 shares "
+     "outstanding).", {"aggregate": 1169725, "percent": Decimal("7.7")}),
+    ('By virtue of Rule 13d-3 the Reporting Person may be deemed to "beneficially own" 4,087,320 shares or 7.7% '
+     "of the shares believed to be outstanding.", {"aggregate": 4087320, "percent": Decimal("7.7")}),
+    ("Peter Example is the beneficial owner of 39,300 shares of Common Stock, which represented approximately "
+     ".75% of the issued and outstanding shares.", {"aggregate": 39300, "percent": Decimal("0.75")}),
+])
+def test_13d_item_5_other_phrasings(sentence, expected):
+    [h] = parse(cover_13d("Peter Example", extra=ITEM5.format(sentence))).item_holdings
+    assert figures(h) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Trust holds 3,114,570 shares of Common Stock.",  # a bare 'holds': not read without a percent
+    "Mr. Example beneficially owns 10,000 shares of Series A Preferred Stock.",  # another security
+])
+def test_13d_item_5_amounts_not_read_alone(sentence):
+    assert parse(cover_13d("Peter Example", extra=ITEM5.format(sentence))).item_holdings == []

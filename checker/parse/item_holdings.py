@@ -34,12 +34,21 @@ _ANY_LABEL = re.compile("|".join(f"(?:{v})" for v in _LABELS.values()) + r"|\(\s
 # verbs filers use: 'beneficially owns', 'owns', 'is (deemed to be) the beneficial owner of', 'the
 # aggregate number ... is N, which constitutes'; the links: 'representing', 'constituting', 'or',
 # 'which represents/constitutes'.
+_VERB = (r"(?P<verb>beneficially\s+own(?:s|ed)?|own(?:s|ed)?\s+beneficially|\bown(?:s|ed)?|\bh(?:eld|olds)|"
+         r"beneficial\s+owners?\s+of|\bis)[\"“”'’]?\s+(?:in\s+the\s+aggregate\s+)?"
+         r"(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+|approximately\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)")
 _OWNS = re.compile(
-    r"(?P<verb>beneficially\s+own(?:s|ed)?|\bown(?:s|ed)?|\bh(?:eld|olds)|beneficial\s+owners?\s+of|\bis)\s+"
-    r"(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+|approximately\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)"
-    r"(?:\s+(?:shares|units)\b)?(?=[\s,])[^.;%\d]{0,160}?"
-    r"(?:representing|constitut(?:ing|es?)|\bor|which\s+(?:represents?|constitutes?|is))\s+(?:approximately\s+|about\s+)?"
+    _VERB + r"(?:\s+(?:shares|units)\b)?(?=[\s,(])[^.;%\d]{0,160}?"
+    r"(?:representing|represent(?:s|ed)|constitut(?:ing|es?|ed)|\bor|"
+    r"which\s+(?:represents?|represented|constitutes?|constituted|is)|\()\s*(?:approximately\s+|about\s+)?"
     r"(?P<p>\d{1,3}(?:\.\d+)?|\.\d+)\s*%", re.I)
+# The amount alone ('Mr. Mody beneficially owns 2,050,000 shares of Common Stock, consisting of
+# ...'), not of another security ('owns 10,000 shares of Series A Preferred').
+_OWNS_AMOUNT = re.compile(
+    _VERB + r"\s+(?:shares|units)\b(?!\s+of\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?"
+    r"(?:preferred|warrants?|options?|notes?|debentures?|units|class\s+[b-z]\b))"
+    # nor one part of a compound holding ('2,398,434 shares of Common Stock and 1,666,667 Warrants')
+    r"(?!(?:\s+of(?:\s+[A-Za-z][\w\-]*){1,4})?\s*(?:,\s*)?(?:and|plus)\s+\d)", re.I)
 # Only the percent: 'the shares ... beneficially owned by the Reporting Person constitute 15.3% of
 # the Issuer's outstanding Common Stock'.
 _PCT_OF_CLASS = re.compile(
@@ -65,7 +74,11 @@ def read_item_holdings(filing: Filing) -> None:
         holding = _sentence(item, person) if item and (person or len(names) < 2) else None
         if item and person is None and len(names) > 1:
             flat, starts = _flatten(item.text)
-            filing.item_holdings += per_person_holdings(item, flat, starts, sorted(names), _OWNS, _line)
+            found = per_person_holdings(item, flat, starts, sorted(names), _OWNS, _line)
+            told = {h.person for h in found}
+            found += [h for h in per_person_holdings(item, flat, starts, sorted(names), _OWNS_AMOUNT, _line,
+                                                     keep=_beneficial) if h.person not in told]
+            filing.item_holdings += found
     if holding is not None:
         holding.person = person
         filing.item_holdings.append(holding)
@@ -118,6 +131,13 @@ def _labels_in(item: Item, flat: str, starts: list[int], lo: int, hi: int, name:
     return found
 
 
+def _beneficial(m: re.Match) -> bool:
+    """An amount stated alone counts only with the words of beneficial ownership ('beneficially
+    owns', 'owned beneficially', 'the beneficial owner of'), not a bare 'holds' or 'owns' (record
+    holdings of one entity, shares one person holds directly)."""
+    return "benefic" in m.group("verb").lower()
+
+
 def _about_the_person(flat: str, m: re.Match, name: str | None) -> bool:
     """'beneficially owns' speaks of the reporting person; a bare 'owns' or 'is' must have it (its
     name, 'the Reporting Person', a pronoun) before the verb in the same sentence: 'Cayman owns
@@ -134,6 +154,15 @@ def _about_the_person(flat: str, m: re.Match, name: str | None) -> bool:
 def _sentence(item: Item, name: str | None = None) -> ItemHolding | None:
     flat, starts = _flatten(item.text)
     hits = [m for m in _OWNS.finditer(flat) if _about_the_person(flat, m, name)]
+    if not hits:
+        amounts = [m for m in _OWNS_AMOUNT.finditer(flat) if _beneficial(m) and _about_the_person(flat, m, name)]
+        if len({m.group("n") for m in amounts}) == 1:
+            shares = V.read_number(amounts[0].group("n"))
+            line = _line(item, starts, amounts[0].start())
+            pct = _percent_only(item, flat, starts)
+            return ItemHolding(item=item.number, line=item.line, percent=pct.percent if pct else None,
+                               aggregate=Amount(shares=shares, raw=amounts[0].group("n"), line=line)) \
+                if shares is not None else pct
     if len(hits) != 1:
         return _percent_only(item, flat, starts) if not hits else None
     m = hits[0]

@@ -18,23 +18,26 @@ from checker.parse import values as V
 _SENTENCE_END = re.compile(r"(?:(?<=[a-z]{3})|(?<=\d)|(?<=\)))[.;]\s+(?=[A-Z(])")
 
 
-def per_person_holdings(item, flat: str, starts, names: list[str], owns: re.Pattern, line_of) -> list[ItemHolding]:
+def per_person_holdings(item, flat: str, starts, names: list[str], owns: re.Pattern, line_of,
+                        keep=lambda m: True) -> list[ItemHolding]:
     cores = {n: _core(normalize(n)) for n in names}
-    found: dict[str, list[tuple[Amount, Percent]]] = {}
+    found: dict[str, list[tuple[Amount, Percent | None]]] = {}
     for m in owns.finditer(flat):
+        if not keep(m):
+            continue
         begin = max((e.end() for e in _SENTENCE_END.finditer(flat, 0, m.start())), default=0)
         person = _subject(flat[begin:m.start()], cores)
         shares = V.read_number(m.group("n"))
         if person is None or shares is None:
             continue
         line = line_of(item, starts, m.start())
-        raw = m.group("p")
+        raw = m.groupdict().get("p")
         pct = Percent(value=V.Decimal(raw), decimals=len(raw.split(".")[1]) if "." in raw else 0,
-                      raw=raw + "%", line=line)
+                      raw=raw + "%", line=line) if raw else None
         found.setdefault(person, []).append((Amount(shares=shares, raw=m.group("n"), line=line), pct))
     out = []
     for person, figures in found.items():
-        if len({(a.shares, p.value) for a, p in figures}) != 1:
+        if len({(a.shares, p.value if p else None) for a, p in figures}) != 1:
             continue  # two different figures for one person: not read
         amount, pct = figures[0]
         out.append(ItemHolding(item=item.number, line=item.line, person=person, aggregate=amount, percent=pct))
