@@ -239,6 +239,9 @@ class Filing(BaseModel):
     header_filer_cik: TextValue | None = None  # EDGAR header FILED BY CIK
     outstanding: list[OutstandingCount] = Field(default_factory=list)  # counts the percents rest on
     item_holdings: list[ItemHolding] = Field(default_factory=list)  # 13G Item 4 / 13D Item 5(a) figures
+    # The text speaks of shares a person may acquire (warrants, options, conversion, 'issuable'):
+    # only then may a percent's denominator include shares not yet outstanding (Rule 13d-3(d)(1)(i)).
+    rights_to_acquire: bool = False
     issues: list[ParseIssue] = Field(default_factory=list)
 
     def item(self, number: str) -> Item | None:

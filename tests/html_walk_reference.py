@@ -9,7 +9,7 @@ import re
 
 from lxml import etree
 
-from checker.sources.html import BLOCK, LAYOUT_ROW_CHARS, PARAGRAPH, SKIP, _LINE_CAP, _clean, _table_of
+from checker.sources.html import _BOX_IMAGE, BLOCK, LAYOUT_ROW_CHARS, PARAGRAPH, SKIP, _LINE_CAP, _clean, _table_of
 
 
 def reference_html_to_text(html: str) -> tuple[str, list[int]]:
@@ -61,6 +61,10 @@ class ReferenceWalker:
                 tag = el.tag  # the HTML parser lower-cases tags
                 if tag in BLOCK:
                     self._open(el, tag)
+                elif tag == "img":
+                    box = _BOX_IMAGE.search(el.get("src") or "")
+                    if box:
+                        self.out.append(" \u2612 " if box.group(2) else " \u2610 ")
                 text = el.text
             elif self.row is None:
                 tag = el.tag

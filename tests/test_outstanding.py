@@ -28,3 +28,42 @@ def test_add_back_of_warrants_is_not_an_error(corpus):
     result = check_file(corpus / "txt/orgron_2024_ati_physical_therapy_sc13d.txt")
     assert "THR014" not in {f.rule_id for f in result.findings}
     assert {p.percent for p in result.reporting_persons} == {8.5}
+
+
+# Counts stated without 'based on' (synthetic sentences in an Item 5, each with a percent in view).
+PLAIN_PHRASINGS = [
+    ("As of October 31, 2007 there were 20,563,426 shares of Common Stock outstanding. The Fund owns 5.1%.", 20_563_426),
+    ("The Company has 100,000,000 shares authorized, of which 57,214,587 shares were issued and outstanding; "
+     "the Fund holds 6.2%.", 57_214_587),
+    ("The percentages are calculated based on an aggregate total of 106,130,396 issued and outstanding.", 106_130_396),
+    ("This percentage is determined by dividing 1,337,185 by 17,990,904, the number of shares of Common Stock "
+     "issued and outstanding.", 17_990_904),
+    ("The number of shares outstanding after the offering is 12,300,000, so the Fund owns 9.1%.", 12_300_000),
+    ("The percent is a fraction whose denominator is 71,489,709 shares.", 71_489_709),
+    ("Based upon 34,723,185 issued and outstanding shares of Common Stock (25.4%).", 34_723_185),
+]
+
+
+def _item5(sentence: str):
+    from checker.model import Filing, Item
+    from checker.parse.outstanding import read_outstanding
+    f = Filing(path="x.txt", items=[Item(number="5", text=sentence, line=10)])
+    read_outstanding(f)
+    return [c.shares for c in f.outstanding]
+
+
+@pytest.mark.parametrize("sentence, count", PLAIN_PHRASINGS)
+def test_outstanding_count_in_other_phrasings(sentence, count):
+    assert count in _item5(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Cayman owns 520,067 shares of Common Stock, or 4.0% of the outstanding shares.",  # a holding
+    "The denominator is the sum of (i) 57,834,779 shares of Common Stock outstanding and (ii) 13,654,930 "
+    "shares issuable on conversion; 3.3%.",  # one part of a sum
+    "Upon the merger, (i) holders of the 5,935,000 issued and outstanding units of the other partnership "
+    "received $2.40 per unit, (ii) the 99% interest was cancelled.",  # another entity's units, a list
+    "The Issuer had 8,774,324 shares outstanding at the time of the merger.",  # no percent in view
+])
+def test_counts_that_are_not_the_class_count(sentence):
+    assert _item5(sentence) in ([], [13_654_930])

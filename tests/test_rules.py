@@ -147,10 +147,11 @@ CASES["THR012"] = (lambda: _changed(6.2, 7.3), lambda: _changed(6.2, 7.1),
 CASES["THR013"] = (lambda: _changed(6.2, 7.5, form="SC 13D"), lambda: _changed(6.2, 7.5))
 
 
-def _stated(pct, components=()):
+def _stated(pct, components=(), rights=False):
     from checker.model import OutstandingCount
     f = filing(page("Alpha Fund LP", 1_500_000, pct, components=components))
     f.outstanding = [OutstandingCount(shares=20_000_000, line=300)]
+    f.rights_to_acquire = rights  # the text speaks of warrants, options or conversion
     return f
 
 
@@ -158,7 +159,9 @@ def _stated(pct, components=()):
 ISSUABLE = [("i", 1_000_000, False), ("ii", 500_000, True)]
 CASES["THR014"] = (lambda: _stated(9.5), lambda: _stated(7.5),
                    lambda: _stated(7.1, ISSUABLE), lambda: _stated(7.32, ISSUABLE),
-                   lambda: _stated(7.56), lambda: _stated(7.0))  # 7.0: an add-back of 1.43 M shares
+                   lambda: _stated(7.56), lambda: _stated(7.0, rights=True),  # 7.0: an add-back of 1.43 M shares
+                   lambda: _stated(7.0), lambda: _stated(7.4, rights=True),  # no rights mentioned: no add-back
+                   lambda: _stated(7.6), lambda: _stated(7.5))  # exactly 7.50%: one printed step above is a difference
 
 
 def _signed(by_statement, by_notice):
@@ -299,10 +302,12 @@ CASES["COV005"] = CASES["COV005"] + (lambda: filing(page("Alpha Fund LP", 1_000,
                                      lambda: filing(page("Alpha Fund LP", 1_000, 5.5, funds=("OO and PF",))))
 
 
-def test_thr015_names_the_second_person_and_the_first_persons_reading():
-    [f] = [f for f in run(CASES["THR015"][0]).findings if f.rule_id == "THR015"]
-    assert (f.person, f.line) == ("Alpha Capital LLC", 52)
-    assert f.message.startswith("6.0% of 1,000,000 implies about 16,666,678 shares outstanding, but Alpha Fund LP's 5.0% implies about 20,000,020")
+def test_thr015_names_each_person_with_the_other_persons_reading():
+    """Which of the two percents is wrong the figures cannot tell: each person gets the finding."""
+    found = sorted((f.person, f.line, f.message) for f in run(CASES["THR015"][0]).findings if f.rule_id == "THR015")
+    assert [(p, ln) for p, ln, _ in found] == [("Alpha Capital LLC", 52), ("Alpha Fund LP", 22)]
+    assert found[0][2].startswith("6.0% of 1,000,000 implies about 16,666,678 shares outstanding, but Alpha Fund LP's 5.0% implies about 20,000,020")
+    assert found[1][2].startswith("5.0% of 1,000,000 implies about 20,000,020 shares outstanding, but Alpha Capital LLC's 6.0%")
 
 
 def test_multi_class_outlier_is_the_person_of_that_class():
@@ -338,6 +343,10 @@ def _blank_sole_voting(shared):
     return filing(fund)
 
 
+CASES["SUM007"] = (lambda: filing(page("Alpha Fund LP", 1_482_760, 5.5, sv=1_422_760, sd=1_482_760)),
+                   lambda: filing(page("Alpha Fund LP", 1_482_760, 5.5, sv=1_482_760, sd=1_482_760)),
+                   lambda: filing(page("Alpha Fund LP", 14_270_000, 5.5, sv=14_270_000, sd=14_720_000)),
+                   lambda: filing(page("Alpha Fund LP", 1_482_760, 5.5, sv=1_000_000, sd=1_482_760)))
 CASES["SUM006"] = (lambda: _blank_sole_voting(1_200), lambda: _blank_sole_voting(1_000))
 CASES["CON008"] = (lambda: _item4(1_001), lambda: _item4(1_000, "5.54"), lambda: _item4(1_000, "5.7"),
                    lambda: _item4(1_000, "5.5"))

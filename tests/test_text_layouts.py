@@ -116,6 +116,31 @@ def test_amounts(text, expected):
     assert (a.shares if a else None) == expected
 
 
+@pytest.mark.parametrize("joiner", [" and ", "; ", ", and "])
+def test_components_joined_by_and_are_two_parts(joiner):
+    a = V.parse_amount("1,500,000 shares, consisting of (i) 1,000,000 shares held directly" + joiner
+                       + "(ii) 500,000 shares issuable upon exercise of warrants", 1)
+    assert [(c.label, c.shares, c.issuable) for c in a.components] == [("i", 1_000_000, False), ("ii", 500_000, True)]
+
+
+def test_unlabelled_parts_after_consisting_of():
+    a = V.parse_amount("709,128 total shares consisting of 268,007 shares of Common Stock and 436,121 shares "
+                       "of Common Stock issuable upon conversion of the notes", 1)
+    assert [(c.label, c.shares, c.issuable) for c in a.components] == [("a", 268_007, False), ("b", 436_121, True)]
+    a = V.parse_amount("1,000 shares consisting of 600 shares held directly, 300 shares held by his wife and "
+                       "100 shares held by trusts.", 1)
+    assert [c.shares for c in a.components] == [600, 300, 100]
+
+
+@pytest.mark.parametrize("text", [
+    "1,000 shares, which includes 600 shares held directly and 300 shares held by his wife",  # some only
+    "1,000 shares, consisting of shares held by X (see Item 5) and 400 shares",  # a part without count
+    "1,000 shares consisting of 600 shares",  # one part
+])
+def test_no_unlabelled_parts(text):
+    assert V.parse_amount(text, 1).components == []
+
+
 def test_percent_without_leading_zero():
     assert V.parse_percent_candidates(".7%") == [(Decimal("0.7"), 1, ".7%")]
 

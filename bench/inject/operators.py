@@ -146,7 +146,9 @@ def _edit_amount(ctx: Ctx, op: str, fld: str, change: Callable[[str, random.Rand
                    tags=(_persons_tag(len(ctx.pages)), "up" if _token_value(new) > _token_value(span.text) else "down"))]
 
 
-SUMS_OR_PCT = frozenset({"sums", "thresholds"})
+# A changed cover amount breaks a sum or a percent, or no longer matches the figure Item 4/5
+# states for it (CON008, a consistency rule).
+SUMS_OR_PCT = frozenset({"sums", "thresholds", "consistency"})
 
 
 def op_agg_digit(ctx: Ctx) -> Result:
@@ -177,7 +179,7 @@ def op_power_digit(ctx: Ctx) -> Result:
     if not choices:
         return [Skip("power_digit", "no non-zero power row on a known line")]
     page, fld = rng.choice(choices)
-    out = _edit_amount(ctx, "power_digit", fld, _digit_change, frozenset({"sums"}), pages=[page])
+    out = _edit_amount(ctx, "power_digit", fld, _digit_change, frozenset({"sums", "consistency"}), pages=[page])
     for m in out:
         m.tags = m.tags + (fld,)
     return out
@@ -279,7 +281,19 @@ def _pct_tags(ctx: Ctx, page: CoverPage) -> tuple[str, ...]:
     conv = any(c.issuable for f in POWER_FIELDS + ("aggregate",) if getattr(page, f)
                for c in getattr(page, f).components)
     conv = conv or bool(span and _CONVERTIBLE.search(ctx.raw.text, span[0], span[1]))
-    return (_persons_tag(len(ctx.pages)), "convertible" if conv else "no convertible", _count_tag(ctx))
+    return (_persons_tag(len(ctx.pages)), "convertible" if conv else "no convertible", _count_tag(ctx),
+            _second_statement_tag(ctx, page))
+
+
+def _second_statement_tag(ctx: Ctx, page: CoverPage) -> str:
+    """Whether the filing states the percent a second way the checker reads: an outstanding count,
+    the percent again in Item 4/5, or another person's percent of the same class. Without one, a
+    changed percent is the only statement of the figure and no rule can tell it from the truth."""
+    others = [p for p in ctx.pages if p is not page and p.percent is not None and p.aggregate is not None
+              and p.percent.value > 0 and p.aggregate.shares]
+    restated = any(h.percent is not None and (h.person is None or h.person == page.name.value)
+                   for h in ctx.filing.item_holdings)
+    return "checkable" if ctx.filing.outstanding or restated or others else "sole statement"
 
 
 # 'based on 36,282,883 shares ... outstanding', '36,282,883 Shares outstanding': the count the
@@ -295,8 +309,13 @@ def _count_tag(ctx: Ctx) -> str:
     return "count printed, not read" if _OUTSTANDING.search(text) else "no count printed"
 
 
+# A cover percent that no longer matches the percent Item 4/5 states is caught by a consistency
+# rule (CON008); one that no longer fits the amount and outstanding count by a thresholds rule.
+PCT_CATEGORIES = frozenset({"thresholds", "consistency"})
+
+
 def _edit_pct(ctx: Ctx, op: str, change: Callable[[str, random.Random], str | None],
-              categories=frozenset({"thresholds"}), rules=None, pages=None) -> Result:
+              categories=PCT_CATEGORIES, rules=None, pages=None) -> Result:
     rng = ctx.rng(op)
     pages = [p for p in (pages if pages is not None else ctx.pages)
              if p.percent is not None and p.percent.line is not None and p.percent.value > 0]

@@ -85,6 +85,7 @@ def sum_facts(filing: Filing) -> list[dict]:
         facts += _component_facts(page)
         facts += _power_facts(page)
         facts += _power_row_facts(page, filing.schedule or "13D")
+        facts += _power_total_facts(page, filing.schedule or "13D")
         facts += _collective_facts(filing, page)
     return facts
 
@@ -134,6 +135,45 @@ def _power_row_facts(page: CoverPage, schedule: str) -> list[dict]:
              "line": getattr(page, k).line, "key": f"power_row:{k}"} for k in read]
 
 
+_TOTALS = {"voting": ("sole_voting", "shared_voting"), "dispositive": ("sole_dispositive", "shared_dispositive")}
+
+
+def _power_total_facts(page: CoverPage, schedule: str) -> list[dict]:
+    """The voting (or dispositive) total beside row 11, with how far apart their digits are: a
+    total that misses the aggregate by one mistyped or two swapped digits is more likely a typing
+    error than a block of shares without that power."""
+    agg = page.aggregate
+    if agg is None or not isinstance(agg.shares, int):
+        return []
+    facts = []
+    for kind, keys in _TOTALS.items():
+        rows = [getattr(page, k) for k in keys]
+        read = [r for r in rows if r is not None]
+        if not read or any(not isinstance(r.shares, int) for r in read):
+            continue  # both rows blank, or a fractional row: no total to compare
+        total = sum(r.shares for r in read)  # a blank row adds nothing it does not state
+        apart, swapped = digit_distance(total, agg.shares)
+        first, second = (ROW_NUMBER[schedule][k] for k in keys)
+        label = f"{first} + {second}" if len(read) == 2 else \
+            (f"{first}, {second} blank" if rows[0] is not None else f"{second}, {first} blank")
+        facts.append({"t": "power_total", "person": page.name.value, "kind": kind, "rows": label,
+                      "total": total, "total_s": fmt_shares(total), "agg": agg.shares, "agg_s": fmt_shares(agg.shares),
+                      "digits_apart": apart, "swapped": swapped,
+                      "line": read[0].line or agg.line, "key": f"power_total:{kind}"})
+    return facts
+
+
+def digit_distance(a: int, b: int) -> tuple[int, bool]:
+    """How many digit positions differ between two numbers of the same length (99 for different
+    lengths), and whether they differ by two adjacent digits swapped (14,720,000 / 14,270,000)."""
+    sa, sb = str(a), str(b)
+    if len(sa) != len(sb):
+        return 99, False
+    diff = [i for i, (x, y) in enumerate(zip(sa, sb)) if x != y]
+    swapped = len(diff) == 2 and diff[1] == diff[0] + 1 and sa[diff[0]] == sb[diff[1]] and sa[diff[1]] == sb[diff[0]]
+    return len(diff), swapped
+
+
 def _collective_facts(filing: Filing, page: CoverPage) -> list[dict]:
     agg = page.aggregate
     if not agg or len(agg.owners) < 2:
@@ -167,9 +207,13 @@ def percent_facts(filing: Filing) -> list[dict]:
 
 def _stated_outstanding_facts(filing: Filing) -> list[dict]:
     """Each percent against the outstanding count the filing says it used. The person's own
-    rights to acquire may be added to the denominator (Rule 13d-3(d)(1)(i)); where the cover does
-    not break them out, any add-back up to the whole amount is allowed: [low, high] is the range of
-    percents the count allows, for the stated count whose range comes closest to the percent."""
+    rights to acquire may be added to the denominator (Rule 13d-3(d)(1)(i)): the shares the cover
+    breaks out as issuable, or, where the filing speaks of rights to acquire but does not break
+    them out, any add-back up to the whole amount; where it speaks of none, no add-back. [low, high]
+    is the range of exact percents the count allows, for the stated count whose range comes
+    closest to the percent. The printed percent may be that figure rounded (half a printed step
+    either way; 0.55 of a step above, for a figure rounded twice: 22.149 -> 22.15 -> 22.2) or
+    truncated (up to one step below): 'below' and 'above' are those tolerances."""
     counts = [c for c in filing.outstanding if c.shares > 0]
     if not counts:
         return []
@@ -179,13 +223,15 @@ def _stated_outstanding_facts(filing: Filing) -> list[dict]:
         if not agg or not pct or agg.shares <= 0:
             continue
         amount = float(agg.shares)
-        issuable = _issuable(agg)
-        ranges = [(100 * amount / (c.shares + (issuable or amount)), 100 * amount / c.shares) for c in counts]
+        addback = _issuable(agg) or (amount if filing.rights_to_acquire else 0.0)
+        ranges = [(100 * amount / (c.shares + addback), 100 * amount / c.shares) for c in counts]
         value = float(pct.value)
         low, high = min(ranges, key=lambda r: max(r[0] - value, value - r[1], 0))
+        step = 10.0 ** -pct.decimals
         first = counts[0]
         facts.append({"t": "outstanding_fit", "person": page.name.value, "pct": value, "pct_s": pct_text(pct),
                       "decimals": pct.decimals, "low": low, "high": high,
+                      "below": step * (1 + 1e-6), "above": step * (0.55 + 1e-6),
                       "agg_s": fmt_shares(agg.shares), "outstanding_s": fmt_shares(first.shares),
                       "computed": f"{100 * amount / first.shares:.2f}%", "where_line": first.line,
                       "line": pct.line, "evidence": first.text, "key": f"outstanding:{first.shares}"})
@@ -193,7 +239,8 @@ def _stated_outstanding_facts(filing: Filing) -> list[dict]:
 
 
 def _interval(amount, pct: Decimal, decimals: int, addback: int) -> tuple[float, float]:
-    half = 0.5 * 10 ** -decimals
+    # Open at both ends: two printed values one step apart (8.5 and 8.6) share no exact value.
+    half = 0.5 * 10 ** -decimals * (1 - 1e-6)
     hi, lo = float(pct) + half, max(float(pct) - half, 1e-9)
     return float(amount) * 100 / hi - addback, float(amount) * 100 / lo - addback
 

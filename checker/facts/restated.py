@@ -36,7 +36,7 @@ def restated_facts(filing: Filing) -> list[dict]:
                               "line": item.line or held.line, "evidence": item.raw[:500] or None,
                               "key": f"restated:{held.item}:{key}"})
         if page.percent is not None and held.percent is not None:
-            (clo, chi), (ilo, ihi) = _span(page.percent), _span(held.percent)
+            (clo, chi), (ilo, ihi) = _spans(page.percent, held.percent)
             facts.append({**base, "what": "percent of class", "cover_s": pct_text(page.percent),
                           "item_s": pct_text(held.percent), "cover_line": page.percent.line,
                           "cover_lo": clo, "cover_hi": chi, "item_lo": ilo, "item_hi": ihi,
@@ -51,6 +51,14 @@ def _page_about(filing: Filing, held: ItemHolding):
         return page_for(filing, held.person)
     pages = named_pages(filing)
     return pages[0] if len(pages) == 1 else None  # one person: the item can only be about it
+
+
+def _spans(cover: Percent, item: Percent) -> tuple[tuple[float, float], tuple[float, float]]:
+    """Printed to the same precision, the two are one figure and must be equal (5.22 and 5.23
+    differ); printed to different precisions, each stands for the interval its digits allow."""
+    if cover.decimals == item.decimals:
+        return (float(cover.value),) * 2, (float(item.value),) * 2
+    return _span(cover), _span(item)
 
 
 def _span(percent: Percent) -> tuple[float, float]:

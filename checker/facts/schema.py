@@ -224,8 +224,8 @@ FACT_TYPES: dict[str, FactType] = {
         "cover_s": F("str", "the cover page's figure as printed"),
         "item_s": F("str", "the item's figure as printed"),
         "cover_line": F("int", "the cover page row's line", optional=True),
-        "cover_lo": D("number", "the cover's figure; for a percent the lowest value its printed digits "
-                                "allow (half a unit of the last digit below)"),
+        "cover_lo": D("number", "the cover's figure; for a percent printed to another precision than the "
+                                "item's, the lowest value its printed digits allow (half a unit of the last digit below)"),
         "cover_hi": D("number", "the cover's figure; for a percent the highest value its printed digits "
                                 "allow (a whole unit above, so that a truncated print also fits)"),
         "item_lo": D("number", "the item's figure, or its lowest value as cover_lo"),
@@ -238,6 +238,15 @@ FACT_TYPES: dict[str, FactType] = {
         "shares": F("number", "the row's amount"), "shares_s": F("str", "formatted"),
         "agg": F("number", "the aggregate amount (row 11 of a 13D, row 9 of a 13G)"), "agg_s": F("str", "formatted"),
         "rows_read": D("int", "how many of the four power rows of the page were read (4: see the 'powers' fact)"),
+    }),
+    "power_total": FactType("the voting (rows 7 + 8) or dispositive (rows 9 + 10) total beside row 11 (the row read, where the other is blank)", {
+        "person": F("str", "the reporting person"),
+        "kind": F("str", "'voting' or 'dispositive'"),
+        "rows": F("str", "the row numbers added, '7 + 8', or '7, 8 blank'"),
+        "total": D("number", "the two rows added"), "total_s": D("str", "formatted"),
+        "agg": F("number", "the aggregate amount"), "agg_s": F("str", "formatted"),
+        "digits_apart": D("int", "digit positions in which total and aggregate differ (99: different lengths)"),
+        "swapped": D("bool", "they differ by two adjacent digits swapped"),
     }),
     "collective": FactType("an amount stated as owned by several named entities", {
         "person": F("str", "the reporting person"),
@@ -260,9 +269,11 @@ FACT_TYPES: dict[str, FactType] = {
         "person": F("str", "the reporting person"),
         "pct": F("number", "the person's percent"), "pct_s": F("str", "as printed"),
         "decimals": F("int", "decimals printed"),
-        "low": D("number", "100*agg/(count + own issuable, or + agg where none is broken out), for the "
+        "low": D("number", "100*agg/(count + own issuable, or + agg where rights to acquire are mentioned but not broken out), for the "
                            "stated count that comes closest to the percent"),
         "high": D("number", "100*agg/count for that count"),
+        "below": D("number", "how far below low the printed percent may lie: one printed step (truncation)"),
+        "above": D("number", "how far above high it may lie: 0.55 of a printed step (rounding, also twice)"),
         "agg_s": F("str", "row 11 formatted"),
         "outstanding_s": F("str", "the first count stated, formatted"),
         "computed": D("str", "100*agg/first count, two decimals"),

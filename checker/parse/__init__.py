@@ -17,7 +17,8 @@ def parse_document(doc: Document) -> Filing:
         filing = parse_text(doc)
     apply_header(filing, doc)
     read_outstanding(filing, doc)
-    if doc.xml is None:
+    if doc.xml is None or filing.schedule == "13D":
+        # XML 13G Item 4 is read element by element (xml_filing); XML 13D Item 5 is free text.
         read_item_holdings(filing)
     issues = [*doc.issues, *filing.issues]
     # One not-a-filing finding is enough, whichever step noticed it first.

@@ -12,6 +12,8 @@ import re
 
 from checker.model import Amount, Filing, Item, ItemHolding, Percent
 from checker.parse import values as V
+from checker.parse.item_persons import per_person_blocks as person_blocks
+from checker.parse.item_persons import per_person_holdings, values_by_name
 
 _FLEX = r"[\s:.\-–—]*"
 # 13G Item 4 labels, in the form's words (with the usual variants: 'or direct', 'disposition').
@@ -23,14 +25,36 @@ _LABELS = {
     "sole_dispositive": r"sole\s+power\s+to\s+dispose\s+or\s+(?:to\s+)?direct\s+the\s+disposition(?:\s+of)?",
     "shared_dispositive": r"shared\s+power\s+to\s+dispose\s+or\s+(?:to\s+)?direct\s+the\s+disposition(?:\s+of)?",
 }
-_LABEL_RX = {k: re.compile(v + _FLEX, re.I) for k, v in _LABELS.items()}
+# 'Amount Beneficially Owned (as of January 27, 2005): 860,036': a date or note may stand between.
+_NOTE = r"(?:\s*\([^()]{0,60}\)+)?"
+_LABEL_RX = {k: re.compile(v + _NOTE + _FLEX, re.I) for k, v in _LABELS.items()}
 _ANY_LABEL = re.compile("|".join(f"(?:{v})" for v in _LABELS.values()) + r"|\(\s*(?:[a-d]|i{1,3}|iv)\s*\)", re.I)
 # 13D Item 5(a): one sentence with the amount and the percent, and no other number between them
-# ('2,398,434 shares of Common Stock and 1,666,667 Warrants or 27.8%' is not an aggregate).
+# ('2,398,434 shares of Common Stock and 1,666,667 Warrants or 27.8%' is not an aggregate). The
+# verbs filers use: 'beneficially owns', 'owns', 'is (deemed to be) the beneficial owner of', 'the
+# aggregate number ... is N, which constitutes'; the links: 'representing', 'constituting', 'or',
+# 'which represents/constitutes'.
+_VERB = (r"(?P<verb>beneficially\s+own(?:s|ed)?|own(?:s|ed)?\s+beneficially|\bown(?:s|ed)?|\bh(?:eld|olds)|"
+         r"beneficial\s+owners?\s+of|\bis)[\"“”'’]?\s+(?:in\s+the\s+aggregate\s+)?"
+         r"(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+|approximately\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)")
 _OWNS = re.compile(
-    r"beneficially\s+own(?:s|ed)?\s+(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+"
-    r"(?:shares|units)\b[^.;%\d]{0,160}?(?:representing|constituting|or|which\s+represents?)\s+(?:approximately\s+|about\s+)?"
+    _VERB + r"(?:\s+(?:shares|units)\b)?(?=[\s,(])[^.;%\d]{0,160}?"
+    r"(?:representing|represent(?:s|ed)|constitut(?:ing|es?|ed)|\bor|"
+    r"which\s+(?:represents?|represented|constitutes?|constituted|is)|\()\s*(?:approximately\s+|about\s+)?"
     r"(?P<p>\d{1,3}(?:\.\d+)?|\.\d+)\s*%", re.I)
+# The amount alone ('Mr. Mody beneficially owns 2,050,000 shares of Common Stock, consisting of
+# ...'), not of another security ('owns 10,000 shares of Series A Preferred').
+_OWNS_AMOUNT = re.compile(
+    _VERB + r"\s+(?:shares|units)\b(?!\s+of\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?"
+    r"(?:preferred|warrants?|options?|notes?|debentures?|units|class\s+[b-z]\b))"
+    # nor one part of a compound holding ('2,398,434 shares of Common Stock and 1,666,667 Warrants')
+    r"(?!(?:\s+of(?:\s+[A-Za-z][\w\-]*){1,4})?\s*(?:,\s*)?(?:and|plus)\s+\d)", re.I)
+# Only the percent: 'the shares ... beneficially owned by the Reporting Person constitute 15.3% of
+# the Issuer's outstanding Common Stock'.
+_PCT_OF_CLASS = re.compile(
+    r"(?:constitut(?:e|es|ing)|represent(?:s|ing)?|equal(?:s|ling)?)\s+(?:approximately\s+|about\s+)?"
+    r"(?P<p>\d{1,3}(?:\.\d+)?|\.\d+)\s*%\s+of\s+(?:the\s+)?(?:[\w’'\-]+\s+){0,3}?(?:issued\s+and\s+)?"
+    r"outstanding\b", re.I)
 
 
 def read_item_holdings(filing: Filing) -> None:
@@ -39,46 +63,130 @@ def read_item_holdings(filing: Filing) -> None:
     joint = any(p.joint_names for p in filing.cover_pages)
     person = next(iter(names)) if len(names) == 1 and not joint else None
     if filing.schedule == "13G":
-        item = filing.item("4")
-        holding = _labelled(item) if item else None
+        item = _item(filing, "4")
+        # Item 4 in the form's labels, or, where it has none, in a sentence like a 13D's Item 5.
+        holding, by_name = _labelled(item, person, sorted(names)) if item else (None, {})
+        holding = holding or (_sentence(item, person) if item else None)
+        filing.item_holdings += [ItemHolding(item=item.number, line=item.line, person=who, **figures)
+                                 for who, figures in by_name.items()]
     else:
-        item = filing.item("5")
-        holding = _sentence(item) if item else None
+        item = _item(filing, "5")
+        holding = _sentence(item, person) if item and (person or len(names) < 2) else None
+        if item and person is None and len(names) > 1:
+            flat, starts = _flatten(item.text)
+            found = per_person_holdings(item, flat, starts, sorted(names), _OWNS, _line)
+            told = {h.person for h in found}
+            found += [h for h in per_person_holdings(item, flat, starts, sorted(names), _OWNS_AMOUNT, _line,
+                                                     keep=_beneficial) if h.person not in told]
+            filing.item_holdings += found
     if holding is not None:
         holding.person = person
         filing.item_holdings.append(holding)
 
 
-def _labelled(item: Item) -> ItemHolding | None:
+def _item(filing: Filing, number: str) -> Item | None:
+    """The item's text: where an HTML table prints the heading apart from the text ('Item 5.' in
+    one cell, an empty item, then the text), the one with the most text."""
+    found = [i for i in filing.items if i.number == number]
+    return max(found, key=lambda i: len(i.text.strip())) if found else None
+
+
+def _labelled(item: Item, name: str | None = None, names: list[str] = ()) -> tuple[ItemHolding | None, dict]:
+    """The figures after the form's labels, and, with several reporting persons, the figures a
+    label's value lists by name ('DG Capital Management, LLC - 1,327,570 shares Dov Gertzulin -
+    ...') or a block of labels per person ('A. Centaurus Capital LP (a) Amount beneficially
+    owned: ... B. Centaurus Capital Limited (a) ...'): {person: {field: value}}."""
     flat, starts = _flatten(item.text)
+    found = _labels_in(item, flat, starts, 0, len(flat), name, names)
+    by_name = {k[1]: v for k, v in found.items() if isinstance(k, tuple)}
+    plain = {k: v for k, v in found.items() if not isinstance(k, tuple)}
+    if len(names) > 1 and not plain and not by_name:
+        for person, (lo, hi) in person_blocks(flat, _LABEL_RX["aggregate"], names).items():
+            figures = {k: v for k, v in _labels_in(item, flat, starts, lo, hi, person).items()
+                       if not isinstance(k, tuple)}
+            if figures:
+                by_name[person] = figures
+    return (ItemHolding(item=item.number, line=item.line, **plain) if plain else None), by_name
+
+
+def _labels_in(item: Item, flat: str, starts: list[int], lo: int, hi: int, name: str | None,
+               names: list[str] = ()) -> dict:
+    """The labels printed once between lo and hi, with the figure after each."""
     found: dict = {}
     for key, rx in _LABEL_RX.items():
-        hits = list(rx.finditer(flat))
+        hits = [h for h in rx.finditer(flat, lo, hi)]
         if len(hits) != 1:
-            continue  # absent, or once per person: not read
-        value_text = _segment(flat, hits[0].end())
+            continue  # absent, or once per person: not read here
+        value_text = _segment(flat[:hi], hits[0].end())
         line = _line(item, starts, hits[0].start())
-        value = _percent(value_text, line) if key == "percent" else _amount(value_text, line)
+        read = _percent if key == "percent" else (lambda t, ln: _amount(t, ln, name))
+        value = read(value_text, line)
         if value is not None:
             found[key] = value
-    return ItemHolding(item=item.number, line=item.line, **found) if found else None
+        elif len(names) > 1:
+            for person, text in values_by_name(value_text, names).items():
+                got = read(text, line)
+                if got is not None:
+                    found.setdefault(("by_name", person), {})[key] = got
+    return found
 
 
-def _sentence(item: Item) -> ItemHolding | None:
+def _beneficial(m: re.Match) -> bool:
+    """An amount stated alone counts only with the words of beneficial ownership ('beneficially
+    owns', 'owned beneficially', 'the beneficial owner of'), not a bare 'holds' or 'owns' (record
+    holdings of one entity, shares one person holds directly)."""
+    return "benefic" in m.group("verb").lower()
+
+
+def _about_the_person(flat: str, m: re.Match, name: str | None) -> bool:
+    """'beneficially owns' speaks of the reporting person; a bare 'owns' or 'is' must have it (its
+    name, 'the Reporting Person', a pronoun) before the verb in the same sentence: 'Cayman owns
+    520,067 shares, or 4.0%' is about one of the funds, not the person who reports."""
+    if m.group("verb").lower().startswith("beneficially"):
+        return True
+    start = max(flat.rfind(".", 0, m.start()), flat.rfind(";", 0, m.start()), 0)
+    subject = flat[start:m.start()].lower()
+    words = [w for w in re.findall(r"[a-z]{4,}", (name or "").lower())
+             if w not in ("company", "corporation", "limited", "partners", "capital", "group", "fund", "trust")]
+    return bool(re.search(r"reporting\s+person|\b(?:he|she|it|they)\b", subject)) or any(w in subject for w in words)
+
+
+def _sentence(item: Item, name: str | None = None) -> ItemHolding | None:
     flat, starts = _flatten(item.text)
-    hits = list(_OWNS.finditer(flat))
+    hits = [m for m in _OWNS.finditer(flat) if _about_the_person(flat, m, name)]
+    if not hits:
+        amounts = [m for m in _OWNS_AMOUNT.finditer(flat) if _beneficial(m) and _about_the_person(flat, m, name)]
+        if len({m.group("n") for m in amounts}) == 1:
+            shares = V.read_number(amounts[0].group("n"))
+            line = _line(item, starts, amounts[0].start())
+            pct = _percent_only(item, flat, starts)
+            return ItemHolding(item=item.number, line=item.line, percent=pct.percent if pct else None,
+                               aggregate=Amount(shares=shares, raw=amounts[0].group("n"), line=line)) \
+                if shares is not None else pct
     if len(hits) != 1:
-        return None
+        return _percent_only(item, flat, starts) if not hits else None
     m = hits[0]
     line = _line(item, starts, m.start())
-    raw_pct = m.group("p")
-    decimals = len(raw_pct.split(".")[1]) if "." in raw_pct else 0
     shares = V.read_number(m.group("n"))
     if shares is None:
         return None
     return ItemHolding(item=item.number, line=item.line,
                        aggregate=Amount(shares=shares, raw=m.group("n"), line=line),
-                       percent=Percent(value=V.Decimal(raw_pct), decimals=decimals, raw=raw_pct + "%", line=line))
+                       percent=_printed_percent(m.group("p"), line))
+
+
+def _percent_only(item: Item, flat: str, starts: list[int]) -> ItemHolding | None:
+    """One percent of the outstanding class, stated once (maybe in several sentences)."""
+    hits = list(_PCT_OF_CLASS.finditer(flat))
+    if not hits or len({h.group("p") for h in hits}) != 1:
+        return None
+    line = _line(item, starts, hits[0].start())
+    return ItemHolding(item=item.number, line=item.line, percent=_printed_percent(hits[0].group("p"), line))
+
+
+def _printed_percent(raw: str, line: int | None) -> Percent:
+    decimals = len(raw.split(".")[1]) if "." in raw else 0
+    return Percent(value=V.Decimal(raw), decimals=decimals, raw=raw + "%", line=line)
 
 
 def _flatten(text: str) -> tuple[str, list[int]]:
@@ -105,10 +213,19 @@ def _segment(flat: str, start: int) -> str:
     return flat[start:nxt.start() if nxt else min(len(flat), start + 200)].strip()
 
 
-def _amount(text: str, line: int | None) -> Amount | None:
+# 'Amount Beneficially Owned: WMC, in its capacity as investment adviser, may be deemed to
+# beneficially own 1,457,700 shares ...': the one count the words after the label own.
+_OWNED_COUNT = re.compile(r"\bown(?:s|ed)?\s+(?:an\s+aggregate\s+of\s+)?(\d{1,3}(?:,\d{3})+|\d+)\s+shares\b", re.I)
+
+
+def _amount(text: str, line: int | None, name: str | None = None) -> Amount | None:
     if re.match(r"^_+", text):
         return None  # a blank line to fill in: nothing stated
     amount = V.parse_amount(text, line)
+    if amount is None and name:
+        owned = _OWNED_COUNT.findall(text)
+        if len(owned) == 1:
+            amount = V.parse_amount(owned[0], line)
     return amount
 
 

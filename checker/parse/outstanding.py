@@ -17,19 +17,59 @@ _COUNT = r"(?P<n>\d{1,3}(?:,\d{3})+|\d{5,})\s+"
 _SHARES = r"(?:\w+\s+){0,2}?(?:shares|ordinary\s+shares|common\s+shares|units)\b"
 # "based on 36,282,883 shares of Common Stock outstanding as of ...", "1.3% of the sum of the
 # 19,256,251 outstanding Common Shares plus ...", "... 19,256,251 Common Shares that ... were outstanding".
-OUTSTANDING = re.compile(_LEAD + _COUNT + r"(?:outstanding\s+" + _SHARES + r"|" + _SHARES
+OUTSTANDING = re.compile(_LEAD + _COUNT + r"(?:(?:issued\s+and\s+)?outstanding\s+" + _SHARES + r"|" + _SHARES
                          + r"[^.;]{0,160}?\boutstanding)", re.I | re.S)
+_N = r"(\d{1,3}(?:,\d{3}){2,}|\d{7,})"
+# The count stated without 'based on': 'there were 20,563,426 shares of Common Stock outstanding',
+# 'of which 57,214,587 shares were issued and outstanding', 'an aggregate total of 106,130,396
+# issued and outstanding', 'BRT had 8,774,324 Beneficial Shares outstanding', 'dividing 1,337,185
+# by 17,990,904, the number of shares ... outstanding', 'the number of shares outstanding ... is
+# 12,300,000'. Only words may stand between the count and 'outstanding' (no '%', no comma), so
+# '520,067 shares, or 4.0% of the outstanding shares' (a holding) is not a count.
+PLAIN = re.compile(
+    r"(?<![\d,.$])" + _N + r"\s+(?:[A-Za-z][\w\-]*\s+){0,7}?(?:issued\s+and\s+)?outstanding\b"
+    r"|\bby\s+" + _N + r",\s+the\s+(?:total\s+)?number\s+of\s+(?:[\w\-]+\s+){0,8}?outstanding\b"
+    r"|\bthere\s+(?:were|are|was)\s+outstanding\b[^.;%$]{0,60}?(?<![\d,.$])" + _N + r"\s+shares\b"
+    r"|\bnumber\s+of\s+(?:[\w\-]+\s+){0,4}?outstanding\b[^.;%$]{0,80}?\bis\s+" + _N + r"(?!\d|,\d)"
+    r"|\bdenominator\s+(?:of\s+which\s+)?is\s+" + _N + r"(?!\d|,\d)",
+    re.I | re.S)
+# A count stated without 'based on' is the class count only where percents are in view, and not
+# where it is one part of a list ('the sum of (i) 57,834,779 shares outstanding and (ii) ...',
+# '(i) holders of the 5,935,000 outstanding units of the other partnership were entitled ...').
+_PART_LABEL = re.compile(r"\(\s*(?:[ivx]{1,4}|[a-h]|\d)\s*\)[^()]{0,40}$", re.I)
+_PERCENT_NEAR = re.compile(r"%|\bper\s*cent", re.I)
+
+
+def _plain_counts(text: str):
+    for m in PLAIN.finditer(text):
+        before = text[max(0, m.start() - 45):m.start()]
+        if _PART_LABEL.search(before):
+            continue
+        if not _PERCENT_NEAR.search(text, max(0, m.start() - 400), m.end() + 400):
+            continue
+        yield m
+
+
+# Shares a person may acquire: the words filers use for them. The form's own instruction ('a right
+# to acquire an underlying security see 13d-3(d)(1)') and Item 4's 'reserve the right to acquire
+# additional securities' speak of no holding.
+RIGHTS = re.compile(r"issuable|upon\s+(?:the\s+)?(?:exercise|conversion)|exercisable|warrants?\b|"
+                    r"options?\s+to\s+(?:purchase|acquire|buy)|convertible|"
+                    r"right\s+to\s+acquire(?!\s+(?:an\s+underlying|additional|,|or\s+dispose))", re.I)
 
 
 def read_outstanding(filing: Filing, doc=None) -> None:
     """Counts from the items, then from the cover pages' footnotes (the text before Item 1)."""
+    texts = [doc.text] if doc is not None and doc.text else [i.text for i in filing.items]
+    texts += [p.comments or "" for p in filing.cover_pages]
+    filing.rights_to_acquire = any(RIGHTS.search(t) for t in texts if t)
     seen = set()
     for item in filing.items:
-        # Speed only: every match holds the word "outstanding"; an ASCII item without it is passed
-        # over (for ASCII text, IGNORECASE is lower-casing) instead of scanning it position by position.
-        if item.text.isascii() and "outstanding" not in item.text.lower():
-            continue
-        for m in OUTSTANDING.finditer(item.text):
+        # Speed only: every OUTSTANDING match holds the word "outstanding"; an ASCII item without it
+        # is passed over (for ASCII text, IGNORECASE is lower-casing) instead of scanning it position
+        # by position. The plain counts are read either way ('the denominator of which is N').
+        lacks_word = item.text.isascii() and "outstanding" not in item.text.lower()
+        for m in [*([] if lacks_word else OUTSTANDING.finditer(item.text)), *_plain_counts(item.text)]:
             _add(filing, seen, m, item.line)
     if doc is not None and doc.text and doc.xml is None:
         _from_cover_notes(filing, seen, doc)
@@ -46,12 +86,12 @@ def _from_cover_notes(filing: Filing, seen: set, doc) -> None:
         if "outstanding" not in text.lower():
             continue
         para = " ".join(lines[max(0, idx - 2): idx + 2])  # a sentence wrapped over a few lines
-        for m in OUTSTANDING.finditer(para):
+        for m in [*OUTSTANDING.finditer(para), *_plain_counts(para)]:
             _add(filing, seen, m, doc.file_line(idx))
 
 
 def _add(filing: Filing, seen: set, m: re.Match, line: int | None) -> None:
-    shares = int(m.group("n").replace(",", ""))
+    shares = int(next(g for g in m.groups() if g).replace(",", ""))
     if shares not in seen:
         seen.add(shares)
         filing.outstanding.append(OutstandingCount(

@@ -24,8 +24,11 @@ MAX_DIGITS = 15  # more shares than any issuer has ever had outstanding: not a s
 _FOOTNOTE = r"(?:\s*(?:\(\s*[\w*]{1,3}\s*\)|\*|[†‡§]))*"
 _ZERO_WORDS = re.compile(r"^[\s*]*(?:none|nil|zero|-0-|[-–—]{1,3}|_{2,20})" + _FOOTNOTE
                          + r"(?:\s+shares?)?[\s.]*$", re.I)
+# A part's description runs to the next ';' or the next labelled part: '(i) 100 shares held
+# directly and (ii) 50 shares issuable ...' has two parts, not one that swallows '(ii)'.
 _COMPONENT = re.compile(
-    r"\(\s*(?P<label>[ivx]+|[a-h])\s*\)\s*(?P<shares>\d{1,3}(?:,\d{3})+|\d+)\s+shares?\b(?P<desc>[^;]*)", re.I)
+    r"\(\s*(?P<label>[ivx]+|[a-h])\s*\)\s*(?P<shares>\d{1,3}(?:,\d{3})+|\d+)\s+shares?\b"
+    r"(?P<desc>(?:(?!\(\s*(?:[ivx]+|[a-h])\s*\)\s*\d)[^;])*)", re.I)
 _OWNERS = re.compile(r"\b(?:collectively\s+)?(?:owned|held)\s+(?:directly\s+)?by\s+(?P<names>.+?)\s*\.?\s*$",
                      re.I | re.S)
 _ISSUABLE = re.compile(r"issuable\s+upon\s+(?:the\s+)?(?:conversion|exercise)|underlying|"
@@ -44,12 +47,32 @@ def parse_amount(text: str, line: int | None) -> Amount | None:
         Component(label=c["label"].lower(), shares=int(c["shares"].replace(",", "")),
                   description=c["desc"].strip(" ,."), issuable=bool(_ISSUABLE.search(c["desc"])))
         for c in _COMPONENT.finditer(flat)
-    ]
+    ] or _unlabelled_parts(flat)
     owners: list[str] = []
     om = _OWNERS.search(flat)
     if om:
         owners = split_names(om.group("names"))
     return Amount(shares=shares, raw=flat, line=line, components=components, owners=owners)
+
+
+# '709,128 total shares consisting of 268,007 shares of Common Stock and 436,121 shares of Common
+# Stock issuable upon conversion': the parts of a breakdown printed without (i)/(ii) labels, after
+# words that say the parts make up the whole ('includes' does not: it may list only some).
+_WHOLE_OF = re.compile(r"\b(?:consist(?:s|ing)\s+of|compris(?:ed\s+of|es|ing))\s+", re.I)
+_PART = re.compile(r"(?P<shares>\d{1,3}(?:,\d{3})+|\d+)\s+shares?\b(?P<desc>(?:(?<![\d,])(?!\d[\d,]*\s+shares?\b)[^;]|(?<=[\d,])[^;])*)", re.I)
+
+
+def _unlabelled_parts(flat: str) -> list[Component]:
+    m = _WHOLE_OF.search(flat)
+    if not m:
+        return []
+    text = re.split(r"[.;](?:\s|$)", flat[m.end():], maxsplit=1)[0]
+    parts = list(_PART.finditer(text))
+    if len(parts) < 2 or parts[0].start() != 0:
+        return []  # not a list of counted parts right after 'consisting of'
+    return [Component(label=chr(ord("a") + k), shares=int(p["shares"].replace(",", "")),
+                      description=p["desc"].strip(" ,."), issuable=bool(_ISSUABLE.search(p["desc"])))
+            for k, p in enumerate(parts)]
 
 
 def read_number(text: str) -> int | Decimal | None:

@@ -1,0 +1,120 @@
+"""Item 5(a) of a 13D with several reporting persons, one sentence each: 'Strategic Value Fund
+beneficially owns 12,000,000 shares ..., representing approximately 4.9% ...'.
+
+A sentence's figures belong to the reporting person it is about: the first cover-page name in
+the sentence, before the verb. A sentence that names no reporting person is not read; a person
+about whom the item states two different amounts is not read at all (which one would be a guess).
+"""
+from __future__ import annotations
+
+import re
+
+from checker.model import Amount, ItemHolding, Percent
+from checker.names import _core, normalize
+from checker.parse import values as V
+
+# A sentence ends at '. ' before a capital, but not after an abbreviation in a name ('L.P.',
+# 'Inc.', 'Mr.'): the word before the point has three or more lower-case letters or is a number.
+_SENTENCE_END = re.compile(r"(?:(?<=[a-z]{3})|(?<=\d)|(?<=\)))[.;]\s+(?=[A-Z(])")
+
+
+def per_person_holdings(item, flat: str, starts, names: list[str], owns: re.Pattern, line_of,
+                        keep=lambda m: True) -> list[ItemHolding]:
+    cores = {n: _core(normalize(n)) for n in names}
+    found: dict[str, list[tuple[Amount, Percent | None]]] = {}
+    for m in owns.finditer(flat):
+        if not keep(m):
+            continue
+        begin = max((e.end() for e in _SENTENCE_END.finditer(flat, 0, m.start())), default=0)
+        person = _subject(flat[begin:m.start()], cores)
+        shares = V.read_number(m.group("n"))
+        if person is None or shares is None:
+            continue
+        line = line_of(item, starts, m.start())
+        raw = m.groupdict().get("p")
+        pct = Percent(value=V.Decimal(raw), decimals=len(raw.split(".")[1]) if "." in raw else 0,
+                      raw=raw + "%", line=line) if raw else None
+        found.setdefault(person, []).append((Amount(shares=shares, raw=m.group("n"), line=line), pct))
+    out = []
+    for person, figures in found.items():
+        if len({(a.shares, p.value if p else None) for a, p in figures}) != 1:
+            continue  # two different figures for one person: not read
+        amount, pct = figures[0]
+        out.append(ItemHolding(item=item.number, line=item.line, person=person, aggregate=amount, percent=pct))
+    return out
+
+
+def _subject(text: str, cores: dict[str, str]) -> str | None:
+    """The reporting person named first in the words before the verb (the longest name where
+    one name begins another: 'Fund II' over 'Fund')."""
+    norm = " " + normalize(text) + " "
+    best = None
+    for name, core in cores.items():
+        if len(core) < 4:
+            continue
+        pos = norm.find(" " + core + " ")
+        if pos < 0:
+            continue
+        key = (pos, -len(core))
+        if best is None or key < best[0]:
+            best = (key, name)
+    return best[1] if best else None
+
+
+def values_by_name(text: str, names: list[str]) -> dict[str, str]:
+    """'DG Capital Management, LLC - 1,327,570 shares Dov Gertzulin - 1,327,570 shares': for each
+    reporting person named in a label's value, the words from its name to the next name, where
+    they start with a figure. A person named twice is left out."""
+    spots = []
+    for name in names:
+        words = _core(normalize(name)).split()
+        if not words:
+            continue
+        rx = re.compile(r"(?<!\w)" + r"[\W_]+".join(map(re.escape, words)) + r"(?:[\s,]+(?:L\.?\s?L\.?\s?C|L\.?\s?P|Inc|Ltd|Corp)\.?)?(?!\w)", re.I)
+        hits = list(rx.finditer(text))
+        if len(hits) == 1:
+            spots.append((hits[0].start(), hits[0].end(), name))
+    spots.sort()
+    out = {}
+    for k, (start, end, name) in enumerate(spots):
+        if k + 1 < len(spots) and spots[k + 1][0] < end:
+            continue  # one name inside another's
+        stop = spots[k + 1][0] if k + 1 < len(spots) else len(text)
+        value = text[end:stop].strip(" :-–—|")
+        if re.match(r"\d|\.\d", value):
+            out[name] = value
+    return out
+
+
+def per_person_blocks(flat: str, label: re.Pattern, names: list[str]) -> dict[str, tuple[int, int]]:
+    """Item 4 printed once per person, each block headed by the person's name: {person: (start,
+    end)} of its block. A block is read only where the words before its first label name exactly
+    one reporting person last (the closest name), and no person heads two blocks."""
+    hits = list(label.finditer(flat))
+    if len(hits) < 2:
+        return {}
+    out: dict[str, tuple[int, int]] = {}
+    heads = []
+    for k, h in enumerate(hits):
+        lead = flat[hits[k - 1].end() if k else 0:h.start()]
+        heads.append(_last_named(lead, names))
+    if len(set(heads)) != len(heads) or None in heads:
+        return {}  # a block without its person, or one person twice: which is which is a guess
+    for k, (h, person) in enumerate(zip(hits, heads)):
+        out[person] = (h.start(), hits[k + 1].start() if k + 1 < len(hits) else len(flat))
+    return out
+
+
+def _last_named(text: str, names: list[str]) -> str | None:
+    """The reporting person named last in the text, by its full name, or by its name without the
+    legal form where that is no other person's too."""
+    cores = [_core(normalize(n)) for n in names]
+    norm = " " + normalize(text) + " "
+    best = None
+    for name, core in zip(names, cores):
+        full = normalize(name)
+        keys = [full] + ([core] if cores.count(core) == 1 and core != full else [])
+        pos = max((norm.rfind(" " + k + " ") for k in keys if len(k) >= 4), default=-1)
+        if pos >= 0 and (best is None or pos > best[0] or (pos == best[0] and len(full) > best[2])):
+            best = (pos, name, len(full))
+    return best[1] if best else None
