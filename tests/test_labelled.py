@@ -13,7 +13,7 @@ import pytest
 _BENCH = Path(__file__).resolve().parents[1] / "bench" / "labelled.py"
 
 # Reached on the labelled set (71 submissions, 143 labelled persons); raise them as the parser improves.
-FLOOR_PERSONS_OK_FILINGS = 70
+FLOOR_PERSONS_OK_FILINGS = 71
 FLOOR_PERSONS_NUMBERS_RIGHT = 140
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from checker.model import DateValue, Signature
 from checker.names import split_names
 from checker.parse import values as V
+from checker.parse.signature_wraps import JOINED, behalf, behalf_name, join_wraps, strip_alias
 
 _SLASH_S = re.compile(r"/s/\s*_*\s*(.*)$", re.I)
 _BY = re.compile(r"^by\b\s*:?\s*(.*)$", re.I)
@@ -116,6 +117,7 @@ def _read_column(lines: list[str], start: int, end: int, context: str, file_line
     text = [""] * start + [_clean(lines[i]) if i < len(lines) else "" for i in range(start, end)]
     _conform_starred(lines, text, start, end)
     _join_parenthesised(text, start, end)
+    join_wraps(text, start, end)
     sigs: list[Signature] = []
     prev_end = start
     date = None
@@ -189,7 +191,7 @@ def _clean(line: str) -> str:
 
 
 def _blank(t: str) -> bool:
-    return not t or bool(_RULE.match(t)) or bool(_NOISE.match(t)) or bool(_CAPTION.match(t)) \
+    return not t or t == JOINED or bool(_RULE.match(t)) or bool(_NOISE.match(t)) or bool(_CAPTION.match(t)) \
         or bool(_BARE_BY_LINE.match(t))
 
 
@@ -311,9 +313,13 @@ def _heading(text: list[str], k: int, floor: int) -> list[str]:
     if before.strip() and not by and _looks_like_name(_entity(before)):
         return [_entity(before)]
     buf: list[str] = []
+    second: list[str] = []  # the entity of 'X and on behalf of Y', when the heading names one
     j = k - 1
     while j >= floor:
         t = text[j]
+        if t == JOINED:
+            j -= 1
+            continue
         date = _DATED.match(t) or V.first_date(t) and len(t) < 40 or _MONTH_YEAR.match(t)
         if date:
             right = _right_column(t)
@@ -322,7 +328,7 @@ def _heading(text: list[str], k: int, floor: int) -> list[str]:
                 return _names([f"{right} {buf[0]}"] + buf[1:])
             if not buf and not right:
                 return _entity_above(text, j, floor)  # 'T. ROWE PRICE ASSOCIATES, INC.' / 'Date: ...' / '/s/'
-            return _names(buf) or ([right] if right else [])
+            return _names(buf) + second or ([right] if right else [])
         if not t or _blank(t):
             if buf and _bare_by_above(text, j, floor):
                 buf = []  # 'By:' / 'Acme Capital, Inc.' / '/s/ ...': that name signs, it is not signed for
@@ -330,6 +336,8 @@ def _heading(text: list[str], k: int, floor: int) -> list[str]:
                 break
         elif _BY.match(t) or _META.match(t):
             buf = []  # the lines under a "By: <entity>" line continue it ("General Partner")
+        elif not second and _behalf_heading(t, buf):
+            second, buf = _behalf_heading(t, buf)
         elif _ROLE.match(t) or _CONNECTOR.match(t):
             pass
         elif _looks_like_name(_entity(t)):
@@ -337,7 +345,21 @@ def _heading(text: list[str], k: int, floor: int) -> list[str]:
         else:
             break
         j -= 1
-    return _names(buf)
+    return _names(buf) + second if buf or not second else []
+
+
+def _behalf_heading(t: str, buf: list[str]) -> tuple[list[str], list[str]] | None:
+    """'ACME LIFE COMPANY and on behalf of Acme Security' over 'Insurance Company of Ohio': (the
+    names from the second on, the heading lines left for the first). Only names are taken."""
+    split = behalf(t)
+    if split is None:
+        return None
+    first, begun = split
+    name, rest = behalf_name(begun, buf, _LEGAL_END)
+    name = _entity(name)
+    if not _looks_like_name(name) or first and not _looks_like_name(_entity(first)):
+        return None
+    return [name] + _names(rest), [_entity(first)] if first else []
 
 
 def _entity_above(text: list[str], j: int, floor: int) -> list[str]:
@@ -443,7 +465,7 @@ def _printed_name(signer: str) -> str:
 def _entity(t: str) -> str:
     """'ICS OPPORTUNITIES, LTD. By: Millennium Management LLC, its ...' -> 'ICS OPPORTUNITIES, LTD.';
     'SOFINNOVA VENTURE PARTNERS VI, L.P., a Delaware Limited Partnership' -> the name."""
-    t = re.split(r"\s+by\s*:|\s+\|\s+by\b", t, 1, flags=re.I)[0]
+    t = strip_alias(re.split(r"\s+by\s*:|\s+\|\s+by\b", t, 1, flags=re.I)[0])
     t = re.sub(r"^and\s+|[\s,]+and$", "", t.strip(), flags=re.I)
     if _DESCRIPTOR.search(t) and re.search(r"limited|liability|partnership|company|corporation|trust|"
                                            r"organized|incorporated", _DESCRIPTOR.search(t).group(0), re.I):
