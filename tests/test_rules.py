@@ -543,6 +543,13 @@ CASES["CON019"] = (lambda: _excludes(False), lambda: _excludes(True),
                    lambda: _excludes(False), lambda: filing(*clean_pair()))
 
 
+# Item 5 names a person's sole power over a number of shares; the person's own row 7 / 9 says otherwise.
+CASES["CON020"] = (lambda: _item5("(b) Alpha Fund LP has the sole power to vote and the sole power to dispose of 600 shares."),
+                   lambda: _item5("(b) Alpha Fund LP has the sole power to vote and the sole power to dispose of 1,000 shares."),
+                   lambda: _item5("(b) The Reporting Person has sole power to vote 1,500 shares."),
+                   lambda: _item5("(b) Neither Alpha Fund LP nor its partners has the sole power to vote 600 shares."))
+
+
 # The form's list of the four powers, or a reference to the cover rows, states no power held.
 CASES["CON015"] = CASES["CON015"] + (
     lambda: _item5("it may be deemed to have shared voting and dispositive power over them"),

@@ -39,6 +39,15 @@ FACT_TYPES.update({
         "cover_sole_max": D("number", "the largest sole voting or dispositive row of any cover page"),
         "cover_shared_max": D("number", "the largest shared voting or dispositive row of any cover page"),
     }),
+    "item5_sole": FactType("13D Item 5's statements that a named person has sole power over a number of shares, beside "
+                           "that person's sole row for the power", {
+        "person": F("str", "the reporting person the statement names"),
+        "power": D("str", "'voting' (row 7) or 'dispositive' (row 9)"),
+        "stated": F("str", "the share counts stated, comma-separated"),
+        "row": F("str", "the person's cover row for the power"),
+        "matches_row": D("bool", "one stated count equals the row, or the counts add up to it"),
+        "exceeds_row": D("bool", "a stated count is larger than the row"),
+    }),
     "legal_form": FactType("a cover page's name's legal form beside its type-of-person codes", {
         "person": F("str", "the reporting person"),
         "form": D("str", "'partnership' (L.P., Limited Partnership) or 'corporation' (Inc., Corporation)"),

@@ -258,3 +258,59 @@ def excludes_note_line(lines: list[str], start: int, stop: int) -> int | None:
         if "xclude" in line and _EXCLUDES_NOTE.match(line.replace("|", " ").strip()):
             return idx
     return None
+
+
+# "has the sole power to vote and the sole power to dispose of 950,000 shares", "would have the sole
+# power to vote or to direct the vote of 3,268,922 shares": the amount a sole-power statement names,
+# the first share count in the same clause (up to ';' or a sentence end).
+_SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\bInc|\bLtd|\bMrs)(?<!\bCo|\bNo|\bMr|\bMs|\bDr|\bJr|\bSr|\bSt)\.\s+(?=[A-Z(])|;")
+
+
+def item5_sole_statements(text: str | None) -> list[tuple[str, tuple[str, ...], int]]:
+    """(subject, powers, shares) for each statement in Item 5's prose that someone has sole power
+    over a number of shares: the subject is the sentence before the phrase ('Mr. Roe possesses'),
+    the powers 'voting' and/or 'dispositive' as the clause names them. A subject that spreads the
+    power ('each has') or denies it ('Neither A nor B has') gives none."""
+    if not text:
+        return []
+    flat = " ".join(text.split())
+    hits = list(_POWER.finditer(flat))
+    out = []
+    for n, m in enumerate(hits):
+        if m.group("kind").lower() != "sole":
+            continue
+        before, after = flat[max(0, m.start() - 40):m.start()], flat[m.end():m.end() + 200]
+        if _NIL_BEFORE.search(before) or _NIL_AFTER.search(after) or _listed_other_kind(flat, hits, n):
+            continue
+        end = _SENTENCE_END.search(after)
+        clause = m.group(0) + (after[:end.start()] if end else after)
+        amount = _COUNT.search(clause)
+        subject = _subject(flat, m.start())
+        if amount is None or _SPREAD.search(subject):
+            continue
+        powers = tuple(k for k, rx in (("voting", r"\bvot"), ("dispositive", r"\bdispos|\binvestment"))
+                       if re.search(rx, clause[:amount.start()], re.I))
+        if powers:
+            out.append((subject, powers, int(re.sub(r"[,'’]", "", amount.group(1)))))
+    return out
+
+
+# A share count: '950,000 shares', "5'274'370 shares" (an apostrophe groups thousands in Swiss usage).
+_COUNT = re.compile(r"(?<![\d,'’.])(\d{1,3}(?:[,'’]\d{3})+|\d+)\s+shares\b", re.I)
+_SPREAD = re.compile(r"\b(?:each|neither|nor|not|no|none|any|all)\b", re.I)
+
+
+def _subject(flat: str, at: int) -> str:
+    """The sentence before a phrase, from its start (at most 200 characters back)."""
+    head = flat[max(0, at - 200):at]
+    ends = list(_SENTENCE_END.finditer(head))
+    return head[ends[-1].end():] if ends else head
+
+
+def _listed_other_kind(flat: str, hits: list, n: int) -> bool:
+    """The phrase is in the form's list of the four powers: a neighbour of the other kind (sole
+    next to shared) with no figure between ('sole power to vote and the sole power to dispose of
+    950,000 shares' is one statement, not the list)."""
+    near = [k for k in (n - 1, n + 1) if 0 <= k < len(hits)
+            and hits[k].group("kind").lower() != hits[n].group("kind").lower()]
+    return any(_listed(flat, [hits[min(k, n)], hits[max(k, n)]], 0 if k > n else 1) for k in near)
