@@ -550,6 +550,20 @@ CASES["CON020"] = (lambda: _item5("(b) Alpha Fund LP has the sole power to vote 
                    lambda: _item5("(b) Neither Alpha Fund LP nor its partners has the sole power to vote 600 shares."))
 
 
+# A 13G/A with no date of event reporting the holdings at 31 Dec 2022: due Tue 14 Feb 2023.
+def _year_end(text):
+    from checker.model import Item
+    return _institution(6.0, event=None, form="SC 13G/A", amendment=1,
+                        items=[Item(number="4", text=text, line=60)])
+
+
+CASES["DLN005"] = (lambda: (_year_end("the shares held at December 31, 2022"), CheckOptions(filed=D(2023, 2, 15))),
+                   lambda: (_year_end("the shares held at December 31, 2022"), CheckOptions(filed=D(2023, 2, 14))),
+                   lambda: (_year_end("the shares held at December 31, 2022"), CheckOptions(filed=D(2023, 2, 15))),
+                   lambda: (_year_end("based on the shares outstanding as of December 31, 2022"),
+                            CheckOptions(filed=D(2023, 2, 15))))
+
+
 # The form's list of the four powers, or a reference to the cover rows, states no power held.
 CASES["CON015"] = CASES["CON015"] + (
     lambda: _item5("it may be deemed to have shared voting and dispositive power over them"),

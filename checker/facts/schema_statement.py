@@ -68,6 +68,13 @@ FACT_TYPES["statement"].fields.update({
                                  "nothing typed above the 'Signature' caption)"),
     "blank_signature_line": F("int", "the first such line", optional=True),
 })
+FACT_TYPES["year_end_deadline"] = FactType(
+    "Rule 13d-2(b): a 13G amendment with no date of event whose items state holdings as of a year's end", {
+        "holding": F("str", "the year end the holdings are stated as of (the latest the items name)"),
+        "due": D("str", "45 days after that year end (the next business day if closed)"),
+        "due_day": D("int", "its ordinal day"),
+        "filed": F("str", "the filing date (EDGAR header or --filed)"), "filed_day": D("int", "its ordinal day"),
+    })
 FACT_TYPES["institution_deadline"] = FactType(
     "Rule 13d-1(b)(2): an original 13G (13d-1(b) box alone) dated at a month end, with its highest percent", {
         "person": F("str", "the reporting person with the highest percent"),

@@ -314,3 +314,20 @@ def _listed_other_kind(flat: str, hits: list, n: int) -> bool:
     near = [k for k in (n - 1, n + 1) if 0 <= k < len(hits)
             and hits[k].group("kind").lower() != hits[n].group("kind").lower()]
     return any(_listed(flat, [hits[min(k, n)], hits[max(k, n)]], 0 if k > n else 1) for k in near)
+
+
+# 'held by D.E. Shaw at December 31, 1995', 'as of December 31, 2020': the holdings a 13G reports
+# are as of a calendar year's end. An issuer's count 'outstanding as of December 31' is not one.
+_YEAR_END = re.compile(r"\b(?:at|as\s+of|on)\s+December\s+31\s*,?\s*((?:19|20)\d\d)\b", re.I)
+_OUTSTANDING_BEFORE = re.compile(r"\b(?:outstanding|issued|reported|fiscal|quarter(?:ly)?|period|ended)\b[^.;]{0,30}$",
+                                 re.I)
+
+
+def year_end_holding(text: str | None) -> int | None:
+    """The latest calendar year whose end the text says holdings are stated as of."""
+    if not text:
+        return None
+    flat = " ".join(text.split())
+    years = [int(m.group(1)) for m in _YEAR_END.finditer(flat)
+             if not _OUTSTANDING_BEFORE.search(flat[max(0, m.start() - 60):m.start()])]
+    return max(years, default=None)
