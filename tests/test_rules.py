@@ -564,6 +564,20 @@ CASES["DLN005"] = (lambda: (_year_end("the shares held at December 31, 2022"), C
                             CheckOptions(filed=D(2023, 2, 15))))
 
 
+# A 13d-1(c) original, no date of event, percent as of Wed 1 Mar 2023: due Mon 13 Mar 2023 at the latest.
+def _as_of(event=None):
+    from checker.model import DateValue
+    f = _institution(6.0, event=event, box="Rule 13d-1(c)")
+    f.percent_as_of = DateValue(value=D(2023, 3, 1), raw="March 1, 2023", line=20)
+    return f
+
+
+CASES["DLN006"] = (lambda: (_as_of(), CheckOptions(filed=D(2023, 3, 14))),
+                   lambda: (_as_of(), CheckOptions(filed=D(2023, 3, 13))),
+                   lambda: (_as_of(), CheckOptions(filed=D(2023, 3, 14))),
+                   lambda: (_as_of(event=D(2023, 3, 10)), CheckOptions(filed=D(2023, 3, 14))))
+
+
 # The form's list of the four powers, or a reference to the cover rows, states no power held.
 CASES["CON015"] = CASES["CON015"] + (
     lambda: _item5("it may be deemed to have shared voting and dispositive power over them"),

@@ -75,6 +75,14 @@ FACT_TYPES["year_end_deadline"] = FactType(
         "due_day": D("int", "its ordinal day"),
         "filed": F("str", "the filing date (EDGAR header or --filed)"), "filed_day": D("int", "its ordinal day"),
     })
+FACT_TYPES["as_of_deadline"] = FactType(
+    "Rule 13d-1(c): an original 13G (13d-1(c) box alone, no date of event) whose cover dates its percent", {
+        "as_of": F("str", "the date the cover gives the percent as of (the latest)"),
+        "due": D("str", "10 days after it (next business day), or 5 business days from 30 Sep 2024"),
+        "due_day": D("int", "its ordinal day"),
+        "filed": F("str", "the filing date (EDGAR header or --filed)"), "filed_day": D("int", "its ordinal day"),
+        "regime": D("str", "which version of the rule applies"),
+    })
 FACT_TYPES["institution_deadline"] = FactType(
     "Rule 13d-1(b)(2): an original 13G (13d-1(b) box alone) dated at a month end, with its highest percent", {
         "person": F("str", "the reporting person with the highest percent"),
