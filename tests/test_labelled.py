@@ -57,7 +57,7 @@ def test_aggregate_and_percent_right_floor(scores):
 
 # Session 3 (filers, signatures, dates): labelled error/warning anomalies flagged in their
 # category, and no error on a labelled-clean filing.
-FLOOR_ANOMALIES_FLAGGED = 62
+FLOOR_ANOMALIES_FLAGGED = 63
 
 
 def test_labelled_anomalies_flagged_floor(scores):

@@ -578,6 +578,19 @@ CASES["DLN006"] = (lambda: (_as_of(), CheckOptions(filed=D(2023, 3, 14))),
                    lambda: (_as_of(event=D(2023, 3, 10)), CheckOptions(filed=D(2023, 3, 14))))
 
 
+# Item 5 recites a 5% crossing on Mon 9 Jan 2023 and the first 13D's filing: due Thu 19 Jan 2023
+# (10 days); a crossing on Mon 6 Jan 2025: due Mon 13 Jan 2025 (5 business days).
+def _recited(filed_on, crossed="January 9, 2023"):
+    return _item5(f"(c) On {crossed}, Alpha Fund LP became the beneficial owner of more than five percent of "
+                  f"the Common Stock. A Schedule 13D was filed on {filed_on}.")
+
+
+CASES["DLN007"] = (lambda: _recited("January 20, 2023"), lambda: _recited("January 19, 2023"),
+                   lambda: _recited("January 14, 2025", "January 6, 2025"), lambda: _recited("January 13, 2025", "January 6, 2025"),
+                   lambda: _recited("March 3, 2025"),
+                   lambda: _item5("(c) A Schedule 13D was filed on March 3, 2025."))
+
+
 # The form's list of the four powers, or a reference to the cover rows, states no power held.
 CASES["CON015"] = CASES["CON015"] + (
     lambda: _item5("it may be deemed to have shared voting and dispositive power over them"),

@@ -1,14 +1,15 @@
 """Deadlines that only the statement's other dates give, where the title page has no date of
 event: a 13G amendment whose items state the holdings as of a calendar year's end was due 45 days
 after that year (Rule 13d-2(b)); a 13d-1(c) original whose cover gives the percent as of a date
-was due 10 days after it at the latest. The filing date is set beside each."""
+was due 10 days after it at the latest; a history in the items of a 5 % crossing and of the
+first Schedule 13D's filing dates that filing. The filing date is set beside each."""
 from __future__ import annotations
 
 import datetime as dt
 
 from checker import calendar as cal
 from checker.facts.common import day, is_amendment
-from checker.facts.defaults import NEW_13G_REGIME
+from checker.facts.defaults import NEW_13D_REGIME, NEW_13G_REGIME
 from checker.model import Filing
 from checker.parse import statements as S
 
@@ -47,3 +48,23 @@ def as_of_deadline_facts(filing: Filing, filed: dt.date | None) -> list[dict]:
     return [{"t": "as_of_deadline", "as_of": held.value.isoformat(), "due": due.isoformat(), "due_day": day(due),
              "filed": filed.isoformat(), "filed_day": day(filed), "regime": regime,
              "line": held.line or 1, "key": "as-of-deadline"}]
+
+
+def recited_deadline_facts(filing: Filing) -> list[dict]:
+    """Rule 13d-1(a): a Schedule 13D is due 10 days (from 5 Feb 2024, 5 business days) after the
+    acquisition that crosses 5 %. The items' own history of the crossing and of the first 13D's
+    filing is set beside that deadline."""
+    for item in filing.items:
+        recited = S.recited_crossing(item.text)
+        if recited is None:
+            continue
+        crossed, first = recited
+        if crossed >= NEW_13D_REGIME:
+            due, regime = cal.add_business_days(crossed, 5), "5 business days, Rule 13d-1(a) as amended 2023"
+        else:
+            due, regime = cal.next_business_day_on_or_after(crossed + dt.timedelta(days=10)), \
+                "10 days, Rule 13d-1(a) before 5 Feb 2024"
+        return [{"t": "recited_deadline", "item": item.number, "crossed": crossed.isoformat(),
+                 "first_filed": first.isoformat(), "first_filed_day": day(first), "due": due.isoformat(),
+                 "due_day": day(due), "regime": regime, "line": item.line or 1, "key": "recited-deadline"}]
+    return []

@@ -83,6 +83,16 @@ FACT_TYPES["as_of_deadline"] = FactType(
         "filed": F("str", "the filing date (EDGAR header or --filed)"), "filed_day": D("int", "its ordinal day"),
         "regime": D("str", "which version of the rule applies"),
     })
+FACT_TYPES["recited_deadline"] = FactType(
+    "Rule 13d-1(a): the items' history of a 5 % crossing and of the first Schedule 13D's filing", {
+        "item": F("str", "the item that says both"),
+        "crossed": F("str", "the date the item says a person became owner of more than 5 %"),
+        "first_filed": F("str", "the date it says the Schedule 13D was filed"),
+        "first_filed_day": D("int", "its ordinal day"),
+        "due": D("str", "10 days after the crossing (next business day), or 5 business days from 5 Feb 2024"),
+        "due_day": D("int", "its ordinal day"),
+        "regime": D("str", "which version of the rule applies"),
+    })
 FACT_TYPES["institution_deadline"] = FactType(
     "Rule 13d-1(b)(2): an original 13G (13d-1(b) box alone) dated at a month end, with its highest percent", {
         "person": F("str", "the reporting person with the highest percent"),

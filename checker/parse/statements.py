@@ -347,3 +347,35 @@ def percent_as_of(lines: list[str], start: int, end: int) -> tuple[dt.date, str,
         if date and m.group(1).lower().startswith(date[1].lower()[:3]):
             found.append((date[0], date[1], idx))
     return max(found, default=None)
+
+
+# A history recited in the items: 'on March 18, 1997, the Reporting Person became the beneficial
+# owner of five percent or more ...  A Schedule 13D was filed on August 15, 1997'.
+_CROSSED = re.compile(r"\bbec(?:a|o)me\s+the\s+(?:beneficial\s+)?owner\s+of\s+(?:more\s+than\s+)?(?:five|5)\s*"
+                      r"(?:percent|%|per\s+cent)", re.I)
+_FIRST_FILED = re.compile(r"\bSchedule\s+13D\s+was\s+filed\s+(?:with\s+the\s+\w+\s+)?on\s+(.{6,30})", re.I)
+
+
+def recited_crossing(text: str | None) -> tuple[dt.date, dt.date] | None:
+    """(the date the items say a person crossed 5 %, the date they say its Schedule 13D was filed),
+    when one paragraph says both and the filing is the later."""
+    for para in re.split(r"\n\s*\n", text or ""):
+        flat = " ".join(para.split())
+        crossed = next((s for s in re.split(r"(?<=[a-z)])\.\s+(?=[A-Z])", flat) if _CROSSED.search(s)), None)
+        filed = _FIRST_FILED.search(flat)
+        if crossed is None or filed is None:
+            continue
+        on, when = _crossing_date(crossed), V.first_date(filed.group(1))
+        if on and when and when[0] > on:
+            return on, when[0]
+    return None
+
+
+def _crossing_date(sentence: str) -> dt.date | None:
+    """The date nearest before the crossing words ('on May 21, 1996, ... commenced acquiring ...,
+    and on March 18, 1997, ... became the beneficial owner of five percent'), else the first after."""
+    at = _CROSSED.search(sentence).start()
+    dates = V.find_dates(sentence)
+    before = [d for pos, d, _ in dates if pos < at]
+    return before[-1] if before else next((d for pos, d, _ in dates if pos > at), None)
+
