@@ -1,4 +1,6 @@
-"""Signature headings wrapped over lines: an alias in parentheses, and 'X and on behalf of Y'.
+"""Signature lines read together before the heading is taken as names: wrapped headings (an
+alias in parentheses, 'X and on behalf of Y', a name wrapped before its parenthesised part) and
+starred blocks signed through an attorney-in-fact.
 
 Old text filings print long entity names over several lines. Two wraps need reading before the
 heading lines are taken as names: a parenthesised alias ('(formerly known as Charter Security' /
@@ -9,6 +11,8 @@ two entities, the second wrapped until its legal form (or the end of the heading
 from __future__ import annotations
 
 import re
+
+from checker.parse.signature_patterns import _BARE_BY_LINE, _BY, _CAPTION, _NOISE, _RULE
 
 JOINED = "\x00"  # a line whose text was joined to another; the heading walk skips it
 _ALIAS_WORDS = (r"(?:formerly(?:\s+known\s+as)?|f/k/a|f\.k\.a\.?|fka|now\s+known\s+as|n/k/a|a/k/a|"
@@ -71,3 +75,37 @@ def behalf_name(begun: str, below: list[str], legal_end: re.Pattern) -> tuple[st
     while rest and not legal_end.search(strip_alias(name).strip(" ,")):
         name = f"{name} {rest.pop(0)}"
     return strip_alias(name).strip(" ,"), rest
+
+
+def blank(t: str) -> bool:
+    """A line that holds no heading text: empty, joined away, a rule, page noise or a caption."""
+    return not t or t == JOINED or bool(_RULE.match(t)) or bool(_NOISE.match(t)) or bool(_CAPTION.match(t)) \
+        or bool(_BARE_BY_LINE.match(t))
+
+
+_STAR_SIGNATURE = re.compile(r"^by\s*:?\s*\*+$", re.I)
+_STAR_ATTORNEY = re.compile(r"^\*+\s*by\b.*/s/", re.I)
+
+
+def conform_starred(lines: list[str], text: list[str], start: int, end: int) -> None:
+    """'By: *' over 'Anthony Roe, its Manager', and at the end '* By: /s/ Kemper Roe, attorney-in-
+    fact': each starred block is signed by the person printed under it, through the attorney. The
+    star is read as that person's conformed signature ('By: /s/ Anthony Roe')."""
+    if not any(_STAR_ATTORNEY.match(lines[i].strip()) for i in range(start, min(end, len(lines)))):
+        return
+    for k in range(start, end - 1):
+        if _STAR_SIGNATURE.match(text[k]) and text[k + 1] and not blank(text[k + 1]):
+            text[k] = "By: /s/ " + text[k + 1].split(",")[0].strip()
+
+
+_PAREN_TAIL = re.compile(r"^\([A-Z][^()]{0,30}\),?\s+[A-Z]")
+
+
+def join_parenthesised(text: list[str], start: int, end: int) -> None:
+    """'ACME LIFE SCIENCES FUND' / '(OFFSHORE), LTD.': a heading wrapped before its parenthesised
+    part is one name; the second line is joined to the first (and left blank)."""
+    for k in range(start + 1, end):
+        prev = text[k - 1]
+        if _PAREN_TAIL.match(text[k]) and prev and not blank(prev) and "/s/" not in prev.lower() \
+                and not _BY.match(prev):
+            text[k - 1], text[k] = f"{prev} {text[k]}", ""
