@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from checker.names import same_name  # noqa: E402
+from checker.parse.signature_wraps import strip_alias  # noqa: E402
 from checker.pipeline import CheckOptions, check_file  # noqa: E402
 
 FIELDS = ("aggregate", "percent", "sole_voting", "shared_voting", "sole_dispositive", "shared_dispositive")
@@ -100,6 +101,7 @@ def score(corpus: Path, label: dict) -> FilingScore:
     # A person without a cover page is extra unless the label names them too.
     others = [p for p in doc["reporting_persons"] if not p.get("cover_page", True)]
     named = [n["name"] for n in label.get("named_without_cover", [])] + [p["name"] for p in label["persons"]]
+    named += [strip_alias(n) for n in named]  # a label may keep the former name: '... (formerly ...)'
     s.extra = [e["name"] for e in extra] + [f"{o['name']} (no cover page)" for o in others
                                             if not any(same_name(n, o["name"]) for n in named)]
     s.numbers = {f: {"right": 0, "unread": 0, "wrong": 0} for f in FIELDS}

@@ -234,6 +234,7 @@ class Filing(BaseModel):
     event_caption_line: int | None = None  # the title page's 'Date of Event ...' caption
     event_date_blank: bool = False  # nothing filled in above (or beside) that caption
     eligibility_claim: TextValue | None = None  # 'entitled to use Schedule 13G pursuant to Rule 13d-1(c)'
+    percent_as_of: DateValue | None = None  # a cover's row 11/13 percent dated: '8.2% as of November 9, 1998'
     excludes_note_line: int | None = None  # a cover-page note: 'Excludes 784,512 shares held by ...'
     header_subject_cik: TextValue | None = None  # EDGAR header SUBJECT COMPANY CIK
     header_filer_cik: TextValue | None = None  # EDGAR header FILED BY CIK

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from checker import sources
 from checker.parse import parse_document
 from checker.pipeline import check_file
@@ -164,3 +166,52 @@ def test_heading_wrapped_before_its_parenthesised_part_is_one_name():
     lines = sig.split("\n")
     assert [s.name for s in read_signatures(lines, 0, len(lines), "statement", lambda i: i + 1)] == [
         "EXAMPLE LIFE SCIENCES FUND (OFFSHORE), LTD."]
+
+
+def _heading_names(sig: str) -> list[str]:
+    from checker.parse.signatures import read_signatures
+    lines = sig.split("\n")
+    return [s.name for s in read_signatures(lines, 0, len(lines), "statement", lambda i: i + 1)]
+
+
+def test_an_alias_wrapped_in_parentheses_and_on_behalf_of_name_two_entities():
+    # The second entity wraps over two lines, then its former name over two more, ending '))'.
+    sig = ("Dated: March 3, 1994\n\n        EXAMPLE LIFE ASSURANCE COMPANY\n        and on behalf of Example Security\n"
+           "        Assurance Company of Ohio\n        (formerly known as Sample Security\n"
+           "        Life Assurance Company (Ohio))\n\n\n        By:/s/ Jane Q. Roe\n           ----------\n"
+           "           Jane Q. Roe\n           Vice President\n")
+    assert _heading_names(sig) == ["EXAMPLE LIFE ASSURANCE COMPANY", "Example Security Assurance Company of Ohio"]
+
+
+def test_an_alias_line_belongs_to_the_name_above_it():
+    sig = ("Date: May 2, 2001\n\nALPHA EXAMPLE PARTNERS LLC\n(f/k/a Beta Example Partners LLC)\nGAMMA EXAMPLE FUND LP\n\n"
+           "By: /s/ John Roe\nJohn Roe, Managing Member\n")
+    assert _heading_names(sig) == ["ALPHA EXAMPLE PARTNERS LLC", "GAMMA EXAMPLE FUND LP"]
+
+
+def test_for_itself_and_on_behalf_of_on_one_line():
+    sig = ("Date: May 2, 2001\n\nEXAMPLE HOLDINGS, INC., for itself and on behalf of EXAMPLE SUB LLC\n\n"
+           "By: /s/ John Roe\nJohn Roe, President\n")
+    assert _heading_names(sig) == ["EXAMPLE HOLDINGS, INC.", "EXAMPLE SUB LLC"]
+
+
+def test_on_behalf_of_something_that_is_no_name_names_nothing_more():
+    # The near miss: 'on behalf of the undersigned' is prose, so no second name is read from it.
+    sig = ("Date: May 2, 2001\n\nEXAMPLE HOLDINGS, INC.\n\n"
+           "By: /s/ John Roe\nJohn Roe, President\n")
+    assert _heading_names(sig) == ["EXAMPLE HOLDINGS, INC."]
+    prose = sig.replace("EXAMPLE HOLDINGS, INC.\n", "EXAMPLE HOLDINGS, INC.\non behalf of the undersigned\n")
+    assert _heading_names(prose) == ["EXAMPLE HOLDINGS, INC."]
+
+
+def test_a_parenthesis_that_is_no_alias_stays_in_the_name():
+    sig = ("Date: May 2, 2001\n\nEXAMPLE GLOBAL FUND (CAYMAN\nISLANDS), LTD.\n\nBy: /s/ John Roe\nJohn Roe, Director\n")
+    assert _heading_names(sig) == ["EXAMPLE GLOBAL FUND (CAYMAN ISLANDS), LTD."]
+
+
+def test_real_wrapped_on_behalf_of_heading(corpus):
+    path = corpus / "labelled" / "1994_sc_13da_50104.txt"
+    if not path.exists():
+        pytest.skip("labelled set not found")
+    names = [p.name for p in check_file(path).reporting_persons]
+    assert sorted(names) == ["METROPOLITAN LIFE INSURANCE COMPANY", "MetLife Security Insurance Company of Louisiana"]

@@ -552,6 +552,54 @@ CASES["CON019"] = (lambda: _excludes(False), lambda: _excludes(True),
                    lambda: _excludes(False), lambda: filing(*clean_pair()))
 
 
+# Item 5 names a person's sole power over a number of shares; the person's own row 7 / 9 says otherwise.
+CASES["CON020"] = (lambda: _item5("(b) Alpha Fund LP has the sole power to vote and the sole power to dispose of 600 shares."),
+                   lambda: _item5("(b) Alpha Fund LP has the sole power to vote and the sole power to dispose of 1,000 shares."),
+                   lambda: _item5("(b) The Reporting Person has sole power to vote 1,500 shares."),
+                   lambda: _item5("(b) Neither Alpha Fund LP nor its partners has the sole power to vote 600 shares."))
+
+
+# A 13G/A with no date of event reporting the holdings at 31 Dec 2022: due Tue 14 Feb 2023.
+def _year_end(text):
+    from checker.model import Item
+    return _institution(6.0, event=None, form="SC 13G/A", amendment=1,
+                        items=[Item(number="4", text=text, line=60)])
+
+
+CASES["DLN005"] = (lambda: (_year_end("the shares held at December 31, 2022"), CheckOptions(filed=D(2023, 2, 15))),
+                   lambda: (_year_end("the shares held at December 31, 2022"), CheckOptions(filed=D(2023, 2, 14))),
+                   lambda: (_year_end("the shares held at December 31, 2022"), CheckOptions(filed=D(2023, 2, 15))),
+                   lambda: (_year_end("based on the shares outstanding as of December 31, 2022"),
+                            CheckOptions(filed=D(2023, 2, 15))))
+
+
+# A 13d-1(c) original, no date of event, percent as of Wed 1 Mar 2023: due Mon 13 Mar 2023 at the latest.
+def _as_of(event=None):
+    from checker.model import DateValue
+    f = _institution(6.0, event=event, box="Rule 13d-1(c)")
+    f.percent_as_of = DateValue(value=D(2023, 3, 1), raw="March 1, 2023", line=20)
+    return f
+
+
+CASES["DLN006"] = (lambda: (_as_of(), CheckOptions(filed=D(2023, 3, 14))),
+                   lambda: (_as_of(), CheckOptions(filed=D(2023, 3, 13))),
+                   lambda: (_as_of(), CheckOptions(filed=D(2023, 3, 14))),
+                   lambda: (_as_of(event=D(2023, 3, 10)), CheckOptions(filed=D(2023, 3, 14))))
+
+
+# Item 5 recites a 5% crossing on Mon 9 Jan 2023 and the first 13D's filing: due Thu 19 Jan 2023
+# (10 days); a crossing on Mon 6 Jan 2025: due Mon 13 Jan 2025 (5 business days).
+def _recited(filed_on, crossed="January 9, 2023"):
+    return _item5(f"(c) On {crossed}, Alpha Fund LP became the beneficial owner of more than five percent of "
+                  f"the Common Stock. A Schedule 13D was filed on {filed_on}.")
+
+
+CASES["DLN007"] = (lambda: _recited("January 20, 2023"), lambda: _recited("January 19, 2023"),
+                   lambda: _recited("January 14, 2025", "January 6, 2025"), lambda: _recited("January 13, 2025", "January 6, 2025"),
+                   lambda: _recited("March 3, 2025"),
+                   lambda: _item5("(c) A Schedule 13D was filed on March 3, 2025."))
+
+
 # The form's list of the four powers, or a reference to the cover rows, states no power held.
 CASES["CON015"] = CASES["CON015"] + (
     lambda: _item5("it may be deemed to have shared voting and dispositive power over them"),

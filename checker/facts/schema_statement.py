@@ -39,6 +39,15 @@ FACT_TYPES.update({
         "cover_sole_max": D("number", "the largest sole voting or dispositive row of any cover page"),
         "cover_shared_max": D("number", "the largest shared voting or dispositive row of any cover page"),
     }),
+    "item5_sole": FactType("13D Item 5's statements that a named person has sole power over a number of shares, beside "
+                           "that person's sole row for the power", {
+        "person": F("str", "the reporting person the statement names"),
+        "power": D("str", "'voting' (row 7) or 'dispositive' (row 9)"),
+        "stated": F("str", "the share counts stated, comma-separated"),
+        "row": F("str", "the person's cover row for the power"),
+        "matches_row": D("bool", "one stated count equals the row, or the counts add up to it"),
+        "exceeds_row": D("bool", "a stated count is larger than the row"),
+    }),
     "legal_form": FactType("a cover page's name's legal form beside its type-of-person codes", {
         "person": F("str", "the reporting person"),
         "form": D("str", "'partnership' (L.P., Limited Partnership) or 'corporation' (Inc., Corporation)"),
@@ -59,6 +68,31 @@ FACT_TYPES["statement"].fields.update({
                                  "nothing typed above the 'Signature' caption)"),
     "blank_signature_line": F("int", "the first such line", optional=True),
 })
+FACT_TYPES["year_end_deadline"] = FactType(
+    "Rule 13d-2(b): a 13G amendment with no date of event whose items state holdings as of a year's end", {
+        "holding": F("str", "the year end the holdings are stated as of (the latest the items name)"),
+        "due": D("str", "45 days after that year end (the next business day if closed)"),
+        "due_day": D("int", "its ordinal day"),
+        "filed": F("str", "the filing date (EDGAR header or --filed)"), "filed_day": D("int", "its ordinal day"),
+    })
+FACT_TYPES["as_of_deadline"] = FactType(
+    "Rule 13d-1(c): an original 13G (13d-1(c) box alone, no date of event) whose cover dates its percent", {
+        "as_of": F("str", "the date the cover gives the percent as of (the latest)"),
+        "due": D("str", "10 days after it (next business day), or 5 business days from 30 Sep 2024"),
+        "due_day": D("int", "its ordinal day"),
+        "filed": F("str", "the filing date (EDGAR header or --filed)"), "filed_day": D("int", "its ordinal day"),
+        "regime": D("str", "which version of the rule applies"),
+    })
+FACT_TYPES["recited_deadline"] = FactType(
+    "Rule 13d-1(a): the items' history of a 5 % crossing and of the first Schedule 13D's filing", {
+        "item": F("str", "the item that says both"),
+        "crossed": F("str", "the date the item says a person became owner of more than 5 %"),
+        "first_filed": F("str", "the date it says the Schedule 13D was filed"),
+        "first_filed_day": D("int", "its ordinal day"),
+        "due": D("str", "10 days after the crossing (next business day), or 5 business days from 5 Feb 2024"),
+        "due_day": D("int", "its ordinal day"),
+        "regime": D("str", "which version of the rule applies"),
+    })
 FACT_TYPES["institution_deadline"] = FactType(
     "Rule 13d-1(b)(2): an original 13G (13d-1(b) box alone) dated at a month end, with its highest percent", {
         "person": F("str", "the reporting person with the highest percent"),

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 
 from checker.facts.common import day, is_amendment, named_pages, page_names
+from checker.facts.holding_dates import as_of_deadline_facts, recited_deadline_facts, year_end_deadline_facts
+from checker.facts.item5_powers import item5_sole_facts
 from checker.model import Filing
 from checker.parse import statements as S
 
@@ -63,7 +65,9 @@ def statement_facts(filing: Filing, filed=None) -> list[dict]:
         fact["event_caption_line"] = filing.event_caption_line
     if filing.amends_line:
         fact["amends_line"] = filing.amends_line
-    return [fact, *_power_words(filing, pages), *_header_ciks(filing), *_blank_signatures(filing, persons)]
+    return [fact, *_power_words(filing, pages), *item5_sole_facts(filing, pages),
+            *year_end_deadline_facts(filing, filed), *as_of_deadline_facts(filing, filed),
+            *recited_deadline_facts(filing), *_header_ciks(filing), *_blank_signatures(filing, persons)]
 
 
 def _blank_signatures(filing: Filing, persons: set[str]) -> list[dict]:

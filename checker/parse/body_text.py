@@ -110,12 +110,17 @@ def _read_parenthetical(lines: list[str], idx: int, out: dict) -> None:
                 out[key] = (above[1], above[0])
 
 
+# 'Item 3 herein.', 'Item 6 hereto, the power to dispose ...': prose wrapped so that a reference
+# to an item starts a line; no separator after the number and a lower-case word are no heading.
+_PROSE_REFERENCE = re.compile(r"^[\s*#]*(?i:item)\s+\d{1,2}\s+[a-z]")
+
+
 def read_items(lines: list[str], start: int, end: int) -> list[tuple[int, Item]]:
     """Item headings ('Item 4. Purpose of Transaction.') and their text, up to the signatures."""
     found: list[tuple[int, Item]] = []
     for idx in range(start, end):
         m = ITEM.match(lines[idx]) if _may_contain(lines[idx], "item") else None
-        if m and len(lines[idx]) < 200:
+        if m and len(lines[idx]) < 200 and not _PROSE_REFERENCE.match(lines[idx]):
             found.append((idx, Item(number=m.group(1), title=_clean(m.group(2)))))
     for n, (idx, item) in enumerate(found):
         stop = found[n + 1][0] if n + 1 < len(found) else end

@@ -17,52 +17,13 @@ from dataclasses import dataclass
 from checker.model import DateValue, Signature
 from checker.names import split_names
 from checker.parse import values as V
+from checker.parse.signature_wraps import JOINED, behalf, behalf_name, join_wraps, strip_alias
+from checker.parse.signature_wraps import blank as _blank, conform_starred, join_parenthesised
 
-_SLASH_S = re.compile(r"/s/\s*_*\s*(.*)$", re.I)
-_BY = re.compile(r"^by\b\s*:?\s*(.*)$", re.I)
-_META = re.compile(r"^(?:name\s*/\s*title|name\s*(?:and|&)\s*title|name|title|its)\s*:\s*(.*)$", re.I)
-_CAPTION = re.compile(r"^(?:date|dated|signature|name\s*/\s*title|name|title|\(?signature\)?)\s*:?$", re.I)
-_DATED = re.compile(r"^\s*(?:dated?|date)\b\s*(?:as\s+of\s*)?:?\s*(.+)$", re.I)
-_MONTH_YEAR = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+[\d\s,]*(?:19|20)\d\d$", re.I)
-_NOISE = re.compile(r"^(?:cusip\s*(?:no|number|#)|page\s+\d+|\(?page\s+\d+|\d{1,3}$|\*?signed\s+pursuant)", re.I)
-_RULE = re.compile(r"^[-_=\s.]*$")
-_ROLE_RX = re.compile(
-    r"^(?:(?:co-|vice\s+|senior\s+|executive\s+|assistant\s+|global\s+|general\s+|chief\s+|managing\s+|sole\s+"
-    r"|compliance\s+|legal\s+|financial\s+|operating\s+|investment\s+|portfolio\s+|deputy\s+|associate\s+"
-    r"|corporate\s+|first\s+|head\s+of\s+)*"
-    r"(?:president|partner|member|manager|director|officer|secretary|treasurer|counsel|trustee|chairman|ceo|cfo|coo"
-    r"|attorney(?:-|\s+)in(?:-|\s+)fact|authorized\s+(?:signatory|person|officer)|individual(?:ly)?|adviser|advisor"
-    r"|investment\s+(?:manager|adviser|advisor)|signatory|controller|principal|custodian|executor))\b", re.I)
-# What may follow a role: nothing, punctuation, 'of/for/to ...', or 'and' with another role
-# ('President and Chief Executive Officer'); 'PRESIDENT AND FELLOWS OF HARVARD COLLEGE' is a name.
-_ROLE_FOLLOW = re.compile(r"^(?:s\b)?\s*(?:$|[,;:/(\-–—]|(?:of|for|to|on|as|in|at)\b|(?:and|&)\s+(?:as\b|co-|vice|senior|"
-                          r"executive|assistant|general|chief|managing|sole|secretary|treasurer|director|member|"
-                          r"manager|president|officer|partner|trustee|attorney|authorized|portfolio))", re.I)
-
-
-class _Role:
-    """A capacity line ('Managing Member', 'Chief Compliance Officer', 'Vice President and Secretary')."""
-
-    @staticmethod
-    def match(t: str):
-        m = _ROLE_RX.match(t)
-        return m if m and _ROLE_FOLLOW.match(t[m.end():]) else None
-
-
-_ROLE = _Role()
-_DEGREE = re.compile(r"(?:Ph\.?\s?D|M\.?\s?D|J\.?\s?D|Esq|Jr|Sr|CFA|CPA|MBA)\.?", re.I)
-_MARKER_BY = re.compile(r"^[\^*†‡]+\s*(?=by\b)", re.I)
-_CONNECTOR = re.compile(r"^(?:a|an|as|its|on\s+(?:its|his|her|their)\s+own|on\s+behalf|and|for|each\s+of|duly|by\s+and)\b",
-                        re.I)
-_PROSE = re.compile(r"\b(?:hereby|certif(?:y|ies)|agree[sd]?|undersigned|pursuant|is|are|was|were|shall|will|"
-                    r"have|has|this|information|statement|behalf\s+of)\b", re.I)
-_LEGAL_END = re.compile(r"\b(?:L\.?\s?L\.?\s?C|L\.?\s?P|Inc|Corp|Corporation|Co|Company|Ltd|Limited|LLP|plc|N\.?A|S\.?A"
-                        r"|AG|GmbH|KG|Trust|Fund|Partnership)\.?\s*$", re.I)
-_DESCRIPTOR = re.compile(r",?\s+an?\s+[A-Z][\w.\-]*(?:\s+[\w.\-]+){0,5}\s*$")
-_WIDE_GAP = re.compile(r" {4,}")
-_PIPE = re.compile(r" *\| *")
-_PIPE_GLUE = re.compile(r"(?<=:) \| | \| (?=/s/)")
-_BARE_BY_LINE = re.compile(r"^by\s*:?\s*_+$", re.I)
+from checker.parse.signature_patterns import (
+    _BY, _CONNECTOR, _DATED, _DEGREE, _DESCRIPTOR, _LEGAL_END, _MARKER_BY, _META, _MONTH_YEAR, _PIPE,
+    _PIPE_GLUE, _PROSE, _ROLE, _SLASH_S, _WIDE_GAP,
+)
 
 
 @dataclass
@@ -114,8 +75,9 @@ def _column_split(lines: list[str], start: int, end: int) -> int | None:
 def _read_column(lines: list[str], start: int, end: int, context: str, file_line) -> list[Signature]:
     # Absolute indexes, but only the block's own lines are cleaned (the rest is never read).
     text = [""] * start + [_clean(lines[i]) if i < len(lines) else "" for i in range(start, end)]
-    _conform_starred(lines, text, start, end)
-    _join_parenthesised(text, start, end)
+    conform_starred(lines, text, start, end)
+    join_parenthesised(text, start, end)
+    join_wraps(text, start, end)
     sigs: list[Signature] = []
     prev_end = start
     date = None
@@ -149,34 +111,6 @@ def _read_column(lines: list[str], start: int, end: int, context: str, file_line
     return sigs
 
 
-_STAR_SIGNATURE = re.compile(r"^by\s*:?\s*\*+$", re.I)
-_STAR_ATTORNEY = re.compile(r"^\*+\s*by\b.*/s/", re.I)
-
-
-def _conform_starred(lines: list[str], text: list[str], start: int, end: int) -> None:
-    """'By: *' over 'Anthony Roe, its Manager', and at the end '* By: /s/ Kemper Roe, attorney-in-
-    fact': each starred block is signed by the person printed under it, through the attorney. The
-    star is read as that person's conformed signature ('By: /s/ Anthony Roe')."""
-    if not any(_STAR_ATTORNEY.match(lines[i].strip()) for i in range(start, min(end, len(lines)))):
-        return
-    for k in range(start, end - 1):
-        if _STAR_SIGNATURE.match(text[k]) and text[k + 1] and not _blank(text[k + 1]):
-            text[k] = "By: /s/ " + text[k + 1].split(",")[0].strip()
-
-
-_PAREN_TAIL = re.compile(r"^\([A-Z][^()]{0,30}\),?\s+[A-Z]")
-
-
-def _join_parenthesised(text: list[str], start: int, end: int) -> None:
-    """'ACME LIFE SCIENCES FUND' / '(OFFSHORE), LTD.': a heading wrapped before its parenthesised
-    part is one name; the second line is joined to the first (and left blank)."""
-    for k in range(start + 1, end):
-        prev = text[k - 1]
-        if _PAREN_TAIL.match(text[k]) and prev and not _blank(prev) and "/s/" not in prev.lower() \
-                and not _BY.match(prev):
-            text[k - 1], text[k] = f"{prev} {text[k]}", ""
-
-
 def _clean(line: str) -> str:
     s = line.replace("**", "").replace("\\$", "$").replace("\t", " ")
     if "    " in s:
@@ -186,11 +120,6 @@ def _clean(line: str) -> str:
     s = s.strip(" |`")
     s = _MARKER_BY.sub("", s)  # '^By /s/ ...', '*By: /s/ ...': the marker points at a footnote
     return _PIPE_GLUE.sub(" ", s) if "|" in s else s
-
-
-def _blank(t: str) -> bool:
-    return not t or bool(_RULE.match(t)) or bool(_NOISE.match(t)) or bool(_CAPTION.match(t)) \
-        or bool(_BARE_BY_LINE.match(t))
 
 
 def _date_on(t: str, k: int, file_line) -> DateValue | None:
@@ -311,9 +240,13 @@ def _heading(text: list[str], k: int, floor: int) -> list[str]:
     if before.strip() and not by and _looks_like_name(_entity(before)):
         return [_entity(before)]
     buf: list[str] = []
+    second: list[str] = []  # the entity of 'X and on behalf of Y', when the heading names one
     j = k - 1
     while j >= floor:
         t = text[j]
+        if t == JOINED:
+            j -= 1
+            continue
         date = _DATED.match(t) or V.first_date(t) and len(t) < 40 or _MONTH_YEAR.match(t)
         if date:
             right = _right_column(t)
@@ -322,7 +255,7 @@ def _heading(text: list[str], k: int, floor: int) -> list[str]:
                 return _names([f"{right} {buf[0]}"] + buf[1:])
             if not buf and not right:
                 return _entity_above(text, j, floor)  # 'T. ROWE PRICE ASSOCIATES, INC.' / 'Date: ...' / '/s/'
-            return _names(buf) or ([right] if right else [])
+            return _names(buf) + second or ([right] if right else [])
         if not t or _blank(t):
             if buf and _bare_by_above(text, j, floor):
                 buf = []  # 'By:' / 'Acme Capital, Inc.' / '/s/ ...': that name signs, it is not signed for
@@ -330,6 +263,8 @@ def _heading(text: list[str], k: int, floor: int) -> list[str]:
                 break
         elif _BY.match(t) or _META.match(t):
             buf = []  # the lines under a "By: <entity>" line continue it ("General Partner")
+        elif not second and _behalf_heading(t, buf):
+            second, buf = _behalf_heading(t, buf)
         elif _ROLE.match(t) or _CONNECTOR.match(t):
             pass
         elif _looks_like_name(_entity(t)):
@@ -337,7 +272,21 @@ def _heading(text: list[str], k: int, floor: int) -> list[str]:
         else:
             break
         j -= 1
-    return _names(buf)
+    return _names(buf) + second if buf or not second else []
+
+
+def _behalf_heading(t: str, buf: list[str]) -> tuple[list[str], list[str]] | None:
+    """'ACME LIFE COMPANY and on behalf of Acme Security' over 'Insurance Company of Ohio': (the
+    names from the second on, the heading lines left for the first). Only names are taken."""
+    split = behalf(t)
+    if split is None:
+        return None
+    first, begun = split
+    name, rest = behalf_name(begun, buf, _LEGAL_END)
+    name = _entity(name)
+    if not _looks_like_name(name) or first and not _looks_like_name(_entity(first)):
+        return None
+    return [name] + _names(rest), [_entity(first)] if first else []
 
 
 def _entity_above(text: list[str], j: int, floor: int) -> list[str]:
@@ -443,7 +392,7 @@ def _printed_name(signer: str) -> str:
 def _entity(t: str) -> str:
     """'ICS OPPORTUNITIES, LTD. By: Millennium Management LLC, its ...' -> 'ICS OPPORTUNITIES, LTD.';
     'SOFINNOVA VENTURE PARTNERS VI, L.P., a Delaware Limited Partnership' -> the name."""
-    t = re.split(r"\s+by\s*:|\s+\|\s+by\b", t, 1, flags=re.I)[0]
+    t = strip_alias(re.split(r"\s+by\s*:|\s+\|\s+by\b", t, 1, flags=re.I)[0])
     t = re.sub(r"^and\s+|[\s,]+and$", "", t.strip(), flags=re.I)
     if _DESCRIPTOR.search(t) and re.search(r"limited|liability|partnership|company|corporation|trust|"
                                            r"organized|incorporated", _DESCRIPTOR.search(t).group(0), re.I):

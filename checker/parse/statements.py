@@ -258,3 +258,124 @@ def excludes_note_line(lines: list[str], start: int, stop: int) -> int | None:
         if "xclude" in line and _EXCLUDES_NOTE.match(line.replace("|", " ").strip()):
             return idx
     return None
+
+
+# "has the sole power to vote and the sole power to dispose of 950,000 shares", "would have the sole
+# power to vote or to direct the vote of 3,268,922 shares": the amount a sole-power statement names,
+# the first share count in the same clause (up to ';' or a sentence end).
+_SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\bInc|\bLtd|\bMrs)(?<!\bCo|\bNo|\bMr|\bMs|\bDr|\bJr|\bSr|\bSt)\.\s+(?=[A-Z(])|;")
+
+
+def item5_sole_statements(text: str | None) -> list[tuple[str, tuple[str, ...], int]]:
+    """(subject, powers, shares) for each statement in Item 5's prose that someone has sole power
+    over a number of shares: the subject is the sentence before the phrase ('Mr. Roe possesses'),
+    the powers 'voting' and/or 'dispositive' as the clause names them. A subject that spreads the
+    power ('each has') or denies it ('Neither A nor B has') gives none."""
+    if not text:
+        return []
+    flat = " ".join(text.split())
+    hits = list(_POWER.finditer(flat))
+    out = []
+    for n, m in enumerate(hits):
+        if m.group("kind").lower() != "sole":
+            continue
+        before, after = flat[max(0, m.start() - 40):m.start()], flat[m.end():m.end() + 200]
+        if _NIL_BEFORE.search(before) or _NIL_AFTER.search(after) or _listed_other_kind(flat, hits, n):
+            continue
+        end = _SENTENCE_END.search(after)
+        clause = m.group(0) + (after[:end.start()] if end else after)
+        amount = _COUNT.search(clause)
+        subject = _subject(flat, m.start())
+        if amount is None or _SPREAD.search(subject):
+            continue
+        powers = tuple(k for k, rx in (("voting", r"\bvot"), ("dispositive", r"\bdispos|\binvestment"))
+                       if re.search(rx, clause[:amount.start()], re.I))
+        if powers:
+            out.append((subject, powers, int(re.sub(r"[,'’]", "", amount.group(1)))))
+    return out
+
+
+# A share count: '950,000 shares', "5'274'370 shares" (an apostrophe groups thousands in Swiss usage).
+_COUNT = re.compile(r"(?<![\d,'’.])(\d{1,3}(?:[,'’]\d{3})+|\d+)\s+shares\b", re.I)
+_SPREAD = re.compile(r"\b(?:each|neither|nor|not|no|none|any|all)\b", re.I)
+
+
+def _subject(flat: str, at: int) -> str:
+    """The sentence before a phrase, from its start (at most 200 characters back)."""
+    head = flat[max(0, at - 200):at]
+    ends = list(_SENTENCE_END.finditer(head))
+    return head[ends[-1].end():] if ends else head
+
+
+def _listed_other_kind(flat: str, hits: list, n: int) -> bool:
+    """The phrase is in the form's list of the four powers: a neighbour of the other kind (sole
+    next to shared) with no figure between ('sole power to vote and the sole power to dispose of
+    950,000 shares' is one statement, not the list)."""
+    near = [k for k in (n - 1, n + 1) if 0 <= k < len(hits)
+            and hits[k].group("kind").lower() != hits[n].group("kind").lower()]
+    return any(_listed(flat, [hits[min(k, n)], hits[max(k, n)]], 0 if k > n else 1) for k in near)
+
+
+# 'held by D.E. Shaw at December 31, 1995', 'as of December 31, 2020': the holdings a 13G reports
+# are as of a calendar year's end. An issuer's count 'outstanding as of December 31' is not one.
+_YEAR_END = re.compile(r"\b(?:at|as\s+of|on)\s+December\s+31\s*,?\s*((?:19|20)\d\d)\b", re.I)
+_OUTSTANDING_BEFORE = re.compile(r"\b(?:outstanding|issued|reported|fiscal|quarter(?:ly)?|period|ended)\b[^.;]{0,30}$",
+                                 re.I)
+
+
+def year_end_holding(text: str | None) -> int | None:
+    """The latest calendar year whose end the text says holdings are stated as of."""
+    if not text:
+        return None
+    flat = " ".join(text.split())
+    years = [int(m.group(1)) for m in _YEAR_END.finditer(flat)
+             if not _OUTSTANDING_BEFORE.search(flat[max(0, m.start() - 60):m.start()])]
+    return max(years, default=None)
+
+
+# The percent row dated in place: '8.2% as of November 9, 1998'. A date after an issuer's count
+# ('based on 8,647,000 shares outstanding as of ...') dates the count, not the holding.
+_PERCENT_AS_OF = re.compile(r"\d(?:\.\d+)?\s*%\s*(?:as\s+of|at|on)\s+(.{6,30})", re.I)
+
+
+def percent_as_of(lines: list[str], start: int, end: int) -> tuple[dt.date, str, int] | None:
+    """(the latest date a cover page's percent is given as of, its text, its line index)."""
+    found = []
+    for idx in range(start, min(end, len(lines))):
+        m = _PERCENT_AS_OF.search(lines[idx]) if "%" in lines[idx] else None
+        date = V.first_date(m.group(1)) if m else None
+        if date and m.group(1).lower().startswith(date[1].lower()[:3]):
+            found.append((date[0], date[1], idx))
+    return max(found, default=None)
+
+
+# A history recited in the items: 'on March 18, 1997, the Reporting Person became the beneficial
+# owner of five percent or more ...  A Schedule 13D was filed on August 15, 1997'.
+_CROSSED = re.compile(r"\bbec(?:a|o)me\s+the\s+(?:beneficial\s+)?owner\s+of\s+(?:more\s+than\s+)?(?:five|5)\s*"
+                      r"(?:percent|%|per\s+cent)", re.I)
+_FIRST_FILED = re.compile(r"\bSchedule\s+13D\s+was\s+filed\s+(?:with\s+the\s+\w+\s+)?on\s+(.{6,30})", re.I)
+
+
+def recited_crossing(text: str | None) -> tuple[dt.date, dt.date] | None:
+    """(the date the items say a person crossed 5 %, the date they say its Schedule 13D was filed),
+    when one paragraph says both and the filing is the later."""
+    for para in re.split(r"\n\s*\n", text or ""):
+        flat = " ".join(para.split())
+        crossed = next((s for s in re.split(r"(?<=[a-z)])\.\s+(?=[A-Z])", flat) if _CROSSED.search(s)), None)
+        filed = _FIRST_FILED.search(flat)
+        if crossed is None or filed is None:
+            continue
+        on, when = _crossing_date(crossed), V.first_date(filed.group(1))
+        if on and when and when[0] > on:
+            return on, when[0]
+    return None
+
+
+def _crossing_date(sentence: str) -> dt.date | None:
+    """The date nearest before the crossing words ('on May 21, 1996, ... commenced acquiring ...,
+    and on March 18, 1997, ... became the beneficial owner of five percent'), else the first after."""
+    at = _CROSSED.search(sentence).start()
+    dates = V.find_dates(sentence)
+    before = [d for pos, d, _ in dates if pos < at]
+    return before[-1] if before else next((d for pos, d, _ in dates if pos > at), None)
+

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from checker.model import Filing, NameRef, ParseIssue, Signature, TextValue
+from checker.model import DateValue, Filing, NameRef, ParseIssue, Signature, TextValue
 from checker.parse import body_text as B
 from checker.parse import boxes
 from checker.parse import statements as S
@@ -51,6 +51,8 @@ def parse_text(doc: Document) -> Filing:
     filing.event_date_blank = filing.event_date is None and S.event_date_blank(lines, caption)
     _read_statement_words(filing, lines, markers_end, fl)
     if markers:
+        dated = S.percent_as_of(lines, markers[0].idx, markers_end)
+        filing.percent_as_of = DateValue(value=dated[0], raw=dated[1], line=fl(dated[2])) if dated else None
         note = S.excludes_note_line(lines, markers[0].idx, markers_end + 80)
         filing.excludes_note_line = fl(note) if note is not None else None
     _read_body(filing, lines, markers_end, fl)

@@ -1,0 +1,59 @@
+"""Item 5's statements that a named person has sole power over a number of shares, beside that
+person's own cover rows ('Mr. Roe possesses the sole power to vote ... of 950,000 shares' against
+row 7 of Roe's cover page). Which cover page a statement is about is read from its subject: the
+person's name, its initials ('WCI'), a surname, or 'the Reporting Person' on a one-person filing."""
+from __future__ import annotations
+
+import re
+
+from checker.model import Filing
+from checker.parse import statements as S
+
+_FORMS = re.compile(r"[,\s]+(?:L\.?\s?L\.?\s?C|L\.?\s?P|Inc|Corp|Corporation|Co|Company|Ltd|Limited|LLP|plc|N\.?A|"
+                    r"S\.?A|AG|GmbH|Trust)\.?(?=[,\s]|$)", re.I)
+
+
+def item5_sole_facts(filing: Filing, pages) -> list[dict]:
+    item = filing.item("5")
+    if item is None or filing.schedule == "13G" or not pages:
+        return []
+    stated: dict[tuple[int, str], list[int]] = {}
+    for subject, powers, shares in S.item5_sole_statements(item.text):
+        for n, page in enumerate(pages):
+            if page in _subjects(subject, pages):
+                for power in powers:
+                    if getattr(page, f"sole_{power}") is not None and shares not in stated.setdefault((n, power), []):
+                        stated[(n, power)].append(shares)
+    facts = []
+    for (n, power), amounts in stated.items():
+        page = pages[n]
+        row = getattr(page, f"sole_{power}").shares
+        # Amounts that are parts of the row ('1,000 shares held directly ... 2,000 held by the trust')
+        # add up to it; one of them may be the row itself.
+        facts.append({"t": "item5_sole", "person": page.name.value, "power": power,
+                      "stated": ", ".join(f"{a:,}" for a in amounts), "row": f"{row:,}",
+                      "matches_row": row in amounts or sum(amounts) == row,
+                      "exceeds_row": max(amounts) > row,
+                      "line": item.line or 1, "key": f"item5-sole-{power}-{n}"})
+    return facts
+
+
+def _subjects(subject: str, pages) -> list:
+    if len(pages) == 1 and re.search(r"\breporting\s+person\b(?!s)", subject, re.I):
+        return list(pages)
+    return [p for p in pages if p.name is not None and _named(subject, p.name.value)]
+
+
+def _named(subject: str, name: str) -> bool:
+    bare = _FORMS.sub("", name).strip(" ,.")
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'\-]*", name)]
+    if bare and re.search(r"\b" + re.escape(bare) + r"\b", subject, re.I):
+        return True
+    acronym = "".join(w[0] for w in words).upper()
+    if len(acronym) >= 3 and re.search(r"\b" + acronym + r"\b", subject):
+        return True
+    if words and words[0].isupper() and len(words[0]) >= 4 and not name.isupper() \
+            and re.search(r"\b" + words[0] + r"\b", subject):
+        return True  # 'THORN Americas, Inc.' is 'THORN'
+    person = bare == _FORMS.sub("", name).strip(" ,.") and not _FORMS.search(name) and 2 <= len(words) <= 4
+    return person and len(words[-1]) >= 3 and bool(re.search(r"\b" + re.escape(words[-1]) + r"\b", subject, re.I))

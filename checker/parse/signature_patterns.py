@@ -1,0 +1,51 @@
+"""The line patterns of signature blocks (checker/parse/signatures.py reads with them): conformed
+signatures, 'By:' chains, captions, dates, capacity lines, legal forms."""
+from __future__ import annotations
+
+import re
+
+_SLASH_S = re.compile(r"/s/\s*_*\s*(.*)$", re.I)
+_BY = re.compile(r"^by\b\s*:?\s*(.*)$", re.I)
+_META = re.compile(r"^(?:name\s*/\s*title|name\s*(?:and|&)\s*title|name|title|its)\s*:\s*(.*)$", re.I)
+_CAPTION = re.compile(r"^(?:date|dated|signature|name\s*/\s*title|name|title|\(?signature\)?)\s*:?$", re.I)
+_DATED = re.compile(r"^\s*(?:dated?|date)\b\s*(?:as\s+of\s*)?:?\s*(.+)$", re.I)
+_MONTH_YEAR = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+[\d\s,]*(?:19|20)\d\d$", re.I)
+_NOISE = re.compile(r"^(?:cusip\s*(?:no|number|#)|page\s+\d+|\(?page\s+\d+|\d{1,3}$|\*?signed\s+pursuant)", re.I)
+_RULE = re.compile(r"^[-_=\s.]*$")
+_ROLE_RX = re.compile(
+    r"^(?:(?:co-|vice\s+|senior\s+|executive\s+|assistant\s+|global\s+|general\s+|chief\s+|managing\s+|sole\s+"
+    r"|compliance\s+|legal\s+|financial\s+|operating\s+|investment\s+|portfolio\s+|deputy\s+|associate\s+"
+    r"|corporate\s+|first\s+|head\s+of\s+)*"
+    r"(?:president|partner|member|manager|director|officer|secretary|treasurer|counsel|trustee|chairman|ceo|cfo|coo"
+    r"|attorney(?:-|\s+)in(?:-|\s+)fact|authorized\s+(?:signatory|person|officer)|individual(?:ly)?|adviser|advisor"
+    r"|investment\s+(?:manager|adviser|advisor)|signatory|controller|principal|custodian|executor))\b", re.I)
+# What may follow a role: nothing, punctuation, 'of/for/to ...', or 'and' with another role
+# ('President and Chief Executive Officer'); 'PRESIDENT AND FELLOWS OF HARVARD COLLEGE' is a name.
+_ROLE_FOLLOW = re.compile(r"^(?:s\b)?\s*(?:$|[,;:/(\-–—]|(?:of|for|to|on|as|in|at)\b|(?:and|&)\s+(?:as\b|co-|vice|senior|"
+                          r"executive|assistant|general|chief|managing|sole|secretary|treasurer|director|member|"
+                          r"manager|president|officer|partner|trustee|attorney|authorized|portfolio))", re.I)
+
+
+class _Role:
+    """A capacity line ('Managing Member', 'Chief Compliance Officer', 'Vice President and Secretary')."""
+
+    @staticmethod
+    def match(t: str):
+        m = _ROLE_RX.match(t)
+        return m if m and _ROLE_FOLLOW.match(t[m.end():]) else None
+
+
+_ROLE = _Role()
+_DEGREE = re.compile(r"(?:Ph\.?\s?D|M\.?\s?D|J\.?\s?D|Esq|Jr|Sr|CFA|CPA|MBA)\.?", re.I)
+_MARKER_BY = re.compile(r"^[\^*†‡]+\s*(?=by\b)", re.I)
+_CONNECTOR = re.compile(r"^(?:a|an|as|its|on\s+(?:its|his|her|their)\s+own|on\s+behalf|and|for|each\s+of|duly|by\s+and)\b",
+                        re.I)
+_PROSE = re.compile(r"\b(?:hereby|certif(?:y|ies)|agree[sd]?|undersigned|pursuant|is|are|was|were|shall|will|"
+                    r"have|has|this|information|statement|behalf\s+of)\b", re.I)
+_LEGAL_END = re.compile(r"\b(?:L\.?\s?L\.?\s?C|L\.?\s?P|Inc|Corp|Corporation|Co|Company|Ltd|Limited|LLP|plc|N\.?A|S\.?A"
+                        r"|AG|GmbH|KG|Trust|Fund|Partnership)\.?\s*$", re.I)
+_DESCRIPTOR = re.compile(r",?\s+an?\s+[A-Z][\w.\-]*(?:\s+[\w.\-]+){0,5}\s*$")
+_WIDE_GAP = re.compile(r" {4,}")
+_PIPE = re.compile(r" *\| *")
+_PIPE_GLUE = re.compile(r"(?<=:) \| | \| (?=/s/)")
+_BARE_BY_LINE = re.compile(r"^by\s*:?\s*_+$", re.I)
