@@ -68,3 +68,20 @@ def test_outstanding_matches_always_hold_the_word():
             found += 1
             assert "outstanding" in s.lower(), s
     assert found > 100
+
+
+def test_mentions_rights_answers_as_the_rights_pattern():
+    """The split, literal-guarded search says what RIGHTS.search says, on the corpus and on
+    near-misses (case, a word that only begins like a head, non-ASCII text)."""
+    from pathlib import Path
+
+    from checker.parse.outstanding import RIGHTS, mentions_rights
+    samples = ["1,000 shares issuable upon exercise", "UPON THE CONVERSION of the notes", "warranty only",
+               "Warrants", "options to buy", "optional", "the right to acquire additional securities",
+               "a right to acquire 500 shares", "reserve the right to acquire, or dispose", "nothing here",
+               "ſhares iſſuable", "Convertible notes \u2014 d\u00e9j\u00e0", "upon\nexercise", ""]
+    corpus = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+    if corpus.is_dir():
+        samples += [p.read_text(errors="replace") for p in sorted(corpus.rglob("*.txt"))[:40]]
+    for text in samples:
+        assert mentions_rights(text) == bool(RIGHTS.search(text)), text[:60]

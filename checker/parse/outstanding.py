@@ -41,6 +41,12 @@ _PERCENT_NEAR = re.compile(r"%|\bper\s*cent", re.I)
 
 
 def _plain_counts(text: str):
+    # Speed only: every alternative of PLAIN holds the word "outstanding" or "denominator"; an
+    # ASCII text with neither (IGNORECASE is lower-casing there) cannot match, so it is not scanned.
+    if text.isascii():
+        low = text.lower()
+        if "outstanding" not in low and "denominator" not in low:
+            return
     for m in PLAIN.finditer(text):
         before = text[max(0, m.start() - 45):m.start()]
         if _PART_LABEL.search(before):
@@ -57,12 +63,27 @@ RIGHTS = re.compile(r"issuable|upon\s+(?:the\s+)?(?:exercise|conversion)|exercis
                     r"options?\s+to\s+(?:purchase|acquire|buy)|convertible|"
                     r"right\s+to\s+acquire(?!\s+(?:an\s+underlying|additional|,|or\s+dispose))", re.I)
 
+# Speed only: RIGHTS's alternatives one by one, each behind the literal it starts with. An ASCII
+# text without that literal (IGNORECASE is lower-casing there) cannot match the alternative, so
+# the search runs only where it can succeed; a text with other characters is searched as it is.
+_RIGHTS_PARTS = [(head, re.compile(part, re.I)) for head, part in (
+    ("issuable", r"issuable"), ("upon", r"upon\s+(?:the\s+)?(?:exercise|conversion)"),
+    ("exercisable", r"exercisable"), ("warrant", r"warrants?\b"),
+    ("option", r"options?\s+to\s+(?:purchase|acquire|buy)"), ("convertible", r"convertible"),
+    ("right", r"right\s+to\s+acquire(?!\s+(?:an\s+underlying|additional|,|or\s+dispose))"))]
+
+
+def mentions_rights(text: str) -> bool:
+    """RIGHTS.search(text) is not None, found faster."""
+    low = text.lower() if text.isascii() else None
+    return any((low is None or head in low) and rx.search(text) for head, rx in _RIGHTS_PARTS)
+
 
 def read_outstanding(filing: Filing, doc=None) -> None:
     """Counts from the items, then from the cover pages' footnotes (the text before Item 1)."""
     texts = [doc.text] if doc is not None and doc.text else [i.text for i in filing.items]
     texts += [p.comments or "" for p in filing.cover_pages]
-    filing.rights_to_acquire = any(RIGHTS.search(t) for t in texts if t)
+    filing.rights_to_acquire = any(mentions_rights(t) for t in texts if t)
     seen = set()
     for item in filing.items:
         # Speed only: every OUTSTANDING match holds the word "outstanding"; an ASCII item without it
