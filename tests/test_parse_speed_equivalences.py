@@ -85,3 +85,14 @@ def test_mentions_rights_answers_as_the_rights_pattern():
         samples += [p.read_text(errors="replace") for p in sorted(corpus.rglob("*.txt"))[:40]]
     for text in samples:
         assert mentions_rights(text) == bool(RIGHTS.search(text)), text[:60]
+
+
+def test_recited_crossing_guard_keeps_the_answer():
+    """The literal guard in recited_crossing returns early only where no paragraph could match."""
+    from checker.parse import statements
+    found = ("On March 18, 1997, the Reporting Person became the beneficial owner of five percent "
+             "of the Common Stock. A Schedule 13D was filed on August 15, 1997.")
+    assert statements.recited_crossing(found) is not None
+    assert statements.recited_crossing(found.replace("Schedule 13D", "Schedule 13G")) is None
+    assert statements.recited_crossing(found.replace("owner", "holder")) is None
+    assert statements.recited_crossing(None) is None

@@ -359,7 +359,12 @@ _FIRST_FILED = re.compile(r"\bSchedule\s+13D\s+was\s+filed\s+(?:with\s+the\s+\w+
 def recited_crossing(text: str | None) -> tuple[dt.date, dt.date] | None:
     """(the date the items say a person crossed 5 %, the date they say its Schedule 13D was filed),
     when one paragraph says both and the filing is the later."""
-    for para in re.split(r"\n\s*\n", text or ""):
+    text = text or ""
+    if text.isascii():  # speed only: both patterns' literals must be there (IGNORECASE is lower-casing)
+        low = text.lower()
+        if "owner" not in low or "13d" not in low or "filed" not in low:
+            return None
+    for para in re.split(r"\n\s*\n", text):
         flat = " ".join(para.split())
         crossed = next((s for s in re.split(r"(?<=[a-z)])\.\s+(?=[A-Z])", flat) if _CROSSED.search(s)), None)
         filed = _FIRST_FILED.search(flat)
