@@ -101,7 +101,8 @@ def run(*args, **kwargs) -> int:
     try:
         return _run(*args, **kwargs)
     except KeyboardInterrupt:
-        raise Interrupted() from None  # click would turn it into Abort (exit 2)
+        printed = kwargs.get("fmt") in STREAMED and not kwargs.get("output")
+        raise Interrupted(printed) from None  # click would turn it into Abort (exit 2)
 
 
 def _run(paths, fmt, output, fail_on, select, ignore, severity, config_file, no_config, waivers,
@@ -381,7 +382,9 @@ def main() -> None:
         cli.main(standalone_mode=False)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
-    except (Interrupted, KeyboardInterrupt):
+    except Interrupted as exc:
+        report_and_exit(exc.printed)
+    except KeyboardInterrupt:
         report_and_exit()
     except click.exceptions.Abort as exc:
         if isinstance(exc.__context__, KeyboardInterrupt):  # Ctrl-C outside a run

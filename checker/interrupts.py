@@ -12,10 +12,16 @@ EXIT_INTERRUPTED = 130  # 128 + SIGINT, what shells report for a stopped command
 
 
 class Interrupted(Exception):
-    """The user stopped the run (Ctrl-C / SIGINT)."""
+    """The user stopped the run (Ctrl-C / SIGINT). ``printed``: a streamed format was going to
+    stdout, so the files checked before the stop are already there."""
+
+    def __init__(self, printed: bool = False):
+        super().__init__()
+        self.printed = printed
 
 
-def report_and_exit() -> None:
-    sys.stderr.write("stakecheck: interrupted; no report written\n")
+def report_and_exit(printed: bool = False) -> None:
+    what = "the output above ends with the last file checked" if printed else "no report written"
+    sys.stderr.write(f"stakecheck: interrupted; {what}\n")
     sys.stderr.flush()
     sys.exit(EXIT_INTERRUPTED)

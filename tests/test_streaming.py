@@ -165,6 +165,18 @@ def test_ctrl_c_stops_after_the_current_file(project, monkeypatch, capsys):
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # handler restored
 
 
+def test_ctrl_c_on_a_streamed_stdout_says_the_output_is_cut_short(project, monkeypatch, capsys):
+    def before_each(path):
+        if path.endswith("b.txt"):
+            os.kill(os.getpid(), signal.SIGINT)
+    fake_checks(monkeypatch, before_each)
+    code, out, err = invoke(monkeypatch, capsys, "check", "filings", "--format", "jsonl")
+    assert code == 130
+    assert err.strip() == "stakecheck: interrupted; the output above ends with the last file checked"
+    kinds = [json.loads(x)["type"] for x in out.splitlines()]
+    assert kinds and set(kinds) == {"file"}  # the files before the stop, and no summary line
+
+
 # --- JSON Lines ----------------------------------------------------------------------------
 
 def test_jsonl_lines_are_the_json_document_in_pieces(project, monkeypatch, capsys):
