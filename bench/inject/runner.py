@@ -96,6 +96,19 @@ def judge(m: Mutant, base: FileResult, got: FileResult) -> Verdict:
                    [f"{f.rule_id}({f.person})" if f.person else f.rule_id for f in new])
 
 
+# The untouched file already has a warning or error of the operator's category about the planted
+# person: a mutant that only changes that finding's figures is not a new finding, so it counts as
+# missed; the group shows how many of the misses are of this kind.
+ALREADY_FLAGGED = "person already flagged in the category"
+
+
+def already_flagged(m: Mutant, base: FileResult) -> bool:
+    names = [n for n in (m.person, *m.also_person) if n]
+    return bool(names) and any(
+        f.severity in FLAGGING and f.category in m.categories and f.person
+        and any(same_person(f.person, n) for n in names) for f in base.findings)
+
+
 def _result(filing, options: CheckOptions | None) -> FileResult:
     return check_filing(filing, options or CheckOptions())
 
@@ -146,6 +159,8 @@ def _run_mutant(m: Mutant, path: str, filing, bases: dict) -> dict:
         rec.update(status="crash", reason=f"{type(exc).__name__}: {exc}")
         return rec
     v = judge(m, bases[key], got)
+    if already_flagged(m, bases[key]):
+        rec["tags"].append(ALREADY_FLAGGED)
     rec.update(status="caught" if v.caught else "missed", new=v.new,
                other_person=v.right_category_elsewhere)
     return rec
