@@ -54,16 +54,19 @@ def _store_content(path: Path):
     return files, persons, findings
 
 
-def test_batch_lines_match_check_json(tmp_path):
+def test_batch_lines_are_the_file_lines_of_check_jsonl(tmp_path):
     folder = _inputs(tmp_path)
     res = _run(_cmd(folder, tmp_path / "s.db", tmp_path / "o.jsonl", "--workers", "2"))
     assert res.returncode == 0, res.stderr
-    lines = [json.loads(x) for x in (tmp_path / "o.jsonl").read_text().splitlines()]
+    batch_lines = (tmp_path / "o.jsonl").read_text().splitlines()
     check = _run([sys.executable, "-m", "checker.cli_main", "check", "--no-config", "--fail-on", "never",
-                  "--format", "json", str(folder)])
-    expected = json.loads(check.stdout)["files"]
-    assert [{k: v for k, v in x.items() if k != "schema"} for x in lines] == expected
-    assert all(x["schema"] == "stakecheck/v1" for x in lines)
+                  "--format", "jsonl", str(folder)])
+    check_lines = [x for x in check.stdout.splitlines() if json.loads(x)["type"] in ("file", "error")]
+    assert batch_lines == check_lines  # byte for byte: one consumer reads both
+    as_json = _run([sys.executable, "-m", "checker.cli_main", "check", "--no-config", "--fail-on", "never",
+                    "--format", "json", str(folder)])
+    expected = json.loads(as_json.stdout)["files"]
+    assert [{k: v for k, v in json.loads(x).items() if k not in ("schema", "type")} for x in batch_lines] == expected
     assert "files: 6 (6 checked, 0 already in the store)" in res.stdout
     files, persons, _ = _store_content(tmp_path / "s.db")
     assert len(files) == 6 and persons
@@ -118,9 +121,9 @@ def test_a_file_that_hangs_or_kills_its_worker_is_reported(tmp_path, kind, statu
     assert status in res.stdout and victim in res.stdout
     lines = [json.loads(x) for x in (tmp_path / "o.jsonl").read_text().splitlines()]
     assert len(lines) == 6
-    bad = [x for x in lines if x.get("error")]
-    assert len(bad) == 1 and victim in bad[0]["path"] and "engine error" in bad[0]["error"]
-    assert all(x["findings"] or x["reporting_persons"] for x in lines if not x.get("error"))
+    bad = [x for x in lines if x["type"] == "error"]
+    assert len(bad) == 1 and victim in bad[0]["path"] and "engine error" in bad[0]["reason"]
+    assert all(x["findings"] or x["reporting_persons"] for x in lines if x["type"] == "file")
 
 
 def test_dask_local_cluster_gives_the_local_pool_results(tmp_path):
@@ -161,7 +164,7 @@ def test_dask_path_times_out_a_hanging_file_and_goes_on(tmp_path, monkeypatch):
     assert [Path(p).name for p in summary.timed_out] == [victim]
     lines = [json.loads(x) for x in (tmp_path / "d.jsonl").read_text().splitlines()]
     assert len(lines) == 6
-    assert [x["path"] for x in lines if x.get("error")] == [files[2]]
+    assert [x["path"] for x in lines if x["type"] == "error"] == [files[2]]
 
 
 def test_store_keeps_the_filed_date_of_edgar_submissions(tmp_path):

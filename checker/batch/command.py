@@ -14,7 +14,7 @@ import click
 @click.option("--store", "store_path", type=click.Path(dir_okay=False), default="stakecheck-batch.sqlite",
               show_default=True, help="SQLite results store (resumes from it).")
 @click.option("--jsonl", "jsonl_path", type=click.Path(dir_okay=False), default=None,
-              help="Also write one stakecheck/v1 file object per line here.")
+              help="Also write one JSON line per file here (the file/error lines of check --format jsonl).")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=60.0, show_default=True,
               help="Seconds a single file may take before its worker is replaced.")
 @click.option("--scheduler", default=None, metavar="tcp://HOST:PORT",

@@ -95,7 +95,7 @@ def run_batch(paths: list[str], options, store_path: str, jsonl_path: str | None
                 todo.append(p)
             else:
                 summary.skipped += 1
-                summary.add(line, json.loads(line).get("error") and "unreadable" or "ok", p)
+                summary.add(line, "unreadable" if json.loads(line).get("type") == "error" else "ok", p)
                 out.committed(p, line)
         if progress:
             progress(summary.skipped, summary)

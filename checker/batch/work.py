@@ -4,11 +4,9 @@ The record carries everything the parent's store needs, so the parent never pars
 """
 from __future__ import annotations
 
-import json
 import os
 import time
 
-SCHEMA = "stakecheck/v1"
 # Test-only fault injection: "hang:NAME", "die:NAME" or "slow:NAME" makes a worker hang / exit / pause on a file whose
 # name contains NAME. Read from the environment of the worker process, never from any input file.
 FAULT_ENV = "STAKECHECK_TEST_FAULT"
@@ -43,11 +41,9 @@ def check_path(path: str, options) -> dict:
 
 
 def record_for(result, status: str) -> dict:
-    obj = {"schema": SCHEMA, **result.contract()}
-    if result.error:
-        obj["error"] = result.error
+    from checker.report.jsonl import file_line
     return {"path": result.path, "status": status, "error": result.error, "filed_date": result.filed_date,
-            "line": json.dumps(obj, ensure_ascii=False, sort_keys=False)}
+            "line": file_line(result)}
 
 
 def failed_record(path: str, status: str, message: str) -> dict:

@@ -23,16 +23,20 @@ def _line(kind: str, obj: dict) -> str:
     return json.dumps({"schema": SCHEMA, "type": kind, **obj}, **DUMP) + "\n"
 
 
+def file_line(r: FileResult) -> str:
+    """The line of one file, without its newline: a ``file`` line, or an ``error`` line for a
+    file that could not be read. `stakecheck batch --jsonl` writes these same lines."""
+    if r.error is None:
+        return _line("file", r.contract())[:-1]
+    return _line("error", {"path": r.path, "reason": r.error})[:-1]
+
+
 class Writer:
     def __init__(self, write, ctx):
         self.write, self.ctx = write, ctx
 
     def file(self, r: FileResult, waived) -> None:
-        if r.error is None:
-            text = _line("file", r.contract())
-        else:
-            text = _line("error", {"path": r.path, "reason": r.error})
-        self.write(text + "".join(_line("waived", w.to_json()) for w in waived))
+        self.write(file_line(r) + "\n" + "".join(_line("waived", w.to_json()) for w in waived))
 
     def close(self, tally) -> None:
         tail = {"tool": {"name": "stakecheck", "version": self.ctx.tool_version},
