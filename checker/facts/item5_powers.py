@@ -29,11 +29,11 @@ def item5_sole_facts(filing: Filing, pages) -> list[dict]:
         page = pages[n]
         row = getattr(page, f"sole_{power}").shares
         # Amounts that are parts of the row ('1,000 shares held directly ... 2,000 held by the trust')
-        # add up to it; one of them may be the row itself.
+        # add up to it; one of them may be the row itself: the catalogue compares both with the row.
         facts.append({"t": "item5_sole", "person": page.name.value, "power": power,
                       "stated": ", ".join(f"{a:,}" for a in amounts), "row": f"{row:,}",
-                      "matches_row": row in amounts or sum(amounts) == row,
-                      "exceeds_row": max(amounts) > row,
+                      "row_shares": row, "stated_sum": sum(amounts), "stated_max": max(amounts),
+                      "stated_nearest": min(amounts, key=lambda a: (abs(a - row), a)),
                       "line": item.line or 1, "key": f"item5-sole-{power}-{n}"})
     return facts
 

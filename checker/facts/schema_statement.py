@@ -45,8 +45,10 @@ FACT_TYPES.update({
         "power": D("str", "'voting' (row 7) or 'dispositive' (row 9)"),
         "stated": F("str", "the share counts stated, comma-separated"),
         "row": F("str", "the person's cover row for the power"),
-        "matches_row": D("bool", "one stated count equals the row, or the counts add up to it"),
-        "exceeds_row": D("bool", "a stated count is larger than the row"),
+        "row_shares": F("number", "that row's share count"),
+        "stated_sum": D("number", "the stated counts added up"),
+        "stated_max": D("number", "the largest stated count"),
+        "stated_nearest": D("number", "the stated count nearest the row (the smaller on a tie)"),
     }),
     "legal_form": FactType("a cover page's name's legal form beside its type-of-person codes", {
         "person": F("str", "the reporting person"),
