@@ -230,7 +230,8 @@ class Filing(BaseModel):
     joint_filing_line: int | None = None  # a line saying it is filed jointly / naming the JFA
     amends_line: int | None = None  # a line saying the statement amends an earlier one
     rule_lines: int = 0  # 13G: Rule 13d-1(b)/(c)/(d) lines printed on the title page as a checklist
-    blank_signature_lines: list[int] = Field(default_factory=list)  # signature lines left blank
+    # (line, characters typed) for each signature slot of the statement's signature page
+    signature_slots: list[tuple[int, int]] = Field(default_factory=list)
     event_caption_line: int | None = None  # the title page's 'Date of Event ...' caption
     event_date_blank: bool = False  # nothing filled in above (or beside) that caption
     eligibility_claim: TextValue | None = None  # 'entitled to use Schedule 13G pursuant to Rule 13d-1(c)'

@@ -215,3 +215,10 @@ def test_real_wrapped_on_behalf_of_heading(corpus):
         pytest.skip("labelled set not found")
     names = [p.name for p in check_file(path).reporting_persons]
     assert sorted(names) == ["METROPOLITAN LIFE INSURANCE COMPANY", "MetLife Security Insurance Company of Louisiana"]
+
+
+def test_signature_slots_count_what_is_typed_in_each_slot():
+    from checker.parse.statements import signature_slots
+    lines = ["SIGNATURE", "", "By: /s/ Jo Roe", "/s/ Jo Roe        /s/ ________", "/s/", "By:/s/ ----- ",
+             "x/s/ not a mark", "Jo Roe", "----------", "Signature", "----------", "(Signature)"]
+    assert signature_slots(lines, 0, len(lines)) == [(2, 6), (3, 0), (4, 0), (5, 0), (9, 6), (11, 0)]

@@ -491,10 +491,10 @@ def _ciks(subject, filer):
 CASES["IDN006"] = (lambda: _ciks("0000025445", "25445"), lambda: _ciks("0000025445", "0000012345"))
 
 
-CASES["CON017"] = (lambda: _with(filing(*clean_pair()), blank_signature_lines=[402]),
-                   lambda: filing(*clean_pair()),
-                   lambda: _with(filing(*clean_pair()), blank_signature_lines=[402]),
-                   lambda: _with(filing(*clean_pair()), blank_signature_lines=[402], format="xml"))
+CASES["CON017"] = (lambda: _with(filing(*clean_pair()), signature_slots=[(402, 0)]),
+                   lambda: _with(filing(*clean_pair()), signature_slots=[(402, 6)]),
+                   lambda: _with(filing(*clean_pair()), signature_slots=[(400, 6), (402, 0)]),
+                   lambda: _with(filing(*clean_pair()), signature_slots=[(402, 0)], format="xml"))
 
 
 def _institution(pct, event=D(2020, 12, 31), box="Rule 13d-1(b)", form="SC 13G", **kw):

@@ -65,11 +65,6 @@ FACT_TYPES["header_ciks"] = FactType("the EDGAR header's subject company and fil
     "subject_cik": F("str", "SUBJECT COMPANY CENTRAL INDEX KEY, without leading zeros"),
     "filer_cik": F("str", "FILED BY CENTRAL INDEX KEY, without leading zeros"),
 })
-FACT_TYPES["statement"].fields.update({
-    "blank_signatures": D("int", "signature lines of the statement left blank ('/s/' with no name, or "
-                                 "nothing typed above the 'Signature' caption)"),
-    "blank_signature_line": F("int", "the first such line", optional=True),
-})
 FACT_TYPES["year_end_deadline"] = FactType(
     "Rule 13d-2(b): a 13G amendment with no date of event whose items state holdings as of a year's end", {
         "holding": F("str", "the year end the holdings are stated as of (the latest the items name)"),
@@ -129,6 +124,9 @@ FACT_TYPES["statement"].fields.update({
     "excludes_note_line": F("int", "a note among the cover pages saying the amount excludes shares ('Excludes "
                                    "784,512 shares held by ...')", optional=True),
 })
-FACT_TYPES["blank_signature"] = FactType(
-    "a signature line of the statement left blank ('/s/' with no name, or nothing typed above the form's "
-    "'Signature' caption); person: the statement's only reporting person, where it has one", {})
+FACT_TYPES["signature_slot"] = FactType(
+    "a signature slot of a text or HTML statement: a conformed signature ('/s/ ...') or the form's "
+    "'Signature' caption under a rule; person: the statement's only reporting person, where it has one", {
+        "typed_chars": F("int", "characters typed in the slot: after '/s/' up to a rule, or on the line over "
+                                "the caption's rule (0 when that line is another caption or the page heading)"),
+    })

@@ -43,9 +43,6 @@ def statement_facts(filing: Filing, filed=None) -> list[dict]:
     filed = filing.filing_date.value if filing.filing_date else filed
     if filed:
         fact.update(filed=filed.isoformat(), filed_day=day(filed))
-    fact["blank_signatures"] = len(filing.blank_signature_lines)
-    if filing.blank_signature_lines:
-        fact["blank_signature_line"] = filing.blank_signature_lines[0]
     if filing.eligibility_claim:
         fact.update(claimed_rule=filing.eligibility_claim.value, claim_line=filing.eligibility_claim.line or 1)
     item5 = filing.item("5")
@@ -67,17 +64,17 @@ def statement_facts(filing: Filing, filed=None) -> list[dict]:
         fact["amends_line"] = filing.amends_line
     return [fact, *_power_words(filing, pages), *item5_sole_facts(filing, pages),
             *year_end_deadline_facts(filing, filed), *as_of_deadline_facts(filing, filed),
-            *recited_deadline_facts(filing), *_header_ciks(filing), *_blank_signatures(filing, persons)]
+            *recited_deadline_facts(filing), *_header_ciks(filing), *_signature_slots(filing, persons)]
 
 
-def _blank_signatures(filing: Filing, persons: set[str]) -> list[dict]:
-    """Each blank signature line; on a statement of one reporting person it can only be that
-    person's (the finding is then listed under the person)."""
+def _signature_slots(filing: Filing, persons: set[str]) -> list[dict]:
+    """Each signature slot of a text or HTML statement; on a statement of one reporting person it
+    can only be that person's (a finding is then listed under the person)."""
     if structured(filing):
         return []
     only = next(iter(persons)) if len(persons) == 1 else None
-    return [{"t": "blank_signature", "person": only, "line": line, "key": "blank-signature"}
-            for line in filing.blank_signature_lines]
+    return [{"t": "signature_slot", "person": only, "typed_chars": typed, "line": line, "key": f"signature-{line}"}
+            for line, typed in filing.signature_slots]
 
 
 def _header_ciks(filing: Filing) -> list[dict]:

@@ -151,25 +151,30 @@ def item5_power_words(text: str | None) -> tuple[bool, bool]:
 
 # A conformed signature with no name ('/s/' and nothing after it), or the form's 'Signature'
 # caption under a rule with nothing typed on the rule's line (the line above is another caption).
-_EMPTY_CONFORMED = re.compile(r"(?:^|\s|:)/s/\s*(?:$|[-_]{3,})", re.I)
+# '/s/ Jo Roe', 'By:/s/ ____': what is typed after the mark, up to a rule or the line's end.
+_CONFORMED = re.compile(r"(?:^|(?<=[\s:]))/s/\s*(.*?)(?=[-_]{3,}|$|\s/s/)", re.I)
 _SIG_CAPTION = re.compile(r"^\(?signature\)?$", re.I)
 _RULE = re.compile(r"^[-_=\s]{5,}$")
 _CAPTION = re.compile(r"^\(?(?:date|dated|name|title|name\s*/\s*title|signature|signatures?\s+page)\)?:?$", re.I)
 
 
-def blank_signature_lines(lines: list[str], start: int, end: int) -> list[int]:
-    """Indexes of signature lines left blank on the signature page."""
+def signature_slots(lines: list[str], start: int, end: int) -> list[tuple[int, int]]:
+    """The signature page's signature slots, as (line index, characters typed in the slot): a
+    conformed signature ('/s/' and what is typed after it, up to a rule of dashes or underscores;
+    the fewest where a line holds several), or the form's 'Signature' caption under a rule and the
+    line printed over that rule (nothing when it is another caption or the page heading)."""
     out = []
     for idx in range(start, min(end, len(lines))):
         text = lines[idx].strip()
-        if "/s/" in text.lower() and _EMPTY_CONFORMED.search(text):
-            out.append(idx)
+        typed = [len(m.group(1).strip()) for m in _CONFORMED.finditer(text)] if "/s/" in text.lower() else []
+        if typed:
+            out.append((idx, min(typed)))
         elif _SIG_CAPTION.match(text) and idx > start:
             above = _prev_filled(lines, idx, start)
             if above is not None and _RULE.match(lines[above]):
                 over = _prev_filled(lines, above, start)
-                if over is None or _CAPTION.match(lines[over].strip()) or over == start:
-                    out.append(idx)
+                blank = over is None or _CAPTION.match(lines[over].strip()) or over == start
+                out.append((idx, 0 if blank else len(lines[over].strip())))
     return out
 
 

@@ -114,7 +114,7 @@ def _read_body(filing: Filing, lines: list[str], start: int, fl) -> None:
         signed, unnamed = read_signature_blocks(lines, sig_start, sig_end, "statement", fl)
         filing.signatures = signed + _for_sole_person(filing, signed, unnamed)
         filing.signature_dates = S.signature_dates(lines, sig_start, sig_end, fl)
-        filing.blank_signature_lines = [fl(i) for i in S.blank_signature_lines(lines, sig_start, sig_end)]
+        filing.signature_slots = [(fl(i), typed) for i, typed in S.signature_slots(lines, sig_start, sig_end)]
         filing.signatures += _for_shared_pages(filing, signed)
         for s in filing.signatures:
             filing.named_persons.append(NameRef(name=s.name, source="signature", line=s.line))
