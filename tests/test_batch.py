@@ -126,6 +126,23 @@ def test_a_file_that_hangs_or_kills_its_worker_is_reported(tmp_path, kind, statu
     assert all(x["findings"] or x["reporting_persons"] for x in lines if x["type"] == "file")
 
 
+def test_a_rerun_keeps_a_timed_out_file_and_retry_failed_checks_it_again(tmp_path):
+    folder = _inputs(tmp_path)
+    victim = sorted(folder.iterdir())[2].name
+    cmd = _cmd(folder, tmp_path / "s.db", tmp_path / "o.jsonl", "--workers", "1", "--timeout", "2")
+    first = _run(cmd, env=_env(STAKECHECK_TEST_FAULT=f"hang:{victim}"), timeout=60)
+    assert first.returncode == 2 and "timed-out files: 1" in first.stdout
+    # Without the flag the stored timeout stands, and the summary says so as the first run did.
+    rerun = _run(cmd)
+    assert rerun.returncode == 2
+    assert "6 already in the store" in rerun.stdout and "timed-out files: 1" in rerun.stdout
+    retried = _run(cmd + ["--retry-failed"])
+    assert retried.returncode == 0, retried.stdout
+    assert "1 checked, 5 already in the store" in retried.stdout and "timed-out files: 0" in retried.stdout
+    lines = [json.loads(x) for x in (tmp_path / "o.jsonl").read_text().splitlines()]
+    assert [x["type"] for x in lines] == ["file"] * 6
+
+
 def test_dask_local_cluster_gives_the_local_pool_results(tmp_path):
     pytest.importorskip("dask.distributed")
     from dask.distributed import LocalCluster

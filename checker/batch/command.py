@@ -21,7 +21,9 @@ import click
               help="Run on this Dask scheduler (workers must see the same paths).")
 @click.option("--dask", "dask_mode", type=click.Choice(["local"]), default=None,
               help="Run on a Dask LocalCluster of --workers processes.")
-def batch(paths, workers, store_path, jsonl_path, timeout, scheduler, dask_mode):
+@click.option("--retry-failed", is_flag=True,
+              help="Check again the files the store holds as timed out or crashed (by default a rerun keeps them).")
+def batch(paths, workers, store_path, jsonl_path, timeout, scheduler, dask_mode, retry_failed):
     """Check every filing under PATHS with worker processes; results stream to a store."""
     from checker.batch.runner import run_batch
     from checker.pipeline import CheckOptions, expand_paths
@@ -38,7 +40,7 @@ def batch(paths, workers, store_path, jsonl_path, timeout, scheduler, dask_mode)
     with _progress(len(files)) as progress:
         try:
             summary = run_batch(files, CheckOptions(), store_path, jsonl_path, workers, timeout, progress,
-                                runner=runner)
+                                runner=runner, retry_failed=retry_failed)
         except KeyboardInterrupt:
             click.echo("stakecheck: interrupted; committed results are kept, run again to resume", err=True)
             sys.exit(130)

@@ -72,8 +72,13 @@ class _Jsonl:
             self.fh.close()
 
 
+# Stored statuses that --retry-failed checks again: the file itself may be fine (a loaded machine,
+# a worker killed from outside); an unreadable file stays unreadable until its bytes change.
+RETRYABLE = frozenset({"timeout", "crash"})
+
+
 def run_batch(paths: list[str], options, store_path: str, jsonl_path: str | None, workers: int,
-              timeout: float | None, progress=None, runner=None) -> Summary:
+              timeout: float | None, progress=None, runner=None, retry_failed: bool = False) -> Summary:
     from checker.batch.pool import run_pool
     from checker.batch.store import Store
     from checker import __version__
@@ -90,12 +95,13 @@ def run_batch(paths: list[str], options, store_path: str, jsonl_path: str | None
     try:
         for p in paths:
             shas[p] = sha256_of(p)
-            line = store.done(p, shas[p], catalogue)
-            if line is None:
+            stored = store.done(p, shas[p], catalogue, RETRYABLE if retry_failed else frozenset())
+            if stored is None:
                 todo.append(p)
             else:
+                line, status = stored
                 summary.skipped += 1
-                summary.add(line, "unreadable" if json.loads(line).get("type") == "error" else "ok", p)
+                summary.add(line, status, p)  # a resumed run sums up like one uninterrupted run
                 out.committed(p, line)
         if progress:
             progress(summary.skipped, summary)

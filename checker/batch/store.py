@@ -49,11 +49,15 @@ class Store:
             self.db.execute("INSERT INTO schema_version VALUES (?)", (version,))
             self.db.execute("COMMIT")
 
-    def done(self, path: str, sha256: str, catalogue: str) -> str | None:
-        """The stored JSON line when this exact file was checked with this catalogue."""
-        row = self.db.execute("SELECT line FROM files WHERE path=? AND sha256=? AND catalogue_version=?",
+    def done(self, path: str, sha256: str, catalogue: str,
+             retry: frozenset[str] = frozenset()) -> tuple[str, str] | None:
+        """(JSON line, status) when this exact file was checked with this catalogue, unless its
+        stored status is one of `retry` (a timed-out or crashed file the user asks to try again)."""
+        row = self.db.execute("SELECT line, status FROM files WHERE path=? AND sha256=? AND catalogue_version=?",
                               (path, sha256, catalogue)).fetchone()
-        return row[0] if row else None
+        if row is None or row[1] in retry:
+            return None
+        return row[0], row[1]
 
     def write(self, records: list[dict], catalogue: str) -> None:
         """Records of one flush in a single transaction (all or nothing on a kill)."""
