@@ -4,12 +4,11 @@ from __future__ import annotations
 import datetime as dt
 
 from checker import calendar as cal
+from checker.deadlines import regime
 from checker.facts.common import day, fmt_date, is_amendment, is_passive
 from checker.model import DefaultClause, Filing
 
 UNIT_WORDS = {"days": "days", "business-days": "business days"}
-NEW_13D_REGIME = dt.date(2024, 2, 5)  # Release 33-11253: 5 / 2 business days
-NEW_13G_REGIME = dt.date(2024, 9, 30)
 
 
 def default_facts(filing: Filing) -> list[dict]:
@@ -150,35 +149,14 @@ def deadline_facts(filing: Filing, filed: dt.date | None, as_of: dt.date | None)
 def _13g_deadline(filing: Filing, event: dt.date, amended: bool) -> tuple[dt.date, str]:
     """The longest deadline that can apply, so that 'late' is never said of a timely filing:
     shorter ones (10 % crossings: 2 or 5 business days) depend on facts the filing may not state."""
-    passive = is_passive(filing)
-    if event >= NEW_13G_REGIME:
-        if passive and not amended:
-            return cal.add_business_days(event, 5), "5 business days, Rule 13d-1(c) as amended 2023"
-        quarter_end = _quarter_end(event)
-        due = cal.next_business_day_on_or_after(quarter_end + dt.timedelta(days=45))
-        rule = "Rule 13d-2(b)" if amended else "Rule 13d-1(b)/(d)"
-        return due, f"45 days after the quarter ending {fmt_date(quarter_end)}, {rule} as amended 2023"
-    if passive and not amended:
-        due = cal.next_business_day_on_or_after(event + dt.timedelta(days=10))
-        return due, "10 days, Rule 13d-1(c) before 30 Sep 2024"
-    year_end = dt.date(event.year, 12, 31)
-    due = cal.next_business_day_on_or_after(year_end + dt.timedelta(days=45))
-    rule = "Rule 13d-2(b)" if amended else "Rule 13d-1(b)/(d)"
-    return due, f"45 days after the year ending {fmt_date(year_end)}, {rule} before 30 Sep 2024"
-
-
-def _quarter_end(day_: dt.date) -> dt.date:
-    month = ((day_.month - 1) // 3 + 1) * 3
-    return (dt.date(day_.year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1))
+    if is_passive(filing) and not amended:
+        reg = regime("13g-passive-original", event)
+        return reg.due(event), reg.describe(event)
+    reg = regime("13g-periodic", event)
+    return reg.due(event), reg.describe(event, rule="Rule 13d-2(b)" if amended else "Rule 13d-1(b)/(d)")
 
 
 def _13d_deadline(event: dt.date, amended: bool) -> tuple[dt.date | None, str]:
     """Before 5 Feb 2024: 10 days (original), 'promptly' (amendment); since: 5 and 2 business days."""
-    if event >= NEW_13D_REGIME:
-        due = cal.add_business_days(event, 2 if amended else 5)
-        return due, ("2 business days, Rule 13d-2(a) as amended 2023" if amended
-                     else "5 business days, Rule 13d-1(a) as amended 2023")
-    if amended:
-        return None, "Rule 13d-2(a) before 5 Feb 2024"
-    due = cal.next_business_day_on_or_after(event + dt.timedelta(days=10))
-    return due, "10 days, Rule 13d-1(a) before 5 Feb 2024"
+    reg = regime("13d-amendment" if amended else "13d-original", event)
+    return reg.due(event), reg.describe(event)

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from checker import calendar as cal
+from checker.deadlines import regime as deadline_regime
 from checker.facts.common import day, is_amendment, named_pages, page_names
-from checker.facts.defaults import NEW_13G_REGIME
 from checker.facts.holdings import pct_text
 from checker.model import Filing
 from checker.names import same_name
@@ -75,11 +74,8 @@ def institution_deadline_facts(filing: Filing, filed: dt.date | None) -> list[di
     if not pages:
         return []
     top = max(pages, key=lambda p: p.percent.value)
-    if event >= NEW_13G_REGIME:
-        due, regime = cal.add_business_days(event, 5), "5 business days after the month end, Rule 13d-1(b)(2) as amended 2023"
-    else:
-        due = cal.next_business_day_on_or_after(event + dt.timedelta(days=10))
-        regime = "10 days after the month end, Rule 13d-1(b)(2) before 30 Sep 2024"
+    reg = deadline_regime("13g-institution-10pct", event)
+    due, regime = reg.due(event), reg.describe(event)
     return [{"t": "institution_deadline", "person": top.name.value, "pct": float(top.percent.value),
              "pct_s": pct_text(top.percent), "event": event.isoformat(), "due": due.isoformat(),
              "due_day": day(due), "filed": filed.isoformat(), "filed_day": day(filed), "regime": regime,

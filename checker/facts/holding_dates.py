@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from checker import calendar as cal
+from checker.deadlines import regime as deadline_regime
 from checker.facts.common import day, is_amendment
-from checker.facts.defaults import NEW_13D_REGIME, NEW_13G_REGIME
 from checker.model import Filing
 from checker.parse import statements as S
 
@@ -25,7 +24,7 @@ def year_end_deadline_facts(filing: Filing, filed: dt.date | None) -> list[dict]
     end = dt.date(year, 12, 31)
     if filed <= end:
         return []
-    due = cal.next_business_day_on_or_after(end + dt.timedelta(days=45))
+    due = deadline_regime("13g-periodic", end).due(end)
     return [{"t": "year_end_deadline", "holding": end.isoformat(), "due": due.isoformat(), "due_day": day(due),
              "filed": filed.isoformat(), "filed_day": day(filed), "line": item.line or 1, "key": "year-end-deadline"}]
 
@@ -40,11 +39,8 @@ def as_of_deadline_facts(filing: Filing, filed: dt.date | None) -> list[dict]:
     if (filing.schedule != "13G" or is_amendment(filing) or boxes != {"rule13d-1(c)"} or filing.event_date is not None
             or held is None or filed is None):
         return []
-    if held.value >= NEW_13G_REGIME:
-        due, regime = cal.add_business_days(held.value, 5), "5 business days, Rule 13d-1(c) as amended 2023"
-    else:
-        due, regime = cal.next_business_day_on_or_after(held.value + dt.timedelta(days=10)), \
-            "10 days, Rule 13d-1(c) before 30 Sep 2024"
+    reg = deadline_regime("13g-passive-original", held.value)
+    due, regime = reg.due(held.value), reg.describe(held.value)
     return [{"t": "as_of_deadline", "as_of": held.value.isoformat(), "due": due.isoformat(), "due_day": day(due),
              "filed": filed.isoformat(), "filed_day": day(filed), "regime": regime,
              "line": held.line or 1, "key": "as-of-deadline"}]
@@ -59,11 +55,8 @@ def recited_deadline_facts(filing: Filing) -> list[dict]:
         if recited is None:
             continue
         crossed, first = recited
-        if crossed >= NEW_13D_REGIME:
-            due, regime = cal.add_business_days(crossed, 5), "5 business days, Rule 13d-1(a) as amended 2023"
-        else:
-            due, regime = cal.next_business_day_on_or_after(crossed + dt.timedelta(days=10)), \
-                "10 days, Rule 13d-1(a) before 5 Feb 2024"
+        reg = deadline_regime("13d-original", crossed)
+        due, regime = reg.due(crossed), reg.describe(crossed)
         return [{"t": "recited_deadline", "item": item.number, "crossed": crossed.isoformat(),
                  "first_filed": first.isoformat(), "first_filed_day": day(first), "due": due.isoformat(),
                  "due_day": day(due), "regime": regime, "line": item.line or 1, "key": "recited-deadline"}]
