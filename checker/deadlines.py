@@ -4,7 +4,7 @@ holding_dates.py) ask this table for the deadline that applies and compute nothi
 
 Sources: Rules 13d-1(a), (b)(2), (c), (d) and 13d-2(a), (b), 17 CFR 240.13d-1 and 240.13d-2, before
 and after Release 33-11253 (Oct 2023): the 13D periods changed on 5 Feb 2024, the 13G periods on
-30 Sep 2024 (../shared/reference notes on deadlines).
+30 Sep 2024 (Release 34-98704, 88 FR 76896; summarised in the reference notes, sec-13dg-rules.md §5).
 """
 from __future__ import annotations
 
