@@ -71,6 +71,7 @@ _ID_NUMBER = re.compile(r"#{3}-#{2}-#{4}|\b\d{2,3}-\d{2,3}-\d{3,4}\b")
 _NOTES = re.compile(r"\(\s*(?:the\s+)?[“\"‘'][^”\"’']{1,40}[”\"’']\s*\)|\[[^\]]{0,60}\]|\(\s*see\b[^)]{0,40}\)", re.I)
 _LEAD = re.compile(r"^[\s.:;,*#\-–—]*(?:(?:\(1\)|1[.)]?)\s+(?=[A-Za-z]))?[\s.:;,*#\-–—]*")
 _FOOTNOTE_END = re.compile(r"\(\s*\d\s*\)$")
+_EMPTY_BRACKETS = re.compile(r"[(\[]\s*[)\]]")
 
 
 def clean_name(text: str) -> tuple[str, str | None]:
@@ -86,6 +87,7 @@ def clean_name(text: str) -> tuple[str, str | None]:
         irs = f"{m.group(1)}-{m.group(2)}" if m.group(1) else f"{m.group(3)[:2]}-{m.group(3)[2:]}"
     name = _ID_CAPTION.split(text)[0]
     name = _ID_NUMBER.sub(" ", _IRS.sub(" ", name))
+    name = _EMPTY_BRACKETS.sub(" ", name)  # 'Acme LLC (06-1426360)': the brackets the number leaves
     name = re.sub(r"\s#+\s*[.:]?(?=\s|$)", " ", name)  # 'Ariel Investments, LLC # 02-0712...': the '#' left over
     name = _NOTES.sub(" ", name)
     name = re.sub(r"\s+", " ", name)

@@ -45,6 +45,13 @@ def test_id_caption_glued_to_the_name_is_not_part_of_it():
         "Wilshire Example Company of Texas", "84-0513668")
 
 
+def test_an_irs_number_in_brackets_after_the_name_leaves_no_empty_brackets():
+    assert clean_name("Example Capital Management LLC (06-1234567)") == ("Example Capital Management LLC", "06-1234567")
+    assert clean_name("Example Partners, L.P. [061234567]") == ("Example Partners, L.P.", "06-1234567")
+    # A bracketed part of the name itself stays.
+    assert clean_name("Example Fund (Offshore), Ltd. (06-1234567)") == ("Example Fund (Offshore), Ltd.", "06-1234567")
+
+
 def test_row_one_caption_then_a_name_wrapped_over_two_lines():
     name = ("S.S. or I.R.S. Identification Number of Above Person: 56-6394187\n\n"
             "   Example Bank of North Carolina, N.A., as Trustee for the M.A.\n   Hanna Example Ownership Trust")
