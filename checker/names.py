@@ -66,6 +66,9 @@ _ID_CAPTION = re.compile(
     r"\b(?:tax\s+id\b|tin\b|ein\b|i\.?r\.?s\.?\s*(?:no\b|number|#|identification)|s\.?s\.?\s*(?:no\b|#|number)"
     r"|social\s+security|no\s+s\.?s\.?\s+or\s+i\.?r\.?s|i\.?\s?d\.?\s*(?:no\b|number|#))", re.I)
 _IRS = re.compile(r"\b(\d{2})\s*-\s*(\d{7})\b|\b(\d{9})\b")
+# An IRS number mistyped: a digit short or over, or the hyphen in the wrong place ('13-368849',
+# '133-688497'); an SSN's three groups ('123-45-6789') and dates are not it.
+_IRS_MALFORMED = re.compile(r"(?<![\d\-/.])(?:\d{2}-\d{6}|\d{2}-\d{8}|\d{3}-\d{6}|\d{1}-\d{8})(?![\d\-/.])")
 _ID_NUMBER = re.compile(r"#{3}-#{2}-#{4}|\b\d{2,3}-\d{2,3}-\d{3,4}\b")
 # Defined terms ('(“SVP VI”)'), bracketed notes ('[See Item 2]') and '(See ...)' references.
 _NOTES = re.compile(r"\(\s*(?:the\s+)?[“\"‘'][^”\"’']{1,40}[”\"’']\s*\)|\[[^\]]{0,60}\]|\(\s*see\b[^)]{0,40}\)", re.I)
@@ -85,6 +88,9 @@ def clean_name(text: str) -> tuple[str, str | None]:
     m = _IRS.search(text)
     if m:
         irs = f"{m.group(1)}-{m.group(2)}" if m.group(1) else f"{m.group(3)[:2]}-{m.group(3)[2:]}"
+    elif (bad := _IRS_MALFORMED.search(text)) is not None:
+        irs = bad.group(0)  # kept as printed, so that the identifiers rules can say it is malformed
+        text = text[:bad.start()] + " " + text[bad.end():]
     name = _ID_CAPTION.split(text)[0]
     name = _ID_NUMBER.sub(" ", _IRS.sub(" ", name))
     name = _EMPTY_BRACKETS.sub(" ", name)  # 'Acme LLC (06-1426360)': the brackets the number leaves

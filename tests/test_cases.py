@@ -109,9 +109,9 @@ def test_case(base, case, tmp_path):
 
 # Rules without a full-pipeline case in a real layout (each has synthetic cases in test_rules.py).
 # PAR006 and WAV001/WAV002 are raised by the engine and checker/waivers.py, not matched from a
-# filing's facts (tested in test_engine.py / test_waivers.py); IDN004: the text parser reads only
-# well-formed IRS numbers, so a malformed one never reaches the rule. This list may only shrink: a rule listed here that has both cases fails.
-PENDING = {"IDN004", "PAR006", "WAV001", "WAV002"}
+# filing's facts (tested in test_engine.py / test_waivers.py). This list may only shrink: a rule
+# listed here that has both cases fails.
+PENDING = {"PAR006", "WAV001", "WAV002"}
 
 
 def test_every_rule_has_a_failing_and_a_passing_full_pipeline_case():

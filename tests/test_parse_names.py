@@ -52,6 +52,13 @@ def test_an_irs_number_in_brackets_after_the_name_leaves_no_empty_brackets():
     assert clean_name("Example Fund (Offshore), Ltd. (06-1234567)") == ("Example Fund (Offshore), Ltd.", "06-1234567")
 
 
+def test_a_mistyped_irs_number_is_kept_as_printed_and_an_ssn_is_not_taken_for_one():
+    assert clean_name("Example Fund LP 13-368849") == ("Example Fund LP", "13-368849")
+    assert clean_name("Example Fund LP 133-688497") == ("Example Fund LP", "133-688497")
+    assert clean_name("Jane Roe 123-45-6789") == ("Jane Roe", None)
+    assert clean_name("Example Fund 2005-123456 LLC") == ("Example Fund 2005-123456 LLC", None)
+
+
 def test_row_one_caption_then_a_name_wrapped_over_two_lines():
     name = ("S.S. or I.R.S. Identification Number of Above Person: 56-6394187\n\n"
             "   Example Bank of North Carolina, N.A., as Trustee for the M.A.\n   Hanna Example Ownership Trust")
