@@ -19,6 +19,7 @@ from checker.names import same_person
 from checker.pipeline import CheckOptions
 
 from .locate import Raw, Span, find_box, find_name, find_number, number_tokens
+from .observable import PCT_UNOBSERVABLE, POWER_UNOBSERVABLE, pct_seen_by, power_seen_by
 
 POWER_FIELDS = ("sole_voting", "shared_voting", "sole_dispositive", "shared_dispositive")
 NEW_13D = dt.date(2024, 2, 5)
@@ -63,6 +64,7 @@ class Skip:
     op: str
     reason: str
     tags: tuple[str, ...] = ()
+    unobservable: bool = False  # the planted figure could not be seen by any reader (observable.py)
 
 
 Result = list  # of Mutant | Skip
@@ -125,7 +127,8 @@ def _nonzero(a) -> bool:
 # ---------------------------------------------------------------------------- amounts
 
 def _edit_amount(ctx: Ctx, op: str, fld: str, change: Callable[[str, random.Random], str | None],
-                 categories: frozenset[str], pages: list[CoverPage] | None = None) -> Result:
+                 categories: frozenset[str], pages: list[CoverPage] | None = None,
+                 seen_by: Callable[[CoverPage, Span, str], str | None] | None = None) -> Result:
     rng = ctx.rng(op)
     pages = [p for p in (pages if pages is not None else ctx.pages) if _nonzero(getattr(p, fld))]
     if not pages:
@@ -138,12 +141,16 @@ def _edit_amount(ctx: Ctx, op: str, fld: str, change: Callable[[str, random.Rand
     new = change(span.text, rng)
     if new is None or new == span.text:
         return [Skip(op, f"{fld} {span.text} too small for this change")]
+    seen = seen_by(page, span, new) if seen_by else None
+    if seen_by and seen is None:
+        return [Skip(op, POWER_UNOBSERVABLE, (_persons_tag(len(ctx.pages)),), unobservable=True)]
     name = page.name.value
     return [Mutant(op, ctx.raw.replace(span.start, span.end, new),
                    f"{fld} of {name}: {span.text} -> {new} (line {ctx.raw.line_of(span.start)})",
                    _expect_amount(name, fld, _token_value(new)), categories, person=name,
                    line=ctx.raw.line_of(span.start),
-                   tags=(_persons_tag(len(ctx.pages)), "up" if _token_value(new) > _token_value(span.text) else "down"))]
+                   tags=(_persons_tag(len(ctx.pages)), "up" if _token_value(new) > _token_value(span.text) else "down")
+                   + ((seen,) if seen else ()))]
 
 
 # A changed cover amount breaks a sum or a percent, or no longer matches the figure Item 4/5
@@ -179,7 +186,13 @@ def op_power_digit(ctx: Ctx) -> Result:
     if not choices:
         return [Skip("power_digit", "no non-zero power row on a known line")]
     page, fld = rng.choice(choices)
-    out = _edit_amount(ctx, "power_digit", fld, _digit_change, frozenset({"sums", "consistency"}), pages=[page])
+
+    def seen_by(pg: CoverPage, span: Span, new: str) -> str | None:
+        rows = {f: _amount_value(pg, f) for f in POWER_FIELDS + ("aggregate",)}
+        after = dict(rows, **{fld: _token_value(new)})
+        return power_seen_by(ctx.raw, len(ctx.pages), span, rows, after)
+    out = _edit_amount(ctx, "power_digit", fld, _digit_change, frozenset({"sums", "consistency"}), pages=[page],
+                       seen_by=seen_by)
     for m in out:
         m.tags = m.tags + (fld,)
     return out
@@ -281,19 +294,7 @@ def _pct_tags(ctx: Ctx, page: CoverPage) -> tuple[str, ...]:
     conv = any(c.issuable for f in POWER_FIELDS + ("aggregate",) if getattr(page, f)
                for c in getattr(page, f).components)
     conv = conv or bool(span and _CONVERTIBLE.search(ctx.raw.text, span[0], span[1]))
-    return (_persons_tag(len(ctx.pages)), "convertible" if conv else "no convertible", _count_tag(ctx),
-            _second_statement_tag(ctx, page))
-
-
-def _second_statement_tag(ctx: Ctx, page: CoverPage) -> str:
-    """Whether the filing states the percent a second way the checker reads: an outstanding count,
-    the percent again in Item 4/5, or another person's percent of the same class. Without one, a
-    changed percent is the only statement of the figure and no rule can tell it from the truth."""
-    others = [p for p in ctx.pages if p is not page and p.percent is not None and p.aggregate is not None
-              and p.percent.value > 0 and p.aggregate.shares]
-    restated = any(h.percent is not None and (h.person is None or h.person == page.name.value)
-                   for h in ctx.filing.item_holdings)
-    return "checkable" if ctx.filing.outstanding or restated or others else "sole statement"
+    return (_persons_tag(len(ctx.pages)), "convertible" if conv else "no convertible", _count_tag(ctx))
 
 
 # 'based on 36,282,883 shares ... outstanding', '36,282,883 Shares outstanding': the count the
@@ -328,6 +329,9 @@ def _edit_pct(ctx: Ctx, op: str, change: Callable[[str, random.Random], str | No
     new = change(span.text, rng)
     if new is None or new == span.text:
         return [Skip(op, f"percent {span.text} does not allow this change")]
+    seen = pct_seen_by(ctx.raw, len(ctx.pages), span, span.text, new)
+    if seen is None:
+        return [Skip(op, PCT_UNOBSERVABLE, (_persons_tag(len(ctx.pages)),), unobservable=True)]
     name, new_v = page.name.value, Decimal(new)
 
     def verify(f: Filing) -> str | None:
@@ -337,7 +341,7 @@ def _edit_pct(ctx: Ctx, op: str, change: Callable[[str, random.Random], str | No
     return [Mutant(op, ctx.raw.replace(span.start, span.end, new),
                    f"percent of {name}: {span.text} -> {new} (line {ctx.raw.line_of(span.start)})",
                    verify, categories, person=name, rules=rules, line=ctx.raw.line_of(span.start),
-                   tags=_pct_tags(ctx, page))]
+                   tags=_pct_tags(ctx, page) + (seen,))]
 
 
 def op_pct_digit(ctx: Ctx) -> Result:

@@ -139,7 +139,8 @@ def run_file(job: tuple[str, str, int, tuple[str, ...], dict | None]) -> dict:
             planned = [Skip(op, f"operator failed: {type(exc).__name__}: {exc}")]
         for m in planned:
             out["records"].append(_run_mutant(m, path, filing, bases) if isinstance(m, Mutant)
-                                  else {"op": m.op, "status": "n/a", "reason": m.reason, "tags": list(m.tags)})
+                                  else {"op": m.op, "status": "n/a", "reason": m.reason, "tags": list(m.tags),
+                                        "unobservable": m.unobservable})
     return out
 
 
