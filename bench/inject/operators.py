@@ -198,9 +198,14 @@ def op_power_digit(ctx: Ctx) -> Result:
     return out
 
 
-_BREAKDOWN = re.compile(r"consist(?:s|ing)\s+of|compris(?:ed|es|ing)\s+(?:of\s+)?|(?:which\s+)?includ(?:es|ing)"
-                        r"|represent(?:s|ing)|(?:is\s+)?the\s+sum\s+of|as\s+follows", re.I)
+# A stated breakdown: a share count, then (in the same clause, no other figure between) words
+# saying it is made of parts, then the parts, labelled in sequence ((i), (ii) / (a), (b) / (1), (2))
+# or as 'N shares ... and M shares'; the parts must add up to the count printed before them.
+# Written here, apart from the checker's reader, so the harness measures what the parser misses.
+_WHOLE = re.compile(r"(?<![\d,.$])(\d{1,3}(?:,\d{3})+|\d{3,})(?![\d%]|[,.]\d)[^.;:%\d$]{0,160}?"
+                    r"\b(?:consist(?:s|ing|ed)?\s+of|compris(?:ed\s+of|es|ing)|made\s+up\s+of)\s*:?\s*", re.I)
 _COUNT = re.compile(r"(?<![\d,.])(\d{1,3}(?:,\d{3})+|\d{3,})(?![\d]|[,.]\d)")
+_SEQ = ("i ii iii iv v vi".split(), list("abcdef"), list("123456"))
 
 
 def _amounts(ctx: Ctx) -> dict[int, list[str]]:
@@ -217,32 +222,41 @@ def _amounts(ctx: Ctx) -> dict[int, list[str]]:
 
 
 def find_breakdowns(ctx: Ctx) -> list[tuple[list[Span], int]]:
-    """Stated breakdowns: after 'consisting of' / 'includes' / ..., two or more share counts
-    whose sum is a cover amount (optionally preceded by that total). Found in the text, not
-    with the parser's components, so the harness also measures breakdowns the parser misses."""
-    amounts = _amounts(ctx)
-    text = ctx.raw.text
+    """Stated breakdowns whose parts add up to the total printed before them (see _WHOLE)."""
+    text = re.sub(r"<[^>]*>|&nbsp;|&#160;", lambda m: " " * len(m.group(0)), ctx.raw.text)
     body = max(text.find("</SEC-HEADER>"), 0)
-    out, seen = [], set()
-    for m in _BREAKDOWN.finditer(text, body):
-        toks = []
-        for t in _COUNT.finditer(text, m.end(), min(len(text), m.end() + 1500)):
-            if ctx.fmt != "text" and _in_tag(text, t.start()):
-                continue
-            if re.search(r"(?:19|20)\d\d$", t.group(1)) and "," not in t.group(1) and len(t.group(1)) == 4:
-                continue  # a year, not a share count
-            toks.append(Span(t.start(), t.end(), t.group(1)))
-            if len(toks) == 6:
-                break
-        vals = [int(t.text.replace(",", "")) for t in toks]
-        total = 0
-        for k in range(len(vals)):
-            total += vals[k]
-            if k >= 1 and total in amounts and toks[0].start not in seen:
-                out.append((toks[:k + 1], total))
-                seen.add(toks[0].start)
-                break
+    out = []
+    for m in _WHOLE.finditer(text, body):
+        total = int(m.group(1).replace(",", ""))
+        stop = re.compile(r"\.(?=\s+[A-Z]|\s*$)|;\s*(?![(]?\s*(?:and\s+)?\(?[ivx\da-f]{1,3}\))").search(text, m.end())
+        clause = (m.end(), stop.start() if stop else min(len(text), m.end() + 1500))
+        parts = _labelled_parts(text, *clause) or _share_parts(text, *clause)
+        if len(parts) >= 2 and sum(int(p.text.replace(",", "")) for p in parts) == total:
+            out.append((parts, total))
     return out
+
+
+def _labelled_parts(text: str, lo: int, hi: int) -> list[Span]:
+    labels = list(re.finditer(r"\(\s*([ivx]{1,3}|[a-f]|[1-6])\s*\)\s*(\d{1,3}(?:,\d{3})+|\d{3,})(?![\d%]|[,.]\d)",
+                              text[lo:hi], re.I))
+    if not labels or text[lo:lo + labels[0].start()].strip():
+        return []
+    seq = next((s for s in _SEQ if s[0] == labels[0].group(1).lower()), None)
+    if seq is None:
+        return []
+    out = []
+    for k, m in enumerate(labels):
+        if k >= len(seq) or m.group(1).lower() != seq[k]:
+            break
+        out.append(Span(lo + m.start(2), lo + m.end(2), m.group(2)))
+    return out
+
+
+def _share_parts(text: str, lo: int, hi: int) -> list[Span]:
+    hits = list(re.finditer(r"(?<![\d,.])(\d{1,3}(?:,\d{3})+|\d{3,})(?![\d%]|[,.]\d)\s+shares\b", text[lo:hi], re.I))
+    if len(hits) < 2 or text[lo:lo + hits[0].start()].strip():
+        return []
+    return [Span(lo + h.start(1), lo + h.end(1), h.group(1)) for h in hits]
 
 
 def op_component_digit(ctx: Ctx) -> Result:
@@ -250,11 +264,11 @@ def op_component_digit(ctx: Ctx) -> Result:
     rng = ctx.rng(op)
     found = find_breakdowns(ctx)
     if not found:
-        return [Skip(op, "no stated breakdown (two or more counts after 'consisting of'/'includes' adding up to a cover amount)")]
+        return [Skip(op, "no stated breakdown (a count, 'consisting of', parts that add up to it)")]
     comps, total = rng.choice(found)
     span = rng.choice(comps)
     new = _digit_change(span.text, rng)
-    persons = _amounts(ctx)[total]
+    persons = _amounts(ctx).get(total, [])
     pages = {p.name.value: p for p in ctx.pages}
     before = {n: [(f, getattr(pages[n], f).shares if getattr(pages[n], f) else None)
                   for f in POWER_FIELDS + ("aggregate",)] for n in persons}
@@ -267,10 +281,12 @@ def op_component_digit(ctx: Ctx) -> Result:
                 return f"cover rows of {n} changed too"
         return None
     line = ctx.raw.line_of(span.start)
+    # The breakdown's owner is the person with a cover row of that total where there is one;
+    # otherwise any new sums finding counts (the sentence names its holder in words).
     return [Mutant(op, ctx.raw.replace(span.start, span.end, new),
                    f"component {span.text} -> {new} of a {len(comps)}-part breakdown of {total:,} (line {line})",
-                   verify, frozenset({"sums"}), person=persons[0], also_person=tuple(persons[1:]), line=line,
-                   tags=(f"{len(persons)} person(s) with that amount" if len(persons) > 1 else "one person",))]
+                   verify, frozenset({"sums"}), person=persons[0] if len(persons) == 1 else None, line=line,
+                   tags=("cover amount" if persons else "total not a cover amount",))]
 
 
 # ---------------------------------------------------------------------------- percents
