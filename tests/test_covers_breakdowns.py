@@ -88,3 +88,11 @@ def test_power_row_relations():
     raw = _raw(ONE + "7. SOLE VOTING POWER 700\nItem 4 (c)(i) sole power to vote: 700\n")
     assert amount_restated(visible_text(raw), _span(raw, "700"))
     assert count_printed("There were 950,000 shares of Common Stock outstanding") is True
+
+
+def test_an_amendment_number_that_was_the_only_mark_leaves_nothing_to_see():
+    from inject.observable import amendment_seen
+    assert not amendment_seen("<p>SCHEDULE 13G</p><p>(Amendment No.   )</p><p>for any subsequent amendment "
+                              "containing information</p><p>the Exchange Act, as amended</p>")
+    assert amendment_seen("CONFORMED SUBMISSION TYPE: SC 13G/A\n</SEC-HEADER>\nSCHEDULE 13G (Amendment No.   )")
+    assert amendment_seen("SCHEDULE 13D (Amendment No.   )\nThis Amendment amends the Schedule 13D filed ...")

@@ -192,3 +192,19 @@ def _total(rows: dict, kind: str):
     if all(p is None for p in parts):
         return None
     return sum(p for p in parts if p is not None)
+
+
+# Marks that a statement amends an earlier one, other than its amendment number: a form type
+# with '/A', words of the statement about itself ('this Amendment', 'hereby amends', 'amended
+# and restated'), another numbered amendment. Not the form's boilerplate ('for any subsequent
+# amendment containing information ...') nor 'the Exchange Act, as amended'.
+_AMENDMENT_MARK = re.compile(r"13[DG]\s*/\s*A\b|\bthis\s+amendment\b|\bamends\b|\bamended\s+and\s+restated\b"
+                             r"|\bfinal\s+amendment\b|\bamendment\s+no\.?\s*:?\s*\d", re.I)
+AMENDMENT_UNOBSERVABLE = ("amendment number blanked where it was the only mark of an amendment (no '/A' form type, "
+                          "no header, no words about amending): reads as an original with the template unfilled: unobservable")
+
+
+def amendment_seen(mutant_text: str) -> bool:
+    """Whether the mutant still says, anywhere (the EDGAR header's form type included), that it
+    amends a statement."""
+    return _AMENDMENT_MARK.search(re.sub(r"<[^>]*>|&nbsp;|&#160;", " ", mutant_text)) is not None

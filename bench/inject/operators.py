@@ -19,7 +19,8 @@ from checker.names import same_person
 from checker.pipeline import CheckOptions
 
 from .locate import Raw, Span, find_box, find_name, find_number, number_tokens
-from .observable import PCT_UNOBSERVABLE, POWER_UNOBSERVABLE, pct_seen_by, power_seen_by
+from .observable import (AMENDMENT_UNOBSERVABLE, PCT_UNOBSERVABLE, POWER_UNOBSERVABLE, amendment_seen, pct_seen_by,
+                         power_seen_by)
 
 POWER_FIELDS = ("sole_voting", "shared_voting", "sole_dispositive", "shared_dispositive")
 NEW_13D = dt.date(2024, 2, 5)
@@ -784,6 +785,8 @@ def op_amendment_removed(ctx: Ctx) -> Result:
         for m in reversed(hits):
             data = data[:m.start(2)] + " " * len(m.group(2)) + data[m.end(2):]
         start = hits[0].start(2)
+        if not amendment_seen(data):
+            return [Skip(op, AMENDMENT_UNOBSERVABLE, unobservable=True)]
 
         def verify_text(f: Filing) -> str | None:
             return None if f.amendment_no is None else f"mutant parse reads amendment no. {f.amendment_no}"

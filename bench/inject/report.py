@@ -126,8 +126,8 @@ def unobservable_line(results: list[dict]) -> str:
     if not counts:
         return "Skipped as unobservable (counted in not applicable): none."
     parts = [f"{op} " + " / ".join(f"{f} {counts[op][f]}" for f in FORMATS) for op in sorted(counts)]
-    return ("Skipped as unobservable (one person, figure printed once, no outstanding count or row "
-            "relation to contradict it; counted in not applicable): " + "; ".join(parts) + ".")
+    return ("Skipped as unobservable (nothing in the filing contradicts the planted figure: see each "
+            "operator's reason below; counted in not applicable): " + "; ".join(parts) + ".")
 
 
 def reasons_text(results: list[dict]) -> str:
