@@ -96,3 +96,12 @@ def test_an_amendment_number_that_was_the_only_mark_leaves_nothing_to_see():
                               "containing information</p><p>the Exchange Act, as amended</p>")
     assert amendment_seen("CONFORMED SUBMISSION TYPE: SC 13G/A\n</SEC-HEADER>\nSCHEDULE 13G (Amendment No.   )")
     assert amendment_seen("SCHEDULE 13D (Amendment No.   )\nThis Amendment amends the Schedule 13D filed ...")
+
+
+def test_a_count_printed_without_the_word_outstanding_or_a_percent_restated_in_words():
+    assert count_printed("9.66% at 5/19/03 based on 8,460,187 common shares")
+    assert count_printed("Ariel: 3,355,502/61,145,088=5.5%")
+    raw = _raw(ONE + "the shares constitute 15.3% of the Issuer's outstanding shares.\n")
+    assert pct_seen_by(raw, 1, _span(raw, "6.1"), "6.1", "6.2") == "seen: restated"
+    raw = _raw(ONE + "ceased to be the beneficial owner of more than 5% of the class\n")
+    assert pct_seen_by(raw, 1, _span(raw, "6.1"), "6.1", "6.2") is None

@@ -58,10 +58,21 @@ _OUTSTANDING_ANY = re.compile(
     r"|\boutstanding\b[^.;]{0,60}?(?<![\d,.])(?:\d{1,3}(?:,\d{3})+|\d{5,})(?![\d,])", re.I)
 
 
+# The count the percent rests on, printed without the word 'outstanding': '9.66% ... based on
+# 8,460,187 common shares', or the division itself: '3,355,502/61,145,088=5.5%'.
+_BASED_ON = re.compile(r"\bbased\s+(?:up)?on\s+(?:an?\s+)?(?:aggregate\s+of\s+|total\s+of\s+)?"
+                       r"(?:\d{1,3}(?:,\d{3})+|\d{5,})(?![\d,])", re.I)
+_DIVISION = re.compile(r"\d[\d,]*\s*/\s*(?:\d{1,3}(?:,\d{3})+|\d{5,})\s*=")
+
+
 def count_printed(text: str) -> bool:
-    return _OUTSTANDING_ANY.search(text) is not None
+    return any(p.search(text) for p in (_OUTSTANDING_ANY, _BASED_ON, _DIVISION))
 
 
+# 'constitute 15.3% of the Issuer's outstanding shares', '8.2% of the class': the person's percent
+# stated in words (whatever its value, a second statement a reader can compare).
+_OF_CLASS = re.compile(r"(?<![\d.])\d{1,2}(?:\.\d+)?\s*(?:%|per\s*cent)\s+of\s+(?:the\s+)?(?:[\w’'\-]+\s+){0,3}?"
+                       r"(?:issued\s+and\s+)?(?:outstanding|class)\b", re.I)
 _DECIMAL = re.compile(r"(?<![\d.,])(\d+(?:\.\d+)?)(?![\d]|[.,]\d)")
 _PCT_MARK = re.compile(r"\s*(?:%|per\s*cent|pct)", re.I)
 
@@ -73,6 +84,10 @@ def percent_restated(text: str, span: Span) -> bool:
     ('20%'): bare small integers are row and item numbers."""
     value = Decimal(span.text)
     places = _places(span.text)
+    for m in _OF_CLASS.finditer(text):
+        if span.start <= m.start() < span.end or re.match(r"(?:5|10|20)\s*(?:%|per)", m.group(0)):
+            continue  # the row itself; a threshold the form mentions ('more than 5% of the class')
+        return True  # a percent of the class stated again, even with another value
     for m in _DECIMAL.finditer(text):
         if span.start <= m.start() < span.end:
             continue
