@@ -161,15 +161,25 @@ def test_box_markers_in_text_and_html_spellings():
     assert find_box(Raw.of(b"[X] Rule 13d-1(b)\n"), 1) is None
 
 
-def test_a_breakdown_is_found_when_its_parts_add_up_to_a_cover_amount():
+def test_a_breakdown_is_found_when_its_parts_add_up_to_the_total_printed_before_them():
     from inject.locate import Raw
     from inject.operators import Ctx, find_breakdowns
     import filing_builder as fb
-    text = (b"Row 11: 657,000 shares\n\nFootnote: consisting of 600,000 shares held directly and\n"
-            b"57,000 shares held by a trust.\n")
     filing = fb.filing(fb.page("Acme Fund", 657000, 5.6))
-    found = find_breakdowns(Ctx("x.txt", text, Raw.of(text), filing, "text", 0))
-    assert [([s.text for s in spans], total) for spans, total in found] == [(["600,000", "57,000"], 657000)]
+
+    def found(text: bytes):
+        return [([s.text for s in spans], total)
+                for spans, total in find_breakdowns(Ctx("x.txt", text, Raw.of(text), filing, "text", 0))]
+    assert found(b"Acme Fund owns 657,000 shares, consisting of (i) 600,000 shares held directly and\n"
+                 b"(ii) 57,000 shares held by a trust.\n") == [(["600,000", "57,000"], 657000)]
+    assert found(b"The 657,000 shares consist of 600,000 shares held directly and 57,000 shares held in trust.\n") \
+        == [(["600,000", "57,000"], 657000)]
+    # No total printed before the parts (a footnote to a table cell), 'includes' (maybe only some
+    # parts), parts that do not add up, a prefix of a longer list: not a stated breakdown.
+    assert found(b"Footnote: consisting of 600,000 shares held directly and 57,000 shares held by a trust.\n") == []
+    assert found(b"owns 657,000 shares, which includes (i) 600,000 shares and (ii) 57,000 shares.\n") == []
+    assert found(b"owns 657,000 shares, consisting of (i) 600,000 shares and (ii) 50,000 shares.\n") == []
+    assert found(b"owns 657,000 shares, consisting of (a) 600,000 shares, (b) 57,000 shares and (c) 9,000 shares.\n") == []
 
 
 def test_the_cli_prints_a_table_and_json(capsys):

@@ -609,6 +609,16 @@ CASES["CON015"] = CASES["CON015"] + (
     lambda: _item5("(ii) Shared power to vote or to direct the vote: See row 8 of the cover page"))
 
 
+def _breakdown(second: str):
+    from checker.model import Item
+    text = (f"Alpha Fund LP beneficially owns 1,000,000 shares of Common Stock, consisting of (i) 600,000 shares "
+            f"held directly and (ii) {second} shares issuable upon exercise of warrants.")
+    return filing(*clean_pair(), items=[Item(number="5", line=300, text=text)])
+
+
+CASES["SUM008"] = (lambda: _breakdown("400,002"), lambda: _breakdown("400,000"))
+
+
 # CASES[code] = (fail, pass[, fail, pass, ...]): even positions must fire, odd ones must not.
 FAILING = [(code, n) for code in sorted(CASES) for n in range(0, len(CASES[code]), 2)]
 PASSING = [(code, n) for code in sorted(CASES) for n in range(1, len(CASES[code]), 2)]

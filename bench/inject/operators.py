@@ -19,6 +19,8 @@ from checker.names import same_person
 from checker.pipeline import CheckOptions
 
 from .locate import Raw, Span, find_box, find_name, find_number, number_tokens
+from .observable import (AMENDMENT_UNOBSERVABLE, PCT_UNOBSERVABLE, POWER_UNOBSERVABLE, amendment_seen, pct_seen_by,
+                         power_seen_by)
 
 POWER_FIELDS = ("sole_voting", "shared_voting", "sole_dispositive", "shared_dispositive")
 NEW_13D = dt.date(2024, 2, 5)
@@ -63,6 +65,7 @@ class Skip:
     op: str
     reason: str
     tags: tuple[str, ...] = ()
+    unobservable: bool = False  # the planted figure could not be seen by any reader (observable.py)
 
 
 Result = list  # of Mutant | Skip
@@ -125,7 +128,8 @@ def _nonzero(a) -> bool:
 # ---------------------------------------------------------------------------- amounts
 
 def _edit_amount(ctx: Ctx, op: str, fld: str, change: Callable[[str, random.Random], str | None],
-                 categories: frozenset[str], pages: list[CoverPage] | None = None) -> Result:
+                 categories: frozenset[str], pages: list[CoverPage] | None = None,
+                 seen_by: Callable[[CoverPage, Span, str], str | None] | None = None) -> Result:
     rng = ctx.rng(op)
     pages = [p for p in (pages if pages is not None else ctx.pages) if _nonzero(getattr(p, fld))]
     if not pages:
@@ -138,12 +142,16 @@ def _edit_amount(ctx: Ctx, op: str, fld: str, change: Callable[[str, random.Rand
     new = change(span.text, rng)
     if new is None or new == span.text:
         return [Skip(op, f"{fld} {span.text} too small for this change")]
+    seen = seen_by(page, span, new) if seen_by else None
+    if seen_by and seen is None:
+        return [Skip(op, POWER_UNOBSERVABLE, (_persons_tag(len(ctx.pages)),), unobservable=True)]
     name = page.name.value
     return [Mutant(op, ctx.raw.replace(span.start, span.end, new),
                    f"{fld} of {name}: {span.text} -> {new} (line {ctx.raw.line_of(span.start)})",
                    _expect_amount(name, fld, _token_value(new)), categories, person=name,
                    line=ctx.raw.line_of(span.start),
-                   tags=(_persons_tag(len(ctx.pages)), "up" if _token_value(new) > _token_value(span.text) else "down"))]
+                   tags=(_persons_tag(len(ctx.pages)), "up" if _token_value(new) > _token_value(span.text) else "down")
+                   + ((seen,) if seen else ()))]
 
 
 # A changed cover amount breaks a sum or a percent, or no longer matches the figure Item 4/5
@@ -179,15 +187,26 @@ def op_power_digit(ctx: Ctx) -> Result:
     if not choices:
         return [Skip("power_digit", "no non-zero power row on a known line")]
     page, fld = rng.choice(choices)
-    out = _edit_amount(ctx, "power_digit", fld, _digit_change, frozenset({"sums", "consistency"}), pages=[page])
+
+    def seen_by(pg: CoverPage, span: Span, new: str) -> str | None:
+        rows = {f: _amount_value(pg, f) for f in POWER_FIELDS + ("aggregate",)}
+        after = dict(rows, **{fld: _token_value(new)})
+        return power_seen_by(ctx.raw, len(ctx.pages), span, rows, after)
+    out = _edit_amount(ctx, "power_digit", fld, _digit_change, frozenset({"sums", "consistency"}), pages=[page],
+                       seen_by=seen_by)
     for m in out:
         m.tags = m.tags + (fld,)
     return out
 
 
-_BREAKDOWN = re.compile(r"consist(?:s|ing)\s+of|compris(?:ed|es|ing)\s+(?:of\s+)?|(?:which\s+)?includ(?:es|ing)"
-                        r"|represent(?:s|ing)|(?:is\s+)?the\s+sum\s+of|as\s+follows", re.I)
+# A stated breakdown: a share count, then (in the same clause, no other figure between) words
+# saying it is made of parts, then the parts, labelled in sequence ((i), (ii) / (a), (b) / (1), (2))
+# or as 'N shares ... and M shares'; the parts must add up to the count printed before them.
+# Written here, apart from the checker's reader, so the harness measures what the parser misses.
+_WHOLE = re.compile(r"(?<![\d,.$])(\d{1,3}(?:,\d{3})+|\d{3,})(?![\d%]|[,.]\d)[^.;:%\d$]{0,160}?"
+                    r"\b(?:consist(?:s|ing|ed)?\s+of|compris(?:ed\s+of|es|ing)|made\s+up\s+of)\s*:?\s*", re.I)
 _COUNT = re.compile(r"(?<![\d,.])(\d{1,3}(?:,\d{3})+|\d{3,})(?![\d]|[,.]\d)")
+_SEQ = ("i ii iii iv v vi".split(), list("abcdef"), list("123456"))
 
 
 def _amounts(ctx: Ctx) -> dict[int, list[str]]:
@@ -204,32 +223,41 @@ def _amounts(ctx: Ctx) -> dict[int, list[str]]:
 
 
 def find_breakdowns(ctx: Ctx) -> list[tuple[list[Span], int]]:
-    """Stated breakdowns: after 'consisting of' / 'includes' / ..., two or more share counts
-    whose sum is a cover amount (optionally preceded by that total). Found in the text, not
-    with the parser's components, so the harness also measures breakdowns the parser misses."""
-    amounts = _amounts(ctx)
-    text = ctx.raw.text
+    """Stated breakdowns whose parts add up to the total printed before them (see _WHOLE)."""
+    text = re.sub(r"<[^>]*>|&nbsp;|&#160;", lambda m: " " * len(m.group(0)), ctx.raw.text)
     body = max(text.find("</SEC-HEADER>"), 0)
-    out, seen = [], set()
-    for m in _BREAKDOWN.finditer(text, body):
-        toks = []
-        for t in _COUNT.finditer(text, m.end(), min(len(text), m.end() + 1500)):
-            if ctx.fmt != "text" and _in_tag(text, t.start()):
-                continue
-            if re.search(r"(?:19|20)\d\d$", t.group(1)) and "," not in t.group(1) and len(t.group(1)) == 4:
-                continue  # a year, not a share count
-            toks.append(Span(t.start(), t.end(), t.group(1)))
-            if len(toks) == 6:
-                break
-        vals = [int(t.text.replace(",", "")) for t in toks]
-        total = 0
-        for k in range(len(vals)):
-            total += vals[k]
-            if k >= 1 and total in amounts and toks[0].start not in seen:
-                out.append((toks[:k + 1], total))
-                seen.add(toks[0].start)
-                break
+    out = []
+    for m in _WHOLE.finditer(text, body):
+        total = int(m.group(1).replace(",", ""))
+        stop = re.compile(r"\.(?=\s+[A-Z]|\s*$)|;\s*(?![(]?\s*(?:and\s+)?\(?[ivx\da-f]{1,3}\))").search(text, m.end())
+        clause = (m.end(), stop.start() if stop else min(len(text), m.end() + 1500))
+        parts = _labelled_parts(text, *clause) or _share_parts(text, *clause)
+        if len(parts) >= 2 and sum(int(p.text.replace(",", "")) for p in parts) == total:
+            out.append((parts, total))
     return out
+
+
+def _labelled_parts(text: str, lo: int, hi: int) -> list[Span]:
+    labels = list(re.finditer(r"\(\s*([ivx]{1,3}|[a-f]|[1-6])\s*\)\s*(\d{1,3}(?:,\d{3})+|\d{3,})(?![\d%]|[,.]\d)",
+                              text[lo:hi], re.I))
+    if not labels or text[lo:lo + labels[0].start()].strip():
+        return []
+    seq = next((s for s in _SEQ if s[0] == labels[0].group(1).lower()), None)
+    if seq is None:
+        return []
+    out = []
+    for k, m in enumerate(labels):
+        if k >= len(seq) or m.group(1).lower() != seq[k]:
+            break
+        out.append(Span(lo + m.start(2), lo + m.end(2), m.group(2)))
+    return out
+
+
+def _share_parts(text: str, lo: int, hi: int) -> list[Span]:
+    hits = list(re.finditer(r"(?<![\d,.])(\d{1,3}(?:,\d{3})+|\d{3,})(?![\d%]|[,.]\d)\s+shares\b", text[lo:hi], re.I))
+    if len(hits) < 2 or text[lo:lo + hits[0].start()].strip():
+        return []
+    return [Span(lo + h.start(1), lo + h.end(1), h.group(1)) for h in hits]
 
 
 def op_component_digit(ctx: Ctx) -> Result:
@@ -237,11 +265,11 @@ def op_component_digit(ctx: Ctx) -> Result:
     rng = ctx.rng(op)
     found = find_breakdowns(ctx)
     if not found:
-        return [Skip(op, "no stated breakdown (two or more counts after 'consisting of'/'includes' adding up to a cover amount)")]
+        return [Skip(op, "no stated breakdown (a count, 'consisting of', parts that add up to it)")]
     comps, total = rng.choice(found)
     span = rng.choice(comps)
     new = _digit_change(span.text, rng)
-    persons = _amounts(ctx)[total]
+    persons = _amounts(ctx).get(total, [])
     pages = {p.name.value: p for p in ctx.pages}
     before = {n: [(f, getattr(pages[n], f).shares if getattr(pages[n], f) else None)
                   for f in POWER_FIELDS + ("aggregate",)] for n in persons}
@@ -254,10 +282,12 @@ def op_component_digit(ctx: Ctx) -> Result:
                 return f"cover rows of {n} changed too"
         return None
     line = ctx.raw.line_of(span.start)
+    # The breakdown's owner is the person with a cover row of that total where there is one;
+    # otherwise any new sums finding counts (the sentence names its holder in words).
     return [Mutant(op, ctx.raw.replace(span.start, span.end, new),
                    f"component {span.text} -> {new} of a {len(comps)}-part breakdown of {total:,} (line {line})",
-                   verify, frozenset({"sums"}), person=persons[0], also_person=tuple(persons[1:]), line=line,
-                   tags=(f"{len(persons)} person(s) with that amount" if len(persons) > 1 else "one person",))]
+                   verify, frozenset({"sums"}), person=persons[0] if len(persons) == 1 else None, line=line,
+                   tags=("cover amount" if persons else "total not a cover amount",))]
 
 
 # ---------------------------------------------------------------------------- percents
@@ -281,19 +311,7 @@ def _pct_tags(ctx: Ctx, page: CoverPage) -> tuple[str, ...]:
     conv = any(c.issuable for f in POWER_FIELDS + ("aggregate",) if getattr(page, f)
                for c in getattr(page, f).components)
     conv = conv or bool(span and _CONVERTIBLE.search(ctx.raw.text, span[0], span[1]))
-    return (_persons_tag(len(ctx.pages)), "convertible" if conv else "no convertible", _count_tag(ctx),
-            _second_statement_tag(ctx, page))
-
-
-def _second_statement_tag(ctx: Ctx, page: CoverPage) -> str:
-    """Whether the filing states the percent a second way the checker reads: an outstanding count,
-    the percent again in Item 4/5, or another person's percent of the same class. Without one, a
-    changed percent is the only statement of the figure and no rule can tell it from the truth."""
-    others = [p for p in ctx.pages if p is not page and p.percent is not None and p.aggregate is not None
-              and p.percent.value > 0 and p.aggregate.shares]
-    restated = any(h.percent is not None and (h.person is None or h.person == page.name.value)
-                   for h in ctx.filing.item_holdings)
-    return "checkable" if ctx.filing.outstanding or restated or others else "sole statement"
+    return (_persons_tag(len(ctx.pages)), "convertible" if conv else "no convertible", _count_tag(ctx))
 
 
 # 'based on 36,282,883 shares ... outstanding', '36,282,883 Shares outstanding': the count the
@@ -328,6 +346,9 @@ def _edit_pct(ctx: Ctx, op: str, change: Callable[[str, random.Random], str | No
     new = change(span.text, rng)
     if new is None or new == span.text:
         return [Skip(op, f"percent {span.text} does not allow this change")]
+    seen = pct_seen_by(ctx.raw, len(ctx.pages), span, span.text, new)
+    if seen is None:
+        return [Skip(op, PCT_UNOBSERVABLE, (_persons_tag(len(ctx.pages)),), unobservable=True)]
     name, new_v = page.name.value, Decimal(new)
 
     def verify(f: Filing) -> str | None:
@@ -337,7 +358,7 @@ def _edit_pct(ctx: Ctx, op: str, change: Callable[[str, random.Random], str | No
     return [Mutant(op, ctx.raw.replace(span.start, span.end, new),
                    f"percent of {name}: {span.text} -> {new} (line {ctx.raw.line_of(span.start)})",
                    verify, categories, person=name, rules=rules, line=ctx.raw.line_of(span.start),
-                   tags=_pct_tags(ctx, page))]
+                   tags=_pct_tags(ctx, page) + (seen,))]
 
 
 def op_pct_digit(ctx: Ctx) -> Result:
@@ -764,6 +785,8 @@ def op_amendment_removed(ctx: Ctx) -> Result:
         for m in reversed(hits):
             data = data[:m.start(2)] + " " * len(m.group(2)) + data[m.end(2):]
         start = hits[0].start(2)
+        if not amendment_seen(data):
+            return [Skip(op, AMENDMENT_UNOBSERVABLE, unobservable=True)]
 
         def verify_text(f: Filing) -> str | None:
             return None if f.amendment_no is None else f"mutant parse reads amendment no. {f.amendment_no}"

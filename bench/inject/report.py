@@ -84,6 +84,8 @@ def table(results: list[dict], ops: list[str]) -> str:
             total[rec["status"]] += 1
     applied = total["caught"] + total["missed"]
     out.append("")
+    out.append(unobservable_line(results))
+    out.append("")
     out.append(f"Mutants applied {applied}, caught {total['caught']} "
                f"({100 * total['caught'] / applied:.1f} %); not applicable {total['n/a']}, "
                f"not landed {total['unlanded']}, crashes {total['crash']}." if applied else "No mutant applied.")
@@ -106,6 +108,26 @@ def table(results: list[dict], ops: list[str]) -> str:
     for f, err in fa["untouched_failures"]:
         out.append(f"- untouched file failed: {f}: {err}")
     return "\n".join(out)
+
+
+def unobservable_counts(results: list[dict]) -> dict[str, Counter]:
+    """op -> format -> mutants skipped because no reader could see the planted figure."""
+    out: dict[str, Counter] = defaultdict(Counter)
+    for r in results:
+        for rec in r["records"]:
+            if rec["status"] == "n/a" and rec.get("unobservable"):
+                out[rec["op"]][r["fmt"]] += 1
+    return out
+
+
+def unobservable_line(results: list[dict]) -> str:
+    """The skips of unobservable mutants, per operator and format (counted in 'not applicable')."""
+    counts = unobservable_counts(results)
+    if not counts:
+        return "Skipped as unobservable (counted in not applicable): none."
+    parts = [f"{op} " + " / ".join(f"{f} {counts[op][f]}" for f in FORMATS) for op in sorted(counts)]
+    return ("Skipped as unobservable (nothing in the filing contradicts the planted figure: see each "
+            "operator's reason below; counted in not applicable): " + "; ".join(parts) + ".")
 
 
 def reasons_text(results: list[dict]) -> str:

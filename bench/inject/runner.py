@@ -139,8 +139,15 @@ def run_file(job: tuple[str, str, int, tuple[str, ...], dict | None]) -> dict:
             planned = [Skip(op, f"operator failed: {type(exc).__name__}: {exc}")]
         for m in planned:
             out["records"].append(_run_mutant(m, path, filing, bases) if isinstance(m, Mutant)
-                                  else {"op": m.op, "status": "n/a", "reason": m.reason, "tags": list(m.tags)})
+                                  else _skip_record(m))
     return out
+
+
+def _skip_record(m: Skip) -> dict:
+    rec = {"op": m.op, "status": "n/a", "reason": m.reason, "tags": list(m.tags)}
+    if m.unobservable:
+        rec["unobservable"] = True  # counted apart in the report (observable.py)
+    return rec
 
 
 def _run_mutant(m: Mutant, path: str, filing, bases: dict) -> dict:

@@ -208,6 +208,15 @@ FACT_TYPES: dict[str, FactType] = {
         "sum_s": D("str", "formatted"),
         "parts": F("str", "the components as printed"),
     }),
+    "text_breakdown": FactType("a breakdown an Item states in words ('owns 2,050,000 shares, consisting of (i) ... (ii) ...')", {
+        "person": F("str", "the reporting person, where certain", optional=True),
+        "item": F("str", "the Item the sentence is in"),
+        "stated": F("number", "the total printed before 'consisting of'"),
+        "stated_s": F("str", "formatted"),
+        "sum": D("number", "the sum of the parts"),
+        "sum_s": D("str", "formatted"),
+        "parts": F("str", "the parts as printed"),
+    }),
     "powers": FactType("a cover page's power rows and aggregate (all four rows read)", {
         "person": F("str", "the reporting person"),
         "agg": F("number", "row 11"),

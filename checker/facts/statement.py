@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from checker.facts.breakdowns import breakdown_facts
 from checker.facts.common import day, is_amendment, named_pages, page_names
 from checker.facts.holding_dates import as_of_deadline_facts, recited_deadline_facts, year_end_deadline_facts
 from checker.facts.item5_powers import item5_sole_facts
@@ -64,7 +65,8 @@ def statement_facts(filing: Filing, filed=None) -> list[dict]:
         fact["amends_line"] = filing.amends_line
     return [fact, *_power_words(filing, pages), *item5_sole_facts(filing, pages),
             *year_end_deadline_facts(filing, filed), *as_of_deadline_facts(filing, filed),
-            *recited_deadline_facts(filing), *_header_ciks(filing), *_signature_slots(filing, persons)]
+            *recited_deadline_facts(filing), *_header_ciks(filing), *_signature_slots(filing, persons),
+            *breakdown_facts(filing)]
 
 
 def _signature_slots(filing: Filing, persons: set[str]) -> list[dict]:

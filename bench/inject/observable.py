@@ -1,0 +1,225 @@
+"""Whether a planted figure can be seen at all, decided from the raw filing text alone.
+
+A percent or power figure a filing prints once, for its only reporting person, with no share
+count outstanding printed anywhere and no arithmetic relation of the form broken by the change,
+cannot be told from the truth by any reader without outside data (the issuer's own reports).
+Such a mutant measures nothing: the harness skips it, with the reason, and the report counts
+these skips apart so that nothing is hidden.
+
+The test must not depend on what the checker reads (that is the thing measured): it searches
+the raw text, with markup blanked out, and only uses the parser's output to know which printed
+token was changed (the span the operator edits) and how many cover pages there are.
+"""
+from __future__ import annotations
+
+import re
+from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+
+from .locate import Raw, Span
+
+UNOBSERVABLE = "unobservable"
+
+_TAG = re.compile(r"<[^>]*>|&nbsp;|&#160;|&#xa0;|&#37;|&#x25;")
+
+
+_HEADER_END = re.compile(r"</SEC-HEADER>|<DOCUMENT>", re.I)
+
+
+def visible_text(raw: Raw) -> str:
+    """The raw text with markup and &nbsp; blanked to spaces of the same length, so offsets
+    (the edited span) stay those of the file; '&#37;' (a percent sign) is kept as '%'. The
+    EDGAR envelope before the first document (header, PEM signature blob) is blanked too: it
+    holds no figure of the filer's, only digits of keys and file numbers."""
+    def blank(m: re.Match) -> str:
+        s = m.group(0)
+        return "%".ljust(len(s)) if s.lower() in ("&#37;", "&#x25;") else " " * len(s)
+    m = _HEADER_END.search(raw.text)
+    head = m.end() if m else 0
+    return " " * head + _TAG.sub(blank, raw.text[head:])
+
+
+# How many reporting persons the raw text names: cover-page name labels (text, HTML) or XML
+# person elements. The larger of this and the parsed cover pages is used, so a page the
+# parser missed still makes the filing a multi-person one (more ways to observe the figure).
+_NAME_LABEL = re.compile(r"names?\s+of\s+reporting\s+persons?", re.I)
+_XML_PERSON = re.compile(r"<(?:\w+:)?reportingPersonName\b", re.I)
+
+
+def reporting_persons(raw: Raw, parsed_pages: int) -> int:
+    labels = len(_XML_PERSON.findall(raw.text)) or len(_NAME_LABEL.findall(raw.text))
+    return max(parsed_pages, labels)
+
+
+# A count of shares outstanding printed anywhere ('based on 950,000 shares outstanding',
+# '36,282,883 Shares outstanding', 'outstanding: 4,200,000'). Broader than the tag pattern in
+# operators (one thousands group suffices): a doubtful count keeps the mutant applicable.
+_OUTSTANDING_ANY = re.compile(
+    r"(?<![\d,.])(?:\d{1,3}(?:,\d{3})+|\d{5,})(?![\d,])[^.;]{0,160}?\boutstanding\b"
+    r"|\boutstanding\b[^.;]{0,60}?(?<![\d,.])(?:\d{1,3}(?:,\d{3})+|\d{5,})(?![\d,])", re.I)
+
+
+# The count the percent rests on, printed without the word 'outstanding': '9.66% ... based on
+# 8,460,187 common shares', or the division itself: '3,355,502/61,145,088=5.5%'.
+_BASED_ON = re.compile(r"\bbased\s+(?:up)?on\s+(?:an?\s+)?(?:aggregate\s+of\s+|total\s+of\s+)?"
+                       r"(?:\d{1,3}(?:,\d{3})+|\d{5,})(?![\d,])", re.I)
+_DIVISION = re.compile(r"\d[\d,]*\s*/\s*(?:\d{1,3}(?:,\d{3})+|\d{5,})\s*=")
+
+
+def count_printed(text: str) -> bool:
+    return any(p.search(text) for p in (_OUTSTANDING_ANY, _BASED_ON, _DIVISION))
+
+
+# 'constitute 15.3% of the Issuer's outstanding shares', '8.2% of the class': the person's percent
+# stated in words (whatever its value, a second statement a reader can compare).
+_OF_CLASS = re.compile(r"(?<![\d.])\d{1,2}(?:\.\d+)?\s*(?:%|per\s*cent)\s+of\s+(?:the\s+)?(?:[\w’'\-]+\s+){0,3}?"
+                       r"(?:issued\s+and\s+)?(?:outstanding|class)\b", re.I)
+_DECIMAL = re.compile(r"(?<![\d.,])(\d+(?:\.\d+)?)(?![\d]|[.,]\d)")
+_PCT_MARK = re.compile(r"\s*(?:%|per\s*cent|pct)", re.I)
+
+
+def percent_restated(text: str, span: Span) -> bool:
+    """The percent printed at ``span`` stated again elsewhere: the same value at any precision
+    ('5.5' and '5.50'), or a percent-marked figure that rounds to it at the coarser precision
+    ('6.0%' for '5.95'). A bare integer ('20', or '6' for '6.00') only counts when marked
+    ('20%'): bare small integers are row and item numbers."""
+    value = Decimal(span.text)
+    places = _places(span.text)
+    for m in _OF_CLASS.finditer(text):
+        if span.start <= m.start() < span.end or re.match(r"(?:5|10|20)\s*(?:%|per)", m.group(0)):
+            continue  # the row itself; a threshold the form mentions ('more than 5% of the class')
+        return True  # a percent of the class stated again, even with another value
+    for m in _DECIMAL.finditer(text):
+        if span.start <= m.start() < span.end:
+            continue
+        tok = m.group(1)
+        marked = _PCT_MARK.match(text, m.end()) is not None
+        v = Decimal(tok)
+        if v == value and (marked or (places > 0 and "." in tok)):
+            return True
+        if marked and _rounds_together(value, places, v, _places(tok)):
+            return True
+    return False
+
+
+def _places(tok: str) -> int:
+    return len(tok.split(".")[1]) if "." in tok else 0
+
+
+def _rounds_together(a: Decimal, pa: int, b: Decimal, pb: int) -> bool:
+    """One figure is the other rounded to the coarser of the two printed precisions, that
+    precision being at least tenths: a whole '5%' or '10%' is almost always a threshold the
+    text mentions ('more than 5% of the class'), not the person's percent rounded."""
+    p = min(pa, pb)
+    if pa == pb or p < 1:
+        return False
+    fine, coarse = (a, b) if pa > pb else (b, a)
+    q = Decimal(1).scaleb(-p)
+    return any(fine.quantize(q, rounding=r) == coarse for r in (ROUND_HALF_UP, ROUND_HALF_EVEN, ROUND_DOWN))
+
+
+def amount_restated(text: str, span: Span) -> bool:
+    """The share count printed at ``span`` printed again elsewhere, in either spelling."""
+    n = span.text.replace(",", "")
+    for m in re.finditer(r"(?<![\d,.])(\d{1,3}(?:,\d{3})+|\d+)(?![\d]|[,.]\d)", text):
+        if span.start <= m.start() < span.end:
+            continue
+        if m.group(1).replace(",", "") == n:
+            return True
+    return False
+
+
+def pct_seen_by(raw: Raw, parsed_pages: int, span: Span, old: str, new: str) -> str | None:
+    """How a reader could see a changed percent ('seen: ...', a report tag), or None when
+    nothing in the filing contradicts it."""
+    if reporting_persons(raw, parsed_pages) != 1:
+        return "seen: other persons"  # their percent / aggregate ratios state the outstanding count
+    text = visible_text(raw)
+    if count_printed(text):
+        return "seen: count printed"  # aggregate / count contradicts the new percent
+    if percent_restated(text, span):
+        return "seen: restated"
+    if _crosses_threshold(Decimal(old), Decimal(new), is_13g(raw)):
+        return "seen: threshold"  # a bound the form states is crossed
+    return None
+
+
+PCT_UNOBSERVABLE = "one person, no outstanding count printed, percent printed once: unobservable"
+POWER_UNOBSERVABLE = "one person, power row printed once, every row 7-11 relation kept: unobservable"
+
+
+def _crosses_threshold(old: Decimal, new: Decimal, g: bool) -> bool:
+    """Above 100 % nothing can be; on a 13G the 5 % line (the exit box, Item 5) and the 20 %
+    line (a passive filer's ceiling) are stated bounds. A 13D percent may lawfully move across
+    any line (an amendment reports a sale or a purchase)."""
+    lines = (Decimal(5), Decimal(20)) if g else ()
+    return new > 100 or any((old <= t) != (new <= t) for t in lines)
+
+
+_FORM = re.compile(r"\b(?:SC|SCHEDULE)\s*13([DG])\b", re.I)
+
+
+def is_13g(raw: Raw) -> bool:
+    """The form named first in the file (the EDGAR header's type, or the cover's title)."""
+    m = _FORM.search(raw.text)
+    return bool(m) and m.group(1).upper() == "G"
+
+
+def power_seen_by(raw: Raw, parsed_pages: int, span: Span, before: dict, after: dict) -> str | None:
+    """How a reader could see a changed power row ('seen: ...'), or None. ``before`` / ``after``
+    are the five rows (sole/shared voting, sole/shared dispositive, aggregate) as the filing
+    prints them, None where a row is blank: a relation of the form that held before and not
+    after makes the change visible."""
+    if reporting_persons(raw, parsed_pages) != 1:
+        return "seen: other persons"  # group relations (a member's rows within the group's)
+    if amount_restated(visible_text(raw), span):
+        return "seen: restated"
+    if relations(before) - relations(after):
+        return "seen: row relation"
+    return None
+
+
+def relations(rows: dict) -> set[str]:
+    """The relations between rows 7-11 that hold: each power row at most the aggregate, the
+    voting and dispositive totals at most the aggregate, the aggregate at most their sum and
+    equal to the larger (only shares with one power alone could lift it above both), and a
+    total equal to the aggregate (a total one digit off it reads as a typing error)."""
+    agg = rows.get("aggregate")
+    if agg is None:
+        return set()
+    out = set()
+    for k in ("sole_voting", "shared_voting", "sole_dispositive", "shared_dispositive"):
+        if rows.get(k) is not None and rows[k] <= agg:
+            out.add(f"{k}<=agg")
+    v = _total(rows, "voting")
+    d = _total(rows, "dispositive")
+    for name, t in (("voting", v), ("dispositive", d)):
+        if t is not None:
+            out |= {f"{name}<=agg"} if t <= agg else set()
+            out |= {f"{name}==agg"} if t == agg else set()
+    if v is not None and d is not None:
+        out |= {"agg<=sum"} if agg <= v + d else set()
+        out |= {"agg==max"} if agg == max(v, d) else set()
+    return out
+
+
+def _total(rows: dict, kind: str):
+    parts = [rows.get(f"sole_{kind}"), rows.get(f"shared_{kind}")]
+    if all(p is None for p in parts):
+        return None
+    return sum(p for p in parts if p is not None)
+
+
+# Marks that a statement amends an earlier one, other than its amendment number: a form type
+# with '/A', words of the statement about itself ('this Amendment', 'hereby amends', 'amended
+# and restated'), another numbered amendment. Not the form's boilerplate ('for any subsequent
+# amendment containing information ...') nor 'the Exchange Act, as amended'.
+_AMENDMENT_MARK = re.compile(r"13[DG]\s*/\s*A\b|\bthis\s+amendment\b|\bamends\b|\bamended\s+and\s+restated\b"
+                             r"|\bfinal\s+amendment\b|\bamendment\s+no\.?\s*:?\s*\d", re.I)
+AMENDMENT_UNOBSERVABLE = ("amendment number blanked where it was the only mark of an amendment (no '/A' form type, "
+                          "no header, no words about amending): reads as an original with the template unfilled: unobservable")
+
+
+def amendment_seen(mutant_text: str) -> bool:
+    """Whether the mutant still says, anywhere (the EDGAR header's form type included), that it
+    amends a statement."""
+    return _AMENDMENT_MARK.search(re.sub(r"<[^>]*>|&nbsp;|&#160;", " ", mutant_text)) is not None
