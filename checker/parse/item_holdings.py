@@ -20,10 +20,11 @@ _FLEX = r"[\s:.\-–—]*"
 _LABELS = {
     "aggregate": r"amount\s+beneficially\s+owned",
     "percent": r"percent(?:age)?\s+of\s+(?:the\s+)?class",
-    "sole_voting": r"sole\s+power\s+to\s+vote\s+or\s+(?:to\s+)?direct\s+the\s+vote",
-    "shared_voting": r"shared\s+power\s+to\s+vote\s+or\s+(?:to\s+)?direct\s+the\s+vote",
-    "sole_dispositive": r"sole\s+power\s+to\s+dispose\s+or\s+(?:to\s+)?direct\s+the\s+disposition(?:\s+of)?",
-    "shared_dispositive": r"shared\s+power\s+to\s+dispose\s+or\s+(?:to\s+)?direct\s+the\s+disposition(?:\s+of)?",
+    # 'or direct to vote' (Vanguard's wording), 'to dispose of or to direct': the same labels.
+    "sole_voting": r"sole\s+power\s+to\s+vote\s+or\s+(?:to\s+)?direct\s+(?:the|to)\s+vote",
+    "shared_voting": r"shared\s+power\s+to\s+vote\s+or\s+(?:to\s+)?direct\s+(?:the|to)\s+vote",
+    "sole_dispositive": r"sole\s+power\s+to\s+dispose\s+(?:of\s+)?or\s+(?:to\s+)?direct\s+the\s+disposition(?:\s+of)?",
+    "shared_dispositive": r"shared\s+power\s+to\s+dispose\s+(?:of\s+)?or\s+(?:to\s+)?direct\s+the\s+disposition(?:\s+of)?",
 }
 # 'Amount Beneficially Owned (as of January 27, 2005): 860,036': a date or note may stand between.
 _NOTE = r"(?:\s*\([^()]{0,60}\)+)?"
@@ -70,18 +71,58 @@ def read_item_holdings(filing: Filing) -> None:
         filing.item_holdings += [ItemHolding(item=item.number, line=item.line, person=who, **figures)
                                  for who, figures in by_name.items()]
     else:
-        item = _item(filing, "5")
-        holding = _sentence(item, person) if item and (person or len(names) < 2) else None
-        if item and person is None and len(names) > 1:
-            flat, starts = _flatten(item.text)
-            found = per_person_holdings(item, flat, starts, sorted(names), _OWNS, _line)
-            told = {h.person for h in found}
-            found += [h for h in per_person_holdings(item, flat, starts, sorted(names), _OWNS_AMOUNT, _line,
-                                                     keep=_beneficial) if h.person not in told]
-            filing.item_holdings += found
+        holding = _read_13d(filing, _item(filing, "5"), person, names)
     if holding is not None:
         holding.person = person
         filing.item_holdings.append(holding)
+
+
+def _read_13d(filing: Filing, item: Item | None, person: str | None, names: set[str]) -> ItemHolding | None:
+    """Item 5(a)'s sentences: the one person's holding (returned), or one per named person (added)."""
+    holding = _sentence(item, person) if item and (person or len(names) < 2) else None
+    if item and person is None and len(names) > 1:
+        flat, starts = _flatten(item.text)
+        found = per_person_holdings(item, flat, starts, sorted(names), _OWNS, _line)
+        told = {h.person for h in found}
+        found += [h for h in per_person_holdings(item, flat, starts, sorted(names), _OWNS_AMOUNT, _line,
+                                                 keep=_beneficial) if h.person not in told]
+        filing.item_holdings += found
+    return holding
+
+
+def read_xml_item5_parts(filing: Filing, parts: list[Item]) -> None:
+    """XML 13D Item 5: each element (5(a) percentageOfClassSecurities, 5(b) numberOfShares, 5(d)
+    listOfShareholders, ...) is a statement of its own. The item's joined text may state a
+    person's amount once per element; where one element states it differently from the others,
+    the joined text holds two figures for the person (not read there), but each element holds one."""
+    names = {p.name.value for p in filing.cover_pages if p.name}
+    joint = any(p.joint_names for p in filing.cover_pages)
+    person = next(iter(names)) if len(names) == 1 and not joint else None
+    if len(parts) < 2:
+        return  # one element: the joined text is that element, read as the item
+    for part in parts:
+        holding = _read_13d(filing, part, person, names)
+        if holding is not None:
+            holding.person = person
+            filing.item_holdings.append(holding)
+
+
+def xml_item4_by_name(filing: Filing, texts: dict[str, tuple[str, int | None]]) -> None:
+    """XML 13G Item 4 elements that list a figure per person ('FJ Capital Management LLC -
+    807,223 shares' on one line, the next person on the next): {field: (text, line)} of the
+    elements that hold no plain figure. Each person named once with a figure gets it."""
+    names = sorted({p.name.value for p in filing.cover_pages if p.name})
+    if len(names) < 2:
+        return
+    by_name: dict[str, dict] = {}
+    for key, (text, line) in texts.items():
+        read = _percent if key == "percent" else (lambda t, ln: _amount(t, ln))
+        for who, value_text in values_by_name(" ".join(text.split()), names).items():
+            got = read(value_text, line)
+            if got is not None:
+                by_name.setdefault(who, {})[key] = got
+    filing.item_holdings += [ItemHolding(item="4", line=min((ln for _, ln in texts.values() if ln), default=None),
+                                         person=who, **figures) for who, figures in by_name.items()]
 
 
 def _item(filing: Filing, number: str) -> Item | None:
