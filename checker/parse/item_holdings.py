@@ -21,10 +21,11 @@ _LABELS = {
     "aggregate": r"amount\s+beneficially\s+owned",
     "percent": r"percent(?:age)?\s+of\s+(?:the\s+)?class",
     # 'or direct to vote' (Vanguard's wording), 'to dispose of or to direct': the same labels.
-    "sole_voting": r"sole\s+power\s+to\s+vote\s+or\s+(?:to\s+)?direct\s+(?:the|to)\s+vote",
-    "shared_voting": r"shared\s+power\s+to\s+vote\s+or\s+(?:to\s+)?direct\s+(?:the|to)\s+vote",
-    "sole_dispositive": r"sole\s+power\s+to\s+dispose\s+(?:of\s+)?or\s+(?:to\s+)?direct\s+the\s+disposition(?:\s+of)?",
-    "shared_dispositive": r"shared\s+power\s+to\s+dispose\s+(?:of\s+)?or\s+(?:to\s+)?direct\s+the\s+disposition(?:\s+of)?",
+    # The short labels ('(i) SOLE POWER TO VOTE: 49,750 SHARES') only with their colon.
+    "sole_voting": r"sole\s+power\s+to\s+vote(?:\s+or\s+(?:to\s+)?direct\s+(?:the|to)\s+vote|(?=\s*:))",
+    "shared_voting": r"shared\s+power\s+to\s+vote(?:\s+or\s+(?:to\s+)?direct\s+(?:the|to)\s+vote|(?=\s*:))",
+    "sole_dispositive": r"sole\s+power\s+to\s+dispose(?:\s+(?:of\s+)?or\s+(?:to\s+)?direct\s+the\s+disposition(?:\s+of)?|(?=\s*:))",
+    "shared_dispositive": r"shared\s+power\s+to\s+dispose(?:\s+(?:of\s+)?or\s+(?:to\s+)?direct\s+the\s+disposition(?:\s+of)?|(?=\s*:))",
 }
 # 'Amount Beneficially Owned (as of January 27, 2005): 860,036': a date or note may stand between.
 _NOTE = r"(?:\s*\([^()]{0,60}\)+)?"
@@ -37,7 +38,7 @@ _ANY_LABEL = re.compile("|".join(f"(?:{v})" for v in _LABELS.values()) + r"|\(\s
 # 'which represents/constitutes'.
 _VERB = (r"(?P<verb>beneficially\s+own(?:s|ed)?|own(?:s|ed)?\s+beneficially|\bown(?:s|ed)?|\bh(?:eld|olds)|"
          r"beneficial\s+owners?\s+of|\bis)[\"“”'’]?\s+(?:in\s+the\s+aggregate\s+)?"
-         r"(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+|approximately\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)")
+         r"(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+|approximately\s+|all\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)")
 _OWNS = re.compile(
     _VERB + r"(?:\s+(?:shares|units)\b)?(?=[\s,(])[^.;%\d]{0,160}?"
     r"(?:representing|represent(?:s|ed)|constitut(?:ing|es?|ed)|\bor|"
@@ -127,9 +128,35 @@ def xml_item4_by_name(filing: Filing, texts: dict[str, tuple[str, int | None]]) 
 
 def _item(filing: Filing, number: str) -> Item | None:
     """The item's text: where an HTML table prints the heading apart from the text ('Item 5.' in
-    one cell, an empty item, then the text), the one with the most text."""
+    one cell, an empty item, then the text), the one with the most text; where the item is
+    printed in parts, each under its own heading ('ITEM 4 (a) AMOUNT BENEFICIALLY OWNED: ...',
+    'ITEM 4 (b) PERCENT OF CLASS: ...'), the parts joined, each at its own line."""
     found = [i for i in filing.items if i.number == number]
-    return max(found, key=lambda i: len(i.text.strip())) if found else None
+    if not found:
+        return None
+    parts = sorted((i for i in found if i.text.strip() or (i.title or "").strip()), key=lambda i: i.line or 0)
+    if len(parts) > 1 and all(i.line for i in parts) and _in_sequence(filing, parts):
+        return _joined(parts)
+    return max(found, key=lambda i: len(i.text.strip()))
+
+
+def _in_sequence(filing: Filing, parts: list[Item]) -> bool:
+    """The parts follow one another (no other item between them) and do not overlap."""
+    lo, hi = parts[0].line, parts[-1].line
+    between = [i for i in filing.items if i.line and lo < i.line < hi and i.number != parts[0].number]
+    ends = [p.line + p.text.count("\n") for p in parts]
+    return not between and all(ends[k] < parts[k + 1].line for k in range(len(parts) - 1))
+
+
+def _joined(parts: list[Item]) -> Item:
+    """Each part's heading words (its label and figure: '(a) AMOUNT BENEFICIALLY OWNED: 152,350
+    SHARES,') on its heading line, its text on the lines after."""
+    texts = [(p.title or "") + "\n" + p.text for p in parts]
+    text = texts[0]
+    for k in range(1, len(parts)):
+        gap = parts[k].line - (parts[0].line + text.count("\n"))  # blank lines keep each part at its line
+        text = text + "\n" * max(gap, 1) + texts[k]
+    return Item(number=parts[0].number, title=parts[0].title, text=text, line=parts[0].line)
 
 
 def _labelled(item: Item, name: str | None = None, names: list[str] = ()) -> tuple[ItemHolding | None, dict]:
@@ -192,9 +219,29 @@ def _about_the_person(flat: str, m: re.Match, name: str | None) -> bool:
     return bool(re.search(r"reporting\s+person|\b(?:he|she|it|they)\b", subject)) or any(w in subject for w in words)
 
 
+# 'The aggregate number of shares of Common Stock beneficially owned by Mr. Neubauer as of
+# December 31, 1993 is 4,935,312 shares': the holder named after the verb.
+_OWNED_BY = re.compile(r"\bbeneficially\s+owned\s+by\s+(?P<subj>[^;:%\d]{2,80}?)(?:\s+as\s+of\s+[^.;:%]{3,40}?)?"
+                       r"\s+(?:is|was|are|were)\s+(?:approximately\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:shares|units)\b", re.I)
+
+
 def _sentence(item: Item, name: str | None = None) -> ItemHolding | None:
     flat, starts = _flatten(item.text)
     hits = [m for m in _OWNS.finditer(flat) if _about_the_person(flat, m, name)]
+    if len(hits) > 1 and name:
+        # Sentences about several holders ('(i) Michael T. Kanarellis is the beneficial owner of ...
+        # (ii) Robert J. Kecseg is the beneficial owner of ...'): the one whose subject names the person.
+        named = per_person_holdings(item, flat, starts, [name], _OWNS, _line)
+        if len(named) == 1:
+            return named[0]
+    if not hits and name:
+        passive = {V.read_number(m.group("n")): m for m in _OWNED_BY.finditer(flat)
+                   if _names(m.group("subj"), name)}
+        if len(passive) == 1:
+            (shares, m), = passive.items()
+            pct = _percent_only(item, flat, starts)
+            return ItemHolding(item=item.number, line=item.line, percent=pct.percent if pct else None,
+                               aggregate=Amount(shares=shares, raw=m.group("n"), line=_line(item, starts, m.start("n"))))
     if not hits:
         amounts = [m for m in _OWNS_AMOUNT.finditer(flat) if _beneficial(m) and _about_the_person(flat, m, name)]
         if len({m.group("n") for m in amounts}) == 1:
@@ -214,6 +261,16 @@ def _sentence(item: Item, name: str | None = None) -> ItemHolding | None:
     return ItemHolding(item=item.number, line=item.line,
                        aggregate=Amount(shares=shares, raw=m.group("n"), line=line),
                        percent=_printed_percent(m.group("p"), line))
+
+
+def _names(subject: str, name: str) -> bool:
+    """The words name the person: 'the Reporting Person', or its name's distinctive words
+    ('Mr. Neubauer' for 'Joseph Neubauer')."""
+    if re.search(r"\breporting\s+person\b(?!s)", subject, re.I):
+        return True
+    words = [w for w in re.findall(r"[A-Za-z]{4,}", name)
+             if w.lower() not in ("company", "corporation", "limited", "partners", "capital", "group", "fund", "trust")]
+    return any(re.search(r"\b" + re.escape(w) + r"\b", subject, re.I) for w in words)
 
 
 def _percent_only(item: Item, flat: str, starts: list[int]) -> ItemHolding | None:
