@@ -54,3 +54,40 @@ def test_unattributed_item4_not_compared_where_pages_differ():
     f = _filing("13G", aggs=(1_000_000, 900_000))
     f.item_holdings.append(ItemHolding(item="4", line=90, aggregate=Amount(shares=1_000_000, raw="1,000,000", line=91)))
     assert restated_facts(f) == []  # which person the item speaks of would be a guess
+
+
+def _one(schedule: str, items: list[Item]) -> Filing:
+    f = Filing(path="t", schedule=schedule, cover_pages=[_page(0, "Robert J. Roebuck", 39_300, 10)], items=items)
+    from checker.parse.item_holdings import read_item_holdings
+    read_item_holdings(f)
+    return f
+
+
+def test_item4_printed_in_parts_with_short_labels():
+    f = _one("13G", [Item(number="4", line=50, title="(a) AMOUNT BENEFICIALLY OWNED: 39,300 SHARES,", text="INCLUDING 0 SHARES."),
+                     Item(number="4", line=53, title="(b) PERCENT OF CLASS: 5.5 %", text=""),
+                     Item(number="4", line=55, title="(c) (i) SOLE POWER TO VOTE: 37,300 SHARES",
+                          text="(ii) SHARED POWER TO VOTE: 2,000 SHARES")])
+    (h,) = f.item_holdings
+    assert (h.aggregate.shares, h.aggregate.line, h.percent.value, h.sole_voting.shares, h.shared_voting.line) == \
+        (39_300, 50, Decimal("5.5"), 37_300, 56)
+
+
+def test_item5_sentence_that_names_the_person_among_other_holders():
+    text = ("(i) Michael T. Kanarellis is the beneficial owner of 215,900 shares, which represented approximately\n"
+            "4.13% of the outstanding shares. (ii) Robert J. Roebuck is the beneficial owner of 39,300 shares of\n"
+            "Common Stock, which represented approximately .75% of the outstanding shares.")
+    (h,) = _one("13D", [Item(number="5", line=80, text=text)]).item_holdings
+    assert (h.person, h.aggregate.shares, h.aggregate.line, h.percent.value) == ("Robert J. Roebuck", 39_300, 81, Decimal(".75"))
+
+
+def test_item5_amount_after_beneficially_owned_by():
+    text = ("A. The aggregate number of shares of Common Stock beneficially owned by Mr. Roebuck as of\n"
+            "December 31, 1993 is 39,300 shares (including 2,000 shares he may acquire).")
+    (h,) = _one("13D", [Item(number="5", line=80, text=text)]).item_holdings
+    assert (h.aggregate.shares, h.aggregate.line) == (39_300, 81)
+
+
+def test_item5_owned_by_another_holder_not_read():
+    text = "The aggregate number of shares beneficially owned by the Trust as of December 31, 1993 is 12,000 shares."
+    assert _one("13D", [Item(number="5", line=80, text=text)]).item_holdings == []
