@@ -15,11 +15,13 @@ from checker.parse import values as V
 from checker.parse.item_persons import per_person_blocks as person_blocks
 from checker.parse.item_persons import per_person_holdings, values_by_name
 
-_FLEX = r"[\s:.\-–—]*"
+# An HTML table puts the label and its figure in cells: "(a) | Amount beneficially owned: | 4,654,746".
+_FLEX = r"[\s:.\-–—|]*"
 # 13G Item 4 labels, in the form's words (with the usual variants: 'or direct', 'disposition').
 _LABELS = {
     "aggregate": r"amount\s+beneficially\s+owned",
-    "percent": r"percent(?:age)?\s+of\s+(?:the\s+)?class",
+    # not the form's preamble: 'the aggregate number and percentage of the class of securities'
+    "percent": r"percent(?:age)?\s+of\s+(?:the\s+)?class(?!\s+of\s+(?:the\s+)?securities)",
     # 'or direct to vote' (Vanguard's wording), 'to dispose of or to direct': the same labels.
     # The short labels ('(i) SOLE POWER TO VOTE: 49,750 SHARES') only with their colon.
     "sole_voting": r"sole\s+power\s+to\s+vote(?:\s+or\s+(?:to\s+)?direct\s+(?:the|to)\s+vote|(?=\s*:))",
@@ -72,10 +74,46 @@ def read_item_holdings(filing: Filing) -> None:
         filing.item_holdings += [ItemHolding(item=item.number, line=item.line, person=who, **figures)
                                  for who, figures in by_name.items()]
     else:
-        holding = _read_13d(filing, _item(filing, "5"), person, names)
+        item = _item(filing, "5")
+        holding = _read_13d(filing, item, person, names)
+        if item is not None and person is not None:
+            holding = _with_labels(holding, item, person)
     if holding is not None:
         holding.person = person
         filing.item_holdings.append(holding)
+
+
+def _with_labels(holding: ItemHolding | None, item: Item, person: str) -> ItemHolding | None:
+    """A one-person 13D's Item 5 in the form's labels ('(i) Sole power to vote or to direct the
+    vote: 97,330'; 'Number of Shares | Percentage / 764,546 | 8.98 | %'): the figures its
+    sentences did not give."""
+    labelled, _ = _labelled(item, person, [person], strict=True)
+    table = _table_row(item)
+    for extra in (labelled, table):
+        if extra is None:
+            continue
+        holding = holding or ItemHolding(item=item.number, line=item.line)
+        for key in ("aggregate", "percent", "sole_voting", "shared_voting", "sole_dispositive", "shared_dispositive"):
+            if getattr(holding, key) is None and getattr(extra, key) is not None:
+                setattr(holding, key, getattr(extra, key))
+    return holding
+
+
+# A table of the holding: 'Number of Shares | Percentage' over '764,546 | 8.98 | %'.
+_TABLE = re.compile(r"\bNumber\s+of\s+Shares\s*\|\s*Percent(?:age)?(?:\s+of\s+(?:the\s+)?Class)?\s*\|?\s*"
+                    r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*\|\s*(?P<p>\d{1,3}(?:\.\d+)?|\.\d+)\s*\|?\s*%", re.I)
+
+
+def _table_row(item: Item) -> ItemHolding | None:
+    flat, starts = _flatten(item.text)
+    hits = list(_TABLE.finditer(flat))
+    if len(hits) != 1:
+        return None
+    m = hits[0]
+    line = _line(item, starts, m.start("n"))
+    shares = V.read_number(m.group("n"))
+    return ItemHolding(item=item.number, line=item.line, aggregate=Amount(shares=shares, raw=m.group("n"), line=line),
+                       percent=_printed_percent(m.group("p"), line)) if shares is not None else None
 
 
 def _read_13d(filing: Filing, item: Item | None, person: str | None, names: set[str]) -> ItemHolding | None:
@@ -159,13 +197,14 @@ def _joined(parts: list[Item]) -> Item:
     return Item(number=parts[0].number, title=parts[0].title, text=text, line=parts[0].line)
 
 
-def _labelled(item: Item, name: str | None = None, names: list[str] = ()) -> tuple[ItemHolding | None, dict]:
+def _labelled(item: Item, name: str | None = None, names: list[str] = (),
+              strict: bool = False) -> tuple[ItemHolding | None, dict]:
     """The figures after the form's labels, and, with several reporting persons, the figures a
     label's value lists by name ('DG Capital Management, LLC - 1,327,570 shares Dov Gertzulin -
     ...') or a block of labels per person ('A. Centaurus Capital LP (a) Amount beneficially
     owned: ... B. Centaurus Capital Limited (a) ...'): {person: {field: value}}."""
     flat, starts = _flatten(item.text)
-    found = _labels_in(item, flat, starts, 0, len(flat), name, names)
+    found = _labels_in(item, flat, starts, 0, len(flat), name, names, strict)
     by_name = {k[1]: v for k, v in found.items() if isinstance(k, tuple)}
     plain = {k: v for k, v in found.items() if not isinstance(k, tuple)}
     if len(names) > 1 and not plain and not by_name:
@@ -178,13 +217,17 @@ def _labelled(item: Item, name: str | None = None, names: list[str] = ()) -> tup
 
 
 def _labels_in(item: Item, flat: str, starts: list[int], lo: int, hi: int, name: str | None,
-               names: list[str] = ()) -> dict:
-    """The labels printed once between lo and hi, with the figure after each."""
+               names: list[str] = (), strict: bool = False) -> dict:
+    """The labels printed once between lo and hi, with the figure after each. Strict (13D Item 5,
+    which is prose): only a label set off by a colon or a table cell ('... direct the vote: 97,330'),
+    not a sentence ('would have the sole power to dispose or direct the disposition of 3,268,922')."""
     found: dict = {}
     for key, rx in _LABEL_RX.items():
         hits = [h for h in rx.finditer(flat, lo, hi)]
         if len(hits) != 1:
             continue  # absent, or once per person: not read here
+        if strict and not re.search(r"[:|]\s*$", hits[0].group(0)):
+            continue
         value_text = _segment(flat[:hi], hits[0].end())
         line = _line(item, starts, hits[0].start())
         read = _percent if key == "percent" else (lambda t, ln: _amount(t, ln, name))
