@@ -91,3 +91,24 @@ def test_item5_amount_after_beneficially_owned_by():
 def test_item5_owned_by_another_holder_not_read():
     text = "The aggregate number of shares beneficially owned by the Trust as of December 31, 1993 is 12,000 shares."
     assert _one("13D", [Item(number="5", line=80, text=text)]).item_holdings == []
+
+
+def test_item5_table_row_per_person():
+    f = Filing(path="t", schedule="13D", cover_pages=[_page(0, "Alpha Fund LP", 1_000_000, 10),
+                                                      _page(1, "Beta Holdings LLC", 1_000_000, 40)],
+               items=[Item(number="5", line=80, text="Name | Shares | Percent\nAlpha Fund LP | 1,000,000 | 5.5%\n"
+                                                        "Beta Holdings LLC | 1,000,900 | 5.5 | %\nGamma Trust | 5,000 | .1%")])
+    from checker.parse.item_holdings import read_item_holdings
+    read_item_holdings(f)
+    got = sorted((h.person, h.aggregate.shares, h.aggregate.line) for h in f.item_holdings)
+    assert got == [("Alpha Fund LP", 1_000_000, 81), ("Beta Holdings LLC", 1_000_900, 82)]
+
+
+def test_item5_table_row_with_other_figures_not_read():
+    f = Filing(path="t", schedule="13D", cover_pages=[_page(0, "Alpha Fund LP", 1_000_000, 10),
+                                                      _page(1, "Beta Holdings LLC", 1_000_000, 40)],
+               items=[Item(number="5", line=80, text="Alpha Fund LP | 03/01/2025 | 1,000 | $12.50\n"
+                                                        "Beta Holdings LLC | 1,000,900 | 5.5% | 300")])
+    from checker.parse.item_holdings import read_item_holdings
+    read_item_holdings(f)
+    assert f.item_holdings == []

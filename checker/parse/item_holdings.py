@@ -13,7 +13,7 @@ import re
 from checker.model import Amount, Filing, Item, ItemHolding, Percent
 from checker.parse import values as V
 from checker.parse.item_persons import per_person_blocks as person_blocks
-from checker.parse.item_persons import per_person_holdings, values_by_name
+from checker.parse.item_persons import name_rows, per_person_holdings, values_by_name
 
 # An HTML table puts the label and its figure in cells: "(a) | Amount beneficially owned: | 4,654,746".
 _FLEX = r"[\s:.\-–—|]*"
@@ -81,6 +81,21 @@ def read_item_holdings(filing: Filing) -> None:
     if holding is not None:
         holding.person = person
         filing.item_holdings.append(holding)
+    if item is not None and len(names) > 1:
+        _table_rows(filing, item, sorted(names))
+
+
+def _table_rows(filing: Filing, item: Item, names: list[str]) -> None:
+    """The persons' holdings in a table, one row each: for those of whom nothing else was read."""
+    told = {h.person for h in filing.item_holdings}
+    for who, (n, p, k) in name_rows(item, names).items():
+        shares = V.read_number(n)
+        if who in told or shares is None:
+            continue
+        line = item.line + k if item.line is not None else None
+        filing.item_holdings.append(ItemHolding(item=item.number, line=item.line, person=who,
+                                                aggregate=Amount(shares=shares, raw=n, line=line),
+                                                percent=_printed_percent(p, line)))
 
 
 def _with_labels(holding: ItemHolding | None, item: Item, person: str) -> ItemHolding | None:
