@@ -155,6 +155,18 @@ def _stated(pct, components=(), rights=False):
     return f
 
 
+def _two_counts(second: int):
+    """THR016: two counts the filing says its percents are based on; 7.5% fits 20,000,000."""
+    from checker.model import OutstandingCount
+    f = filing(page("Alpha Fund LP", 1_500_000, 7.5))
+    f.outstanding = [OutstandingCount(shares=20_000_000, line=300, text="based on 20,000,000 shares outstanding"),
+                     OutstandingCount(shares=second, line=320, text=f"based on {second:,} shares outstanding")]
+    return f
+
+
+CASES["THR016"] = (lambda: _two_counts(25_000_000), lambda: _two_counts(20_010_000))
+
+
 # 1,500,000 / 20,000,000 = 7.50%; with 500,000 issuable added back: 1,500,000 / 20,500,000 = 7.32%.
 ISSUABLE = [("i", 1_000_000, False), ("ii", 500_000, True)]
 CASES["THR014"] = (lambda: _stated(9.5), lambda: _stated(7.5),

@@ -8,6 +8,7 @@ the printed precision, gives an interval for O; the persons of one filing should
 """
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from checker.facts.common import fmt_shares, is_passive, named_pages, page_for
@@ -217,18 +218,20 @@ def _stated_outstanding_facts(filing: Filing) -> list[dict]:
     counts = [c for c in filing.outstanding if c.shares > 0]
     if not counts:
         return []
-    facts = []
+    facts = _count_fit_facts(filing, counts)
+    own = _page_counts(filing, counts)
     for page in named_pages(filing):
-        agg, pct = page.aggregate, page.percent
+        agg, pct = page.aggregate or _item_aggregate(filing, page), page.percent
         if not agg or not pct or agg.shares <= 0:
             continue
         amount = float(agg.shares)
         addback = _issuable(agg) or (amount if filing.rights_to_acquire else 0.0)
-        ranges = [(100 * amount / (c.shares + addback), 100 * amount / c.shares) for c in counts]
+        mine = own.get(page.index) or counts
+        ranges = [(100 * amount / (c.shares + addback), 100 * amount / c.shares) for c in mine]
         value = float(pct.value)
         low, high = min(ranges, key=lambda r: max(r[0] - value, value - r[1], 0))
         step = 10.0 ** -pct.decimals
-        first = counts[0]
+        first = mine[0]
         facts.append({"t": "outstanding_fit", "person": page.name.value, "pct": value, "pct_s": pct_text(pct),
                       "decimals": pct.decimals, "low": low, "high": high,
                       "below": step * (1 + 1e-6), "above": step * (0.55 + 1e-6),
@@ -236,6 +239,77 @@ def _stated_outstanding_facts(filing: Filing) -> list[dict]:
                       "computed": f"{100 * amount / first.shares:.2f}%", "where_line": first.line,
                       "line": pct.line, "evidence": first.text, "key": f"outstanding:{first.shares}"})
     return facts
+
+
+# 'based on N shares outstanding', 'calculated using', '% of the N shares': the filing says its
+# percents rest on the count (a count merely said to be outstanding may serve another purpose).
+_BASIS = re.compile(r"\s*(?:based|calculated|computed|%|percent)", re.I)
+
+
+def _count_fit_facts(filing: Filing, counts) -> list[dict]:
+    """Where the filing states two or more different counts it says its percents are based on,
+    each such count against the person whose percent comes closest to it, computed strictly
+    (only the rights to acquire the cover breaks out are added to the denominator), and how many
+    of the other stated counts some person's percent does follow from that way. The catalogue
+    decides: a count that gives no percent, beside one that does, is no basis of any."""
+    based = [c for c in counts if _BASIS.match(c.text)]
+    if len({c.shares for c in based}) < 2:
+        return []
+    people = [p for p in named_pages(filing) if p.aggregate and p.percent and p.aggregate.shares > 0]
+    if not people:
+        return []
+    fits = {c.shares: _closest(people, c.shares) for c in based}
+    facts = []
+    for c in based:
+        miss, page, low, high, step = fits[c.shares]
+        others = sum(1 for n, f in fits.items() if n != c.shares and f[0] == 0)
+        facts.append({"t": "count_fit", "person": page.name.value, "pct": float(page.percent.value),
+                      "pct_s": pct_text(page.percent), "low": low, "high": high,
+                      "below": step * (1 + 1e-6), "above": step * (0.55 + 1e-6),
+                      "agg_s": fmt_shares(page.aggregate.shares), "outstanding_s": fmt_shares(c.shares),
+                      "computed": f"{100 * float(page.aggregate.shares) / c.shares:.2f}%",
+                      "counts": len(fits), "others_fit": others, "line": c.line, "evidence": c.text,
+                      "key": f"count:{c.shares}"})
+    return facts
+
+
+def _closest(people: list[CoverPage], count: int):
+    """(miss in printed steps, page, low, high, step) for the person whose percent comes closest
+    to amount / count (0 where it lies within THR014's tolerances)."""
+    best = None
+    for page in people:
+        amount = float(page.aggregate.shares)
+        low, high = 100 * amount / (count + _issuable(page.aggregate)), 100 * amount / count
+        value, step = float(page.percent.value), 10.0 ** -page.percent.decimals
+        miss = max(low - step * (1 + 1e-6) - value, value - high - step * (0.55 + 1e-6), 0) / step
+        if best is None or miss < best[0]:
+            best = (miss, page, low, high, step)
+    return best
+
+
+def _page_counts(filing: Filing, counts) -> dict[int, list]:
+    """The counts printed in a cover page's own notes ('* Based upon 34,723,185 issued and
+    outstanding shares' under row 13), by page: that page's percent rests on them, whatever
+    count another page or an item states. A count printed after the last page (in the items)
+    belongs to no one page."""
+    pages = sorted((p for p in filing.cover_pages if p.line), key=lambda p: p.line)
+    first_item = min((i.line for i in filing.items if i.line), default=None)
+    out: dict[int, list] = {}
+    for k, page in enumerate(pages):
+        end = pages[k + 1].line if k + 1 < len(pages) else first_item
+        if end is None:
+            continue
+        mine = [c for c in counts if c.line is not None and page.line <= c.line < end]
+        if mine:
+            out[page.index] = mine
+    return out
+
+
+def _item_aggregate(filing: Filing, page: CoverPage) -> Amount | None:
+    """Where row 11 was not read, the amount Item 4/5 states for the same person (and only one)."""
+    found = {h.aggregate.shares: h.aggregate for h in filing.item_holdings if h.aggregate is not None
+             and (same_entity(h.person, page.name.value) if h.person else len(named_pages(filing)) == 1)}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _interval(amount, pct: Decimal, decimals: int, addback: int) -> tuple[float, float]:

@@ -21,36 +21,60 @@ AMOUNT_FIELDS = {"aggregate": "aggregate amount", "sole_voting": "sole voting po
 def restated_facts(filing: Filing) -> list[dict]:
     facts = []
     for held in filing.item_holdings:
-        page = _page_about(filing, held)
-        if page is None:
-            continue  # the item names nobody the cover pages know: nothing to compare with
-        base = {"t": "restated", "person": page.name.value, "item": held.item,
-                "line": held.line, "evidence": None}
-        for key, what in AMOUNT_FIELDS.items():
-            cover, item = getattr(page, key), getattr(held, key)
-            if cover is not None and item is not None:
-                facts.append({**base, "what": what, "cover_s": fmt_shares(cover.shares),
-                              "item_s": fmt_shares(item.shares), "cover_line": cover.line,
-                              "cover_lo": cover.shares, "cover_hi": cover.shares,
-                              "item_lo": item.shares, "item_hi": item.shares,
-                              "line": item.line or held.line, "evidence": item.raw[:500] or None,
-                              "key": f"restated:{held.item}:{key}"})
-        if page.percent is not None and held.percent is not None:
-            (clo, chi), (ilo, ihi) = _spans(page.percent, held.percent)
-            facts.append({**base, "what": "percent of class", "cover_s": pct_text(page.percent),
-                          "item_s": pct_text(held.percent), "cover_line": page.percent.line,
-                          "cover_lo": clo, "cover_hi": chi, "item_lo": ilo, "item_hi": ihi,
-                          "line": held.percent.line or held.line,
-                          "evidence": held.percent.raw[:500] or None,
-                          "key": f"restated:{held.item}:percent"})
+        for page, fields in _pages_about(filing, held):
+            facts += _pair_facts(held, page, fields)
     return facts
 
 
-def _page_about(filing: Filing, held: ItemHolding):
+def _pair_facts(held: ItemHolding, page, fields: set[str]) -> list[dict]:
+    facts = []
+    base = {"t": "restated", "person": page.name.value, "item": held.item,
+            "line": held.line, "evidence": None}
+    for key, what in AMOUNT_FIELDS.items():
+        cover, item = getattr(page, key), getattr(held, key)
+        if key in fields and cover is not None and item is not None:
+            facts.append({**base, "what": what, "cover_s": fmt_shares(cover.shares),
+                          "item_s": fmt_shares(item.shares), "cover_line": cover.line,
+                          "cover_lo": cover.shares, "cover_hi": cover.shares,
+                          "item_lo": item.shares, "item_hi": item.shares,
+                          "line": item.line or held.line, "evidence": item.raw[:500] or None,
+                          "key": f"restated:{held.item}:{key}"})
+    if "percent" in fields and page.percent is not None and held.percent is not None:
+        (clo, chi), (ilo, ihi) = _spans(page.percent, held.percent)
+        facts.append({**base, "what": "percent of class", "cover_s": pct_text(page.percent),
+                      "item_s": pct_text(held.percent), "cover_line": page.percent.line,
+                      "cover_lo": clo, "cover_hi": chi, "item_lo": ilo, "item_hi": ihi,
+                      "line": held.percent.line or held.line,
+                      "evidence": held.percent.raw[:500] or None,
+                      "key": f"restated:{held.item}:percent"})
+    return facts
+
+
+_ALL_FIELDS = {*AMOUNT_FIELDS, "percent"}
+
+
+def _pages_about(filing: Filing, held: ItemHolding) -> list[tuple[object, set[str]]]:
+    """The cover pages a holding is about, each with the fields to compare. A holding of one
+    person compares every field; with several persons and a single Item 4 for all of them
+    (the item names nobody), a field is compared only where every cover page states the same
+    figure for it: whichever person the item speaks of, that is its figure."""
     if held.person:
-        return page_for(filing, held.person)
+        page = page_for(filing, held.person)
+        return [(page, _ALL_FIELDS)] if page is not None else []
     pages = named_pages(filing)
-    return pages[0] if len(pages) == 1 else None  # one person: the item can only be about it
+    if len(pages) == 1:
+        return [(pages[0], _ALL_FIELDS)]  # one person: the item can only be about it
+    fields = {f for f in _ALL_FIELDS if _agree(pages, f)}
+    return [(p, fields) for p in pages] if fields else []
+
+
+def _agree(pages, field: str) -> bool:
+    values = [getattr(p, field) for p in pages]
+    if any(v is None for v in values):
+        return False
+    if field == "percent":
+        return len({(v.value, v.decimals) for v in values}) == 1
+    return len({v.shares for v in values}) == 1
 
 
 def _spans(cover: Percent, item: Percent) -> tuple[tuple[float, float], tuple[float, float]]:

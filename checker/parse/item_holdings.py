@@ -13,17 +13,21 @@ import re
 from checker.model import Amount, Filing, Item, ItemHolding, Percent
 from checker.parse import values as V
 from checker.parse.item_persons import per_person_blocks as person_blocks
-from checker.parse.item_persons import per_person_holdings, values_by_name
+from checker.parse.item_persons import name_rows, per_person_holdings, values_by_name
 
-_FLEX = r"[\s:.\-–—]*"
+# An HTML table puts the label and its figure in cells: "(a) | Amount beneficially owned: | 4,654,746".
+_FLEX = r"[\s:.\-–—|]*"
 # 13G Item 4 labels, in the form's words (with the usual variants: 'or direct', 'disposition').
 _LABELS = {
     "aggregate": r"amount\s+beneficially\s+owned",
-    "percent": r"percent(?:age)?\s+of\s+(?:the\s+)?class",
-    "sole_voting": r"sole\s+power\s+to\s+vote\s+or\s+(?:to\s+)?direct\s+the\s+vote",
-    "shared_voting": r"shared\s+power\s+to\s+vote\s+or\s+(?:to\s+)?direct\s+the\s+vote",
-    "sole_dispositive": r"sole\s+power\s+to\s+dispose\s+or\s+(?:to\s+)?direct\s+the\s+disposition(?:\s+of)?",
-    "shared_dispositive": r"shared\s+power\s+to\s+dispose\s+or\s+(?:to\s+)?direct\s+the\s+disposition(?:\s+of)?",
+    # not the form's preamble: 'the aggregate number and percentage of the class of securities'
+    "percent": r"percent(?:age)?\s+of\s+(?:the\s+)?class(?!\s+of\s+(?:the\s+)?securities)",
+    # 'or direct to vote' (Vanguard's wording), 'to dispose of or to direct': the same labels.
+    # The short labels ('(i) SOLE POWER TO VOTE: 49,750 SHARES') only with their colon.
+    "sole_voting": r"sole\s+power\s+to\s+vote(?:\s+or\s+(?:to\s+)?direct\s+(?:the|to)\s+vote|(?=\s*:))",
+    "shared_voting": r"shared\s+power\s+to\s+vote(?:\s+or\s+(?:to\s+)?direct\s+(?:the|to)\s+vote|(?=\s*:))",
+    "sole_dispositive": r"sole\s+power\s+to\s+dispose(?:\s+(?:of\s+)?or\s+(?:to\s+)?direct\s+the\s+disposition(?:\s+of)?|(?=\s*:))",
+    "shared_dispositive": r"shared\s+power\s+to\s+dispose(?:\s+(?:of\s+)?or\s+(?:to\s+)?direct\s+the\s+disposition(?:\s+of)?|(?=\s*:))",
 }
 # 'Amount Beneficially Owned (as of January 27, 2005): 860,036': a date or note may stand between.
 _NOTE = r"(?:\s*\([^()]{0,60}\)+)?"
@@ -36,7 +40,7 @@ _ANY_LABEL = re.compile("|".join(f"(?:{v})" for v in _LABELS.values()) + r"|\(\s
 # 'which represents/constitutes'.
 _VERB = (r"(?P<verb>beneficially\s+own(?:s|ed)?|own(?:s|ed)?\s+beneficially|\bown(?:s|ed)?|\bh(?:eld|olds)|"
          r"beneficial\s+owners?\s+of|\bis)[\"“”'’]?\s+(?:in\s+the\s+aggregate\s+)?"
-         r"(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+|approximately\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)")
+         r"(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+|approximately\s+|all\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)")
 _OWNS = re.compile(
     _VERB + r"(?:\s+(?:shares|units)\b)?(?=[\s,(])[^.;%\d]{0,160}?"
     r"(?:representing|represent(?:s|ed)|constitut(?:ing|es?|ed)|\bor|"
@@ -71,33 +75,151 @@ def read_item_holdings(filing: Filing) -> None:
                                  for who, figures in by_name.items()]
     else:
         item = _item(filing, "5")
-        holding = _sentence(item, person) if item and (person or len(names) < 2) else None
-        if item and person is None and len(names) > 1:
-            flat, starts = _flatten(item.text)
-            found = per_person_holdings(item, flat, starts, sorted(names), _OWNS, _line)
-            told = {h.person for h in found}
-            found += [h for h in per_person_holdings(item, flat, starts, sorted(names), _OWNS_AMOUNT, _line,
-                                                     keep=_beneficial) if h.person not in told]
-            filing.item_holdings += found
+        holding = _read_13d(filing, item, person, names)
+        if item is not None and person is not None:
+            holding = _with_labels(holding, item, person)
     if holding is not None:
         holding.person = person
         filing.item_holdings.append(holding)
+    if item is not None and len(names) > 1:
+        _table_rows(filing, item, sorted(names))
+
+
+def _table_rows(filing: Filing, item: Item, names: list[str]) -> None:
+    """The persons' holdings in a table, one row each: for those of whom nothing else was read."""
+    told = {h.person for h in filing.item_holdings}
+    for who, (n, p, k) in name_rows(item, names).items():
+        shares = V.read_number(n)
+        if who in told or shares is None:
+            continue
+        line = item.line + k if item.line is not None else None
+        filing.item_holdings.append(ItemHolding(item=item.number, line=item.line, person=who,
+                                                aggregate=Amount(shares=shares, raw=n, line=line),
+                                                percent=_printed_percent(p, line)))
+
+
+def _with_labels(holding: ItemHolding | None, item: Item, person: str) -> ItemHolding | None:
+    """A one-person 13D's Item 5 in the form's labels ('(i) Sole power to vote or to direct the
+    vote: 97,330'; 'Number of Shares | Percentage / 764,546 | 8.98 | %'): the figures its
+    sentences did not give."""
+    labelled, _ = _labelled(item, person, [person], strict=True)
+    table = _table_row(item)
+    for extra in (labelled, table):
+        if extra is None:
+            continue
+        holding = holding or ItemHolding(item=item.number, line=item.line)
+        for key in ("aggregate", "percent", "sole_voting", "shared_voting", "sole_dispositive", "shared_dispositive"):
+            if getattr(holding, key) is None and getattr(extra, key) is not None:
+                setattr(holding, key, getattr(extra, key))
+    return holding
+
+
+# A table of the holding: 'Number of Shares | Percentage' over '764,546 | 8.98 | %'.
+_TABLE = re.compile(r"\bNumber\s+of\s+Shares\s*\|\s*Percent(?:age)?(?:\s+of\s+(?:the\s+)?Class)?\s*\|?\s*"
+                    r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*\|\s*(?P<p>\d{1,3}(?:\.\d+)?|\.\d+)\s*\|?\s*%", re.I)
+
+
+def _table_row(item: Item) -> ItemHolding | None:
+    flat, starts = _flatten(item.text)
+    hits = list(_TABLE.finditer(flat))
+    if len(hits) != 1:
+        return None
+    m = hits[0]
+    line = _line(item, starts, m.start("n"))
+    shares = V.read_number(m.group("n"))
+    return ItemHolding(item=item.number, line=item.line, aggregate=Amount(shares=shares, raw=m.group("n"), line=line),
+                       percent=_printed_percent(m.group("p"), line)) if shares is not None else None
+
+
+def _read_13d(filing: Filing, item: Item | None, person: str | None, names: set[str]) -> ItemHolding | None:
+    """Item 5(a)'s sentences: the one person's holding (returned), or one per named person (added)."""
+    holding = _sentence(item, person) if item and (person or len(names) < 2) else None
+    if item and person is None and len(names) > 1:
+        flat, starts = _flatten(item.text)
+        found = per_person_holdings(item, flat, starts, sorted(names), _OWNS, _line)
+        told = {h.person for h in found}
+        found += [h for h in per_person_holdings(item, flat, starts, sorted(names), _OWNS_AMOUNT, _line,
+                                                 keep=_beneficial) if h.person not in told]
+        filing.item_holdings += found
+    return holding
+
+
+def read_xml_item5_parts(filing: Filing, parts: list[Item]) -> None:
+    """XML 13D Item 5: each element (5(a) percentageOfClassSecurities, 5(b) numberOfShares, 5(d)
+    listOfShareholders, ...) is a statement of its own. The item's joined text may state a
+    person's amount once per element; where one element states it differently from the others,
+    the joined text holds two figures for the person (not read there), but each element holds one."""
+    names = {p.name.value for p in filing.cover_pages if p.name}
+    joint = any(p.joint_names for p in filing.cover_pages)
+    person = next(iter(names)) if len(names) == 1 and not joint else None
+    if len(parts) < 2:
+        return  # one element: the joined text is that element, read as the item
+    for part in parts:
+        holding = _read_13d(filing, part, person, names)
+        if holding is not None:
+            holding.person = person
+            filing.item_holdings.append(holding)
+
+
+def xml_item4_by_name(filing: Filing, texts: dict[str, tuple[str, int | None]]) -> None:
+    """XML 13G Item 4 elements that list a figure per person ('FJ Capital Management LLC -
+    807,223 shares' on one line, the next person on the next): {field: (text, line)} of the
+    elements that hold no plain figure. Each person named once with a figure gets it."""
+    names = sorted({p.name.value for p in filing.cover_pages if p.name})
+    if len(names) < 2:
+        return
+    by_name: dict[str, dict] = {}
+    for key, (text, line) in texts.items():
+        read = _percent if key == "percent" else (lambda t, ln: _amount(t, ln))
+        for who, value_text in values_by_name(" ".join(text.split()), names).items():
+            got = read(value_text, line)
+            if got is not None:
+                by_name.setdefault(who, {})[key] = got
+    filing.item_holdings += [ItemHolding(item="4", line=min((ln for _, ln in texts.values() if ln), default=None),
+                                         person=who, **figures) for who, figures in by_name.items()]
 
 
 def _item(filing: Filing, number: str) -> Item | None:
     """The item's text: where an HTML table prints the heading apart from the text ('Item 5.' in
-    one cell, an empty item, then the text), the one with the most text."""
+    one cell, an empty item, then the text), the one with the most text; where the item is
+    printed in parts, each under its own heading ('ITEM 4 (a) AMOUNT BENEFICIALLY OWNED: ...',
+    'ITEM 4 (b) PERCENT OF CLASS: ...'), the parts joined, each at its own line."""
     found = [i for i in filing.items if i.number == number]
-    return max(found, key=lambda i: len(i.text.strip())) if found else None
+    if not found:
+        return None
+    parts = sorted((i for i in found if i.text.strip() or (i.title or "").strip()), key=lambda i: i.line or 0)
+    if len(parts) > 1 and all(i.line for i in parts) and _in_sequence(filing, parts):
+        return _joined(parts)
+    return max(found, key=lambda i: len(i.text.strip()))
 
 
-def _labelled(item: Item, name: str | None = None, names: list[str] = ()) -> tuple[ItemHolding | None, dict]:
+def _in_sequence(filing: Filing, parts: list[Item]) -> bool:
+    """The parts follow one another (no other item between them) and do not overlap."""
+    lo, hi = parts[0].line, parts[-1].line
+    between = [i for i in filing.items if i.line and lo < i.line < hi and i.number != parts[0].number]
+    ends = [p.line + p.text.count("\n") for p in parts]
+    return not between and all(ends[k] < parts[k + 1].line for k in range(len(parts) - 1))
+
+
+def _joined(parts: list[Item]) -> Item:
+    """Each part's heading words (its label and figure: '(a) AMOUNT BENEFICIALLY OWNED: 152,350
+    SHARES,') on its heading line, its text on the lines after."""
+    texts = [(p.title or "") + "\n" + p.text for p in parts]
+    text = texts[0]
+    for k in range(1, len(parts)):
+        gap = parts[k].line - (parts[0].line + text.count("\n"))  # blank lines keep each part at its line
+        text = text + "\n" * max(gap, 1) + texts[k]
+    return Item(number=parts[0].number, title=parts[0].title, text=text, line=parts[0].line)
+
+
+def _labelled(item: Item, name: str | None = None, names: list[str] = (),
+              strict: bool = False) -> tuple[ItemHolding | None, dict]:
     """The figures after the form's labels, and, with several reporting persons, the figures a
     label's value lists by name ('DG Capital Management, LLC - 1,327,570 shares Dov Gertzulin -
     ...') or a block of labels per person ('A. Centaurus Capital LP (a) Amount beneficially
     owned: ... B. Centaurus Capital Limited (a) ...'): {person: {field: value}}."""
     flat, starts = _flatten(item.text)
-    found = _labels_in(item, flat, starts, 0, len(flat), name, names)
+    found = _labels_in(item, flat, starts, 0, len(flat), name, names, strict)
     by_name = {k[1]: v for k, v in found.items() if isinstance(k, tuple)}
     plain = {k: v for k, v in found.items() if not isinstance(k, tuple)}
     if len(names) > 1 and not plain and not by_name:
@@ -110,13 +232,17 @@ def _labelled(item: Item, name: str | None = None, names: list[str] = ()) -> tup
 
 
 def _labels_in(item: Item, flat: str, starts: list[int], lo: int, hi: int, name: str | None,
-               names: list[str] = ()) -> dict:
-    """The labels printed once between lo and hi, with the figure after each."""
+               names: list[str] = (), strict: bool = False) -> dict:
+    """The labels printed once between lo and hi, with the figure after each. Strict (13D Item 5,
+    which is prose): only a label set off by a colon or a table cell ('... direct the vote: 97,330'),
+    not a sentence ('would have the sole power to dispose or direct the disposition of 3,268,922')."""
     found: dict = {}
     for key, rx in _LABEL_RX.items():
         hits = [h for h in rx.finditer(flat, lo, hi)]
         if len(hits) != 1:
             continue  # absent, or once per person: not read here
+        if strict and not re.search(r"[:|]\s*$", hits[0].group(0)):
+            continue
         value_text = _segment(flat[:hi], hits[0].end())
         line = _line(item, starts, hits[0].start())
         read = _percent if key == "percent" else (lambda t, ln: _amount(t, ln, name))
@@ -151,9 +277,29 @@ def _about_the_person(flat: str, m: re.Match, name: str | None) -> bool:
     return bool(re.search(r"reporting\s+person|\b(?:he|she|it|they)\b", subject)) or any(w in subject for w in words)
 
 
+# 'The aggregate number of shares of Common Stock beneficially owned by Mr. Neubauer as of
+# December 31, 1993 is 4,935,312 shares': the holder named after the verb.
+_OWNED_BY = re.compile(r"\bbeneficially\s+owned\s+by\s+(?P<subj>[^;:%\d]{2,80}?)(?:\s+as\s+of\s+[^.;:%]{3,40}?)?"
+                       r"\s+(?:is|was|are|were)\s+(?:approximately\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:shares|units)\b", re.I)
+
+
 def _sentence(item: Item, name: str | None = None) -> ItemHolding | None:
     flat, starts = _flatten(item.text)
     hits = [m for m in _OWNS.finditer(flat) if _about_the_person(flat, m, name)]
+    if len(hits) > 1 and name:
+        # Sentences about several holders ('(i) Michael T. Kanarellis is the beneficial owner of ...
+        # (ii) Robert J. Kecseg is the beneficial owner of ...'): the one whose subject names the person.
+        named = per_person_holdings(item, flat, starts, [name], _OWNS, _line)
+        if len(named) == 1:
+            return named[0]
+    if not hits and name:
+        passive = {V.read_number(m.group("n")): m for m in _OWNED_BY.finditer(flat)
+                   if _names(m.group("subj"), name)}
+        if len(passive) == 1:
+            (shares, m), = passive.items()
+            pct = _percent_only(item, flat, starts)
+            return ItemHolding(item=item.number, line=item.line, percent=pct.percent if pct else None,
+                               aggregate=Amount(shares=shares, raw=m.group("n"), line=_line(item, starts, m.start("n"))))
     if not hits:
         amounts = [m for m in _OWNS_AMOUNT.finditer(flat) if _beneficial(m) and _about_the_person(flat, m, name)]
         if len({m.group("n") for m in amounts}) == 1:
@@ -173,6 +319,16 @@ def _sentence(item: Item, name: str | None = None) -> ItemHolding | None:
     return ItemHolding(item=item.number, line=item.line,
                        aggregate=Amount(shares=shares, raw=m.group("n"), line=line),
                        percent=_printed_percent(m.group("p"), line))
+
+
+def _names(subject: str, name: str) -> bool:
+    """The words name the person: 'the Reporting Person', or its name's distinctive words
+    ('Mr. Neubauer' for 'Joseph Neubauer')."""
+    if re.search(r"\breporting\s+person\b(?!s)", subject, re.I):
+        return True
+    words = [w for w in re.findall(r"[A-Za-z]{4,}", name)
+             if w.lower() not in ("company", "corporation", "limited", "partners", "capital", "group", "fund", "trust")]
+    return any(re.search(r"\b" + re.escape(w) + r"\b", subject, re.I) for w in words)
 
 
 def _percent_only(item: Item, flat: str, starts: list[int]) -> ItemHolding | None:

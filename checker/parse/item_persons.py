@@ -118,3 +118,28 @@ def _last_named(text: str, names: list[str]) -> str | None:
         if pos >= 0 and (best is None or pos > best[0] or (pos == best[0] and len(full) > best[2])):
             best = (pos, name, len(full))
     return best[1] if best else None
+
+
+_ROW_FIGURES = re.compile(r"^[\s|:\-–—]*(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?:\s+shares)?\s*\|?\s*"
+                          r"(?P<p>\d{1,3}(?:\.\d+)?|\.\d+)\s*\|?\s*%[\s|]*$", re.I)
+
+
+def name_rows(item, names: list[str]) -> dict[str, tuple[str, str, int]]:
+    """A table of the persons' holdings, one line each: 'Alex R. Lieblong | 15,000 | .4%' (the
+    name, then an amount and a percent, nothing else). {person: (amount, percent, line index)}
+    for each person named at the start of exactly one such line; a line with other words or
+    figures (a date, a price, a third column) is no such row."""
+    out: dict[str, list] = {}
+    for k, line in enumerate(item.text.split("\n")):
+        for name in names:
+            words = _core(normalize(name)).split()
+            if not words:
+                continue
+            rx = re.compile(r"^[\s|]*" + r"[\W_]+".join(map(re.escape, words)) +
+                            r"(?:[\s,]+(?:L\.?\s?L\.?\s?C|L\.?\s?P|Inc|Ltd|Corp)\.?)?(?!\w)", re.I)
+            m = rx.match(line)
+            if m:
+                fig = _ROW_FIGURES.match(line[m.end():])
+                if fig:
+                    out.setdefault(name, []).append((fig.group("n"), fig.group("p"), k))
+    return {n: rows[0] for n, rows in out.items() if len(rows) == 1}

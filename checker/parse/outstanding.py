@@ -12,12 +12,15 @@ from checker.model import Filing, OutstandingCount
 
 _LEAD = (r"(?:based\s+(?:up)?on|calculated\s+(?:on\s+the\s+basis\s+of|using|based\s+on)|computed\s+(?:on|using)|"
          r"(?:%|percent)\s+of)\s+(?:an?\s+|the\s+)?(?:sum\s+of\s+(?:the\s+)?)?"
-         r"(?:aggregate\s+of\s+|total\s+of\s+|approximately\s+)?")
+         r"(?:aggregate\s+(?:total\s+)?of\s+|total\s+of\s+|approximately\s+)?")
 _COUNT = r"(?P<n>\d{1,3}(?:,\d{3})+|\d{5,})\s+"
 _SHARES = r"(?:\w+\s+){0,2}?(?:shares|ordinary\s+shares|common\s+shares|units)\b"
 # "based on 36,282,883 shares of Common Stock outstanding as of ...", "1.3% of the sum of the
 # 19,256,251 outstanding Common Shares plus ...", "... 19,256,251 Common Shares that ... were outstanding".
-OUTSTANDING = re.compile(_LEAD + _COUNT + r"(?:(?:issued\s+and\s+)?outstanding\s+" + _SHARES + r"|" + _SHARES
+# 'calculated based on an aggregate total of 106,130,396 issued and outstanding as of ...': the
+# class named nowhere, but 'issued and outstanding' after the count says what it counts.
+OUTSTANDING = re.compile(_LEAD + _COUNT + r"(?:(?:issued\s+and\s+)?outstanding\s+" + _SHARES
+                         + r"|issued\s+and\s+outstanding\b(?!\s+(?:warrants?|options?|notes?|units|preferred)\b)|" + _SHARES
                          + r"[^.;]{0,160}?\boutstanding)", re.I | re.S)
 _N = r"(\d{1,3}(?:,\d{3}){2,}|\d{7,})"
 # The count stated without 'based on': 'there were 20,563,426 shares of Common Stock outstanding',

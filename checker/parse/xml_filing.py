@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from checker.model import (Amount, Codes, CoverPage, DateValue, Exhibit, Filing, Flag, Item, ItemHolding, NameRef,
                            ParseIssue, Percent, Signature, TextValue)
+from checker.parse.item_holdings import read_xml_item5_parts, xml_item4_by_name
 from checker.parse.xml_safe import find, find_all, kid, kids, lname, load_tree, text_of
 from checker.sources import Document
 
@@ -172,6 +173,9 @@ class _Parser:
             texts = [t for t in map(text_of, leaves) if t]
             self.f.items.append(Item(number=str(int(m.group(1))), title=_item_title(el),
                                      text="\n".join(texts), line=self.line(el)))
+            if m.group(1) == "5" and self.schedule_idx == 0:  # each 13D Item 5 element on its own
+                read_xml_item5_parts(self.f, [Item(number="5", text=text_of(c), line=self.line(c))
+                                              for c in leaves if text_of(c)])
             self._read_13g_item_flags(m.group(1), el)
             if m.group(1) == "1":
                 self.f.item1_issuer = self.text(kid(el, "issuername"))
@@ -205,6 +209,12 @@ class _Parser:
         for field, tag in self._ITEM4_AMOUNTS.items():
             setattr(held, field, self.amount(_numeric(find(el, tag)), None))
         held.percent = self.percent(_numeric(find(el, "classpercent")), None)
+        # Elements that list a figure per person, not one plain figure: read by name.
+        tags = {**self._ITEM4_AMOUNTS, "percent": "classpercent"}
+        listed = {f: (text_of(e), self.line(e)) for f, e in ((f, find(el, t)) for f, t in tags.items())
+                  if e is not None and text_of(e) and _numeric(e) is None}
+        if listed:
+            xml_item4_by_name(self.f, listed)
         if any(getattr(held, f) is not None for f in (*self._ITEM4_AMOUNTS, "percent")):
             self.f.item_holdings.append(held)  # about the only person where there is one (facts)
 
