@@ -55,20 +55,3 @@ def test_corpus_lines():
             lines = sources.load(path).text.split("\n")
             for words in WORDS:
                 assert B.lines_with(lines, 0, len(lines), words) == per_line(lines, 0, len(lines), words)
-
-
-def test_non_ascii_lines_mixed_with_ascii():
-    lines = ["plain", "caf\u00e9 menu", "an item", "\u201cquoted\u201d", "x", "Item \u00e9", "\u0130 dotted"]
-    for words in WORDS:
-        for start in range(len(lines) + 1):
-            for end in range(start, len(lines) + 1):
-                assert B.lines_with(lines, start, end, words) == per_line(lines, start, end, words)
-
-
-def test_jfa_candidates_hold_every_heading():
-    """text.py looks for the agreement's heading only on lines holding one of three words."""
-    words = ("agreement", "statement", "undertaking")
-    for line in ["JOINT FILING AGREEMENT", "Exhibit 99.1 - Joint Filing Statement", "joint filing undertaking",
-                 "Agreement of Joint Filing", "Rule 13d-1(k)(1) Agreement", "AGREEMENT"]:
-        assert B.JFA_HEADING.match(line)
-        assert B.lines_with([line], 0, 1, words) == [0]

@@ -146,38 +146,26 @@ def find_signature_start(lines: list[str], start: int) -> int | None:
 
 def lines_with(lines: list[str], start: int, end: int, words: tuple[str, ...]) -> list[int]:
     """The indexes in [start, end) of the lines for which _may_contain(line, word) holds for some
-    word, in order: one lower-cased copy and C substring searches over the whole range instead
-    of a lower() and a test per line (tests check the equivalence). A non-ASCII line is always
-    one of them (as in _may_contain); where lower() changes the text's length, or a line holds a
-    newline, the per-line path is taken."""
+    word, in order: one lower-cased copy and a C substring search over the whole range instead
+    of a lower() and a test per line (tests check the equivalence). Non-ASCII text, where
+    lower() can change a line's length, takes the per-line path."""
     if start >= end:
         return []
     joined = "\n".join(lines[start:end])
-    low = joined.lower()
-    if len(low) != len(joined) or joined.count("\n") != end - start - 1:
+    if not joined.isascii() or joined.count("\n") != end - start - 1:  # (or a line holds a newline)
         return [i for i in range(start, end) if any(_may_contain(lines[i], w) for w in words)]
+    low = joined.lower()
     found: set[int] = set()
-    finders = [(lambda w: lambda at: low.find(w, at))(w) for w in words]
-    if not joined.isascii():
-        finders.append(lambda at: _first_non_ascii(joined, at))
-    for find in finders:
-        at, k, counted = find(0), 0, 0
-        while at >= 0:  # no word holds a newline, so each hit lies inside one line
+    for word in words:  # a word holds no newline, so each hit lies inside one line
+        at, k, counted = low.find(word), 0, 0
+        while at >= 0:
             k += low.count("\n", counted, at)  # lines passed since the last hit
             found.add(start + k)
             counted = low.find("\n", at)  # one hit a line is enough: go on from the next line
             if counted < 0:
                 break
-            at = find(counted)
+            at = low.find(word, counted)
     return sorted(found)
-
-
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-
-
-def _first_non_ascii(text: str, at: int) -> int:
-    m = _NON_ASCII.search(text, at)
-    return m.start() if m else -1
 
 
 # -- the joint filing agreement's parties ---------------------------------------------------

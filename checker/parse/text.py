@@ -108,9 +108,7 @@ def _read_body(filing: Filing, lines: list[str], start: int, fl) -> None:
     filing.exhibits = B.read_exhibit_list(filing.item("7"), heading_index.get("7"), fl)
     # The agreement follows the signatures; an earlier line naming it is a reference (Item 7).
     jfa_from = sig_start if sig_start is not None else start
-    # Every JFA_HEADING match holds one of these words (a cheap exact bound before the pattern).
-    jfa = next((i for i in B.lines_with(lines, jfa_from, len(lines), ("agreement", "statement", "undertaking"))
-                if B.JFA_HEADING.match(lines[i])), None)
+    jfa = next((i for i in range(jfa_from, len(lines)) if B.JFA_HEADING.match(lines[i])), None)
     if sig_start is not None:
         sig_end = _block_end(lines, sig_start + 1)
         signed, unnamed = read_signature_blocks(lines, sig_start, sig_end, "statement", fl)
