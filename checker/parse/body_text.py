@@ -122,8 +122,8 @@ _PROSE_REFERENCE = re.compile(r"^[\s*#]*(?i:item)\s+\d{1,2}\s+[a-z]")
 def read_items(lines: list[str], start: int, end: int) -> list[tuple[int, Item]]:
     """Item headings ('Item 4. Purpose of Transaction.') and their text, up to the signatures."""
     found: list[tuple[int, Item]] = []
-    for idx in lines_with(lines, start, end, ("item",)):
-        m = ITEM.match(lines[idx])
+    for idx in range(start, end):
+        m = ITEM.match(lines[idx]) if _may_contain(lines[idx], "item") else None
         if m and len(lines[idx]) < 200 and not _PROSE_REFERENCE.match(lines[idx]):
             found.append((idx, Item(number=m.group(1), title=_clean(m.group(2)))))
     for n, (idx, item) in enumerate(found):
@@ -136,36 +136,12 @@ _AFTER_INQUIRY = re.compile(r"^\s*after\s+reasonable\s+inquiry", re.I)
 
 
 def find_signature_start(lines: list[str], start: int) -> int | None:
-    for idx in lines_with(lines, start, len(lines), ("signature", "inquiry")):
+    for idx in range(start, len(lines)):
         line = lines[idx]
         if (_may_contain(line, "signature") and SIGNATURE_HEADING.match(line)) \
                 or (_may_contain(line, "inquiry") and _AFTER_INQUIRY.match(line)):
             return idx
     return None
-
-
-def lines_with(lines: list[str], start: int, end: int, words: tuple[str, ...]) -> list[int]:
-    """The indexes in [start, end) of the lines for which _may_contain(line, word) holds for some
-    word, in order: one lower-cased copy and a C substring search over the whole range instead
-    of a lower() and a test per line (tests check the equivalence). Non-ASCII text, where
-    lower() can change a line's length, takes the per-line path."""
-    if start >= end:
-        return []
-    joined = "\n".join(lines[start:end])
-    if not joined.isascii() or joined.count("\n") != end - start - 1:  # (or a line holds a newline)
-        return [i for i in range(start, end) if any(_may_contain(lines[i], w) for w in words)]
-    low = joined.lower()
-    found: set[int] = set()
-    for word in words:  # a word holds no newline, so each hit lies inside one line
-        at, k, counted = low.find(word), 0, 0
-        while at >= 0:
-            k += low.count("\n", counted, at)  # lines passed since the last hit
-            found.add(start + k)
-            counted = low.find("\n", at)  # one hit a line is enough: go on from the next line
-            if counted < 0:
-                break
-            at = low.find(word, counted)
-    return sorted(found)
 
 
 # -- the joint filing agreement's parties ---------------------------------------------------
