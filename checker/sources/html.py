@@ -106,9 +106,7 @@ class _Walker:
                             out.append(" ")  # inside a row, blocks are word breaks, not line breaks
                     else:
                         if buf:  # end the line being read
-                            text = "".join(buf)
-                            text = " ".join(text.split()) if not pre_depth and text.isascii() \
-                                and "\x1f" not in text else _clean(text, not pre_depth)
+                            text = _clean("".join(buf), not pre_depth)
                             buf.clear()
                             if text:
                                 add_line(text)
@@ -134,9 +132,7 @@ class _Walker:
                     if tag == "table" and grid and el in grid_tables:
                         self._flush_grid()
                     if buf:
-                        text = "".join(buf)
-                        text = " ".join(text.split()) if not pre_depth and text.isascii() \
-                            and "\x1f" not in text else _clean(text, not pre_depth)
+                        text = _clean("".join(buf), not pre_depth)
                         buf.clear()
                         if text:
                             add_line(text)
@@ -153,13 +149,7 @@ class _Walker:
                     if grid_tables and _table_of(row_tr) in grid_tables:
                         self._grid_row(row, row_spans, buf_line or cursor)
                     else:
-                        texts = list(map("".join, row))
-                        whole = "".join(texts)
-                        # _clean's ASCII fast path, tested once for the row instead of per cell
-                        if whole.isascii() and "\x1f" not in whole:
-                            cells = [c for c in map(" ".join, map(str.split, texts)) if c]
-                        else:
-                            cells = [c for c in map(_clean, texts) if c]
+                        cells = [c for c in map(_clean, map("".join, row)) if c]
                         if cells:
                             add_line(" | ".join(cells))
                             add_map(buf_line or cursor)
