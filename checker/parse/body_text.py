@@ -34,15 +34,19 @@ INLINE = {
 _INLINE_HEAD = re.compile(r"\s*(?:name|title|cusip)", re.I)  # what every INLINE pattern starts with
 
 
+_WHITESPACE = re.compile(r"\s+")  # compiled once: _clean and value_above run on many lines
+_RULE_LINE = re.compile(r"[_\-=\s]*")
+
+
 def _clean(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("**", "").replace("\\$", "$")).strip(" _*")
+    return _WHITESPACE.sub(" ", text.replace("**", "").replace("\\$", "$")).strip(" _*")
 
 
 def value_above(lines: list[str], idx: int) -> tuple[int, str] | None:
     """The value printed above a parenthetical caption such as '(Name of Issuer)'."""
     for j in range(idx - 1, max(-1, idx - 6), -1):
         text = _clean(lines[j])
-        if text and not re.fullmatch(r"[_\-=\s]*", text):
+        if text and not _RULE_LINE.fullmatch(text):
             return j, text
     return None
 

@@ -40,6 +40,11 @@ PLEDGE = re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?pledged\b|\b(?:are|were|i
                     r"\bpledged\s+(?:as\s+collateral|to\s+secure)|\bheld\s+in\s+(?:a\s+)?margin\s+accounts?", re.I)
 
 
+# Compiled once (re.split/re.search with a pattern string look it up in re's cache every call).
+_SENTENCE_BREAK = re.compile(r"(?<=[a-z0-9)][.;][\"”])\s+(?=[A-Z(\"“])|(?<=[a-z0-9)][.;])\s+(?=[A-Z(\"“])")
+_SENTENCE_END = re.compile(r"[a-z0-9)\"”][.;][\"”]?$")
+
+
 def sentences(lines: list[str], start: int, end: int) -> list[tuple[int, str]]:
     """(line index, sentence) for the text between two line indexes."""
     out: list[tuple[int, str]] = []
@@ -51,11 +56,11 @@ def sentences(lines: list[str], start: int, end: int) -> list[tuple[int, str]]:
                 out.append((buf_line, buf.strip()))
             buf, buf_line = "", None
             continue
-        for part in re.split(r"(?<=[a-z0-9)][.;][\"”])\s+(?=[A-Z(\"“])|(?<=[a-z0-9)][.;])\s+(?=[A-Z(\"“])", text):
+        for part in _SENTENCE_BREAK.split(text):
             if buf_line is None:
                 buf_line = idx
             buf += " " + part
-            if re.search(r"[a-z0-9)\"”][.;][\"”]?$", part) and not ABBREVIATION.search(part):
+            if _SENTENCE_END.search(part) and not ABBREVIATION.search(part):
                 out.append((buf_line, buf.strip()))
                 buf, buf_line = "", None
     if buf:
