@@ -4,7 +4,9 @@ The JSON contract (DESIGN.md, "CLI and output") is the shape of ``FileResult.con
 """
 from __future__ import annotations
 
+import functools
 import hashlib
+import os
 import re
 from pathlib import Path
 from typing import Literal
@@ -53,8 +55,14 @@ def fingerprint_path(path: str, root: str | None = None) -> str:
     """The path as fingerprints hold it: POSIX, relative to ``root`` (the config's folder, else
     the working directory) when the file lies under it, so a baseline written in one checkout
     matches in another."""
-    p = Path(path)
-    base = Path(root) if root else Path.cwd()
+    return _fingerprint_path(path, root or os.getcwd())
+
+
+# Called once per finding; a file outside the base costs two Path.resolve() system-call walks, so
+# the answer is kept per (path, base). The working directory is part of the key (root or cwd).
+@functools.lru_cache(maxsize=4096)
+def _fingerprint_path(path: str, root: str) -> str:
+    p, base = Path(path), Path(root)
     try:
         return p.absolute().relative_to(base.absolute()).as_posix()
     except ValueError:
