@@ -70,9 +70,12 @@ def read_item_holdings(filing: Filing) -> None:
         item = _item(filing, "4")
         # Item 4 in the form's labels, or, where it has none, in a sentence like a 13D's Item 5.
         holding, by_name = _labelled(item, person, sorted(names)) if item else (None, {})
-        holding = holding or (_sentence(item, person) if item else None)
+        # Item 4 in sentences, one per person, where its labels state no figure: each person's own
+        # (not a figure read for no one in particular).
+        each = _per_person_sentences(item, names) if item and not holding and not by_name and len(names) > 1 else []
+        holding = holding or (_sentence(item, person) if item and not each else None)
         filing.item_holdings += [ItemHolding(item=item.number, line=item.line, person=who, **figures)
-                                 for who, figures in by_name.items()]
+                                 for who, figures in by_name.items()] + each
     else:
         item = _item(filing, "5")
         holding = _read_13d(filing, item, person, names)
@@ -135,13 +138,19 @@ def _read_13d(filing: Filing, item: Item | None, person: str | None, names: set[
     """Item 5(a)'s sentences: the one person's holding (returned), or one per named person (added)."""
     holding = _sentence(item, person) if item and (person or len(names) < 2) else None
     if item and person is None and len(names) > 1:
-        flat, starts = _flatten(item.text)
-        found = per_person_holdings(item, flat, starts, sorted(names), _OWNS, _line)
-        told = {h.person for h in found}
-        found += [h for h in per_person_holdings(item, flat, starts, sorted(names), _OWNS_AMOUNT, _line,
-                                                 keep=_beneficial) if h.person not in told]
-        filing.item_holdings += found
+        filing.item_holdings += _per_person_sentences(item, names)
     return holding
+
+
+def _per_person_sentences(item: Item, names: set[str]) -> list[ItemHolding]:
+    """One sentence per reporting person ('Capital World Investors is deemed to be the beneficial
+    owner of 13,280,530 shares or 22.4% ...'): the amount with its percent, else the amount alone
+    with the words of beneficial ownership."""
+    flat, starts = _flatten(item.text)
+    found = per_person_holdings(item, flat, starts, sorted(names), _OWNS, _line)
+    told = {h.person for h in found}
+    return found + [h for h in per_person_holdings(item, flat, starts, sorted(names), _OWNS_AMOUNT, _line,
+                                                   keep=_beneficial) if h.person not in told]
 
 
 def read_xml_item5_parts(filing: Filing, parts: list[Item]) -> None:
