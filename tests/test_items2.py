@@ -38,3 +38,22 @@ def test_13g_item_4_one_sentence_per_person_is_read_for_each():
 def test_13g_item_4_sentence_about_the_group_is_not_read():
     f = parse_13g("The Reporting Persons beneficially own 1,000,000 shares, representing 5.5% of the class.")
     assert not [h for h in f.item_holdings if h.person]
+
+
+def test_defined_terms_follow_the_full_name_and_belong_to_one_person():
+    from checker.parse.defined_terms import defined_terms, persons_by_terms
+    text = ('Alpha Fund LP, a Delaware limited partnership (the "Fund"), and Alpha Capital LLC '
+            '(\u201cAlpha GP\u201d). Beta Advisors LLC (the "Adviser") is not a reporting person.')
+    terms = defined_terms([text], ["Alpha Fund LP", "Alpha Capital LLC"])
+    assert terms == {"Fund": "Alpha Fund LP", "Alpha GP": "Alpha Capital LLC"}
+    assert persons_by_terms("The Fund directly holds", terms) == {"Alpha Fund LP"}
+    assert persons_by_terms("a fund holds", terms) == set()  # not the term as printed
+    # one term defined for two persons is no one's
+    assert defined_terms(['Alpha Fund LP (the "Fund") ... Alpha Capital LLC (the "Fund")'],
+                         ["Alpha Fund LP", "Alpha Capital LLC"]) == {}
+
+
+def test_longer_term_wins_over_the_term_it_contains():
+    from checker.parse.defined_terms import persons_by_terms
+    terms = {"AP Fresco": "A", "AP Fresco GP": "B"}
+    assert persons_by_terms("AP Fresco GP has", terms) == {"B"}
