@@ -12,6 +12,7 @@ import re
 
 from checker.model import Amount, Filing, Item, ItemHolding, Percent
 from checker.parse import values as V
+from checker.parse.defined_terms import defined_terms
 from checker.parse.item_persons import per_person_blocks as person_blocks
 from checker.parse.item_persons import name_rows, per_person_holdings, values_by_name
 
@@ -72,7 +73,7 @@ def read_item_holdings(filing: Filing) -> None:
         holding, by_name = _labelled(item, person, sorted(names)) if item else (None, {})
         # Item 4 in sentences, one per person, where its labels state no figure: each person's own
         # (not a figure read for no one in particular).
-        each = _per_person_sentences(item, names) if item and not holding and not by_name and len(names) > 1 else []
+        each = _per_person_sentences(item, names, _terms(filing, names)) if item and not holding and not by_name and len(names) > 1 else []
         holding = holding or (_sentence(item, person) if item and not each else None)
         filing.item_holdings += [ItemHolding(item=item.number, line=item.line, person=who, **figures)
                                  for who, figures in by_name.items()] + each
@@ -138,19 +139,23 @@ def _read_13d(filing: Filing, item: Item | None, person: str | None, names: set[
     """Item 5(a)'s sentences: the one person's holding (returned), or one per named person (added)."""
     holding = _sentence(item, person) if item and (person or len(names) < 2) else None
     if item and person is None and len(names) > 1:
-        filing.item_holdings += _per_person_sentences(item, names)
+        filing.item_holdings += _per_person_sentences(item, names, _terms(filing, names))
     return holding
 
 
-def _per_person_sentences(item: Item, names: set[str]) -> list[ItemHolding]:
+def _per_person_sentences(item: Item, names: set[str], terms: dict[str, str] | None = None) -> list[ItemHolding]:
     """One sentence per reporting person ('Capital World Investors is deemed to be the beneficial
-    owner of 13,280,530 shares or 22.4% ...'): the amount with its percent, else the amount alone
-    with the words of beneficial ownership."""
+    owner of 13,280,530 shares or 22.4% ...', or by its defined term: 'AVF XII beneficially owns
+    ...'): the amount with its percent, else the amount alone with the words of beneficial ownership."""
     flat, starts = _flatten(item.text)
-    found = per_person_holdings(item, flat, starts, sorted(names), _OWNS, _line)
+    found = per_person_holdings(item, flat, starts, sorted(names), _OWNS, _line, terms=terms)
     told = {h.person for h in found}
     return found + [h for h in per_person_holdings(item, flat, starts, sorted(names), _OWNS_AMOUNT, _line,
-                                                   keep=_beneficial) if h.person not in told]
+                                                   keep=_beneficial, terms=terms) if h.person not in told]
+
+
+def _terms(filing: Filing, names) -> dict[str, str]:
+    return defined_terms([i.text for i in filing.items], sorted(names))
 
 
 def read_xml_item5_parts(filing: Filing, parts: list[Item]) -> None:
