@@ -13,6 +13,7 @@ import re
 from checker.model import Amount, Filing, Item, ItemHolding, Percent
 from checker.parse import values as V
 from checker.parse.defined_terms import defined_terms
+from checker.parse.item_passive import passive_holdings
 from checker.parse.item_persons import per_person_blocks as person_blocks
 from checker.parse.item_persons import name_rows, per_person_holdings, values_by_name
 
@@ -150,8 +151,11 @@ def _per_person_sentences(item: Item, names: set[str], terms: dict[str, str] | N
     flat, starts = _flatten(item.text)
     found = per_person_holdings(item, flat, starts, sorted(names), _OWNS, _line, terms=terms)
     told = {h.person for h in found}
-    return found + [h for h in per_person_holdings(item, flat, starts, sorted(names), _OWNS_AMOUNT, _line,
-                                                   keep=_beneficial, terms=terms) if h.person not in told]
+    found += [h for h in per_person_holdings(item, flat, starts, sorted(names), _OWNS_AMOUNT, _line,
+                                             keep=_beneficial, terms=terms) if h.person not in told]
+    told = {h.person for h in found}
+    return found + [h for h in passive_holdings(item, flat, starts, sorted(names), _line, _printed_percent, terms)
+                    if h.person not in told]
 
 
 def _terms(filing: Filing, names) -> dict[str, str]:
