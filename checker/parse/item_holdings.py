@@ -57,10 +57,16 @@ _OWNS_AMOUNT = re.compile(
     r"(?!(?:\s+of(?:\s+[A-Za-z][\w\-]*){1,4})?\s*(?:,\s*)?(?:and|plus)\s+\d)", re.I)
 # Only the percent: 'the shares ... beneficially owned by the Reporting Person constitute 15.3% of
 # the Issuer's outstanding Common Stock'.
+# Also 'which represents 5.02% of the total number of shares' (not '... of the shares held by the
+# Fund', a part of the holding), and 'The percentage of the class of Common Stock owned by Mr.
+# Neubauer is approximately 20%'.
 _PCT_OF_CLASS = re.compile(
     r"(?:constitut(?:e|es|ing)|represent(?:s|ing)?|equal(?:s|ling)?)\s+(?:approximately\s+|about\s+)?"
-    r"(?P<p>\d{1,3}(?:\.\d+)?|\.\d+)\s*%\s+of\s+(?:the\s+)?(?:[\w’'\-]+\s+){0,3}?(?:issued\s+and\s+)?"
-    r"outstanding\b", re.I)
+    r"(?P<p>\d{1,3}(?:\.\d+)?|\.\d+)\s*%\s+of\s+(?:the\s+)?(?:(?:[\w’'\-]+\s+){0,3}?(?:issued\s+and\s+)?"
+    r"outstanding\b|total\s+number\s+of\s+(?:issued\s+|outstanding\s+)?(?:shares|units)\b"
+    r"(?!\s+(?:held|owned|purchased|acquired|sold|under|in|of\s+the\s+(?:fund|account|trust)))"
+    r")|percentage\s+of\s+(?:the\s+)?class(?:\s+of\s+[\w\s]{1,30}?)?\s+(?:beneficially\s+)?owned\s+by\s+"
+    r"[^;%\d]{2,60}?\s+is\s+(?:approximately\s+|about\s+)?(?P<p2>\d{1,3}(?:\.\d+)?|\.\d+)\s*%", re.I)
 
 
 def read_item_holdings(filing: Filing) -> None:
@@ -352,10 +358,11 @@ def _names(subject: str, name: str) -> bool:
 def _percent_only(item: Item, flat: str, starts: list[int]) -> ItemHolding | None:
     """One percent of the outstanding class, stated once (maybe in several sentences)."""
     hits = list(_PCT_OF_CLASS.finditer(flat))
-    if not hits or len({h.group("p") for h in hits}) != 1:
+    printed = {h.group("p") or h.group("p2") for h in hits}
+    if not hits or len(printed) != 1:
         return None
     line = _line(item, starts, hits[0].start())
-    return ItemHolding(item=item.number, line=item.line, percent=_printed_percent(hits[0].group("p"), line))
+    return ItemHolding(item=item.number, line=item.line, percent=_printed_percent(printed.pop(), line))
 
 
 def _printed_percent(raw: str, line: int | None) -> Percent:
