@@ -8,6 +8,7 @@ import re
 
 from checker.model import Filing
 from checker.parse import statements as S
+from checker.parse.defined_terms import defined_terms, persons_by_terms
 
 _FORMS = re.compile(r"[,\s]+(?:L\.?\s?L\.?\s?C|L\.?\s?P|Inc|Corp|Corporation|Co|Company|Ltd|Limited|LLP|plc|N\.?A|"
                     r"S\.?A|AG|GmbH|Trust)\.?(?=[,\s]|$)", re.I)
@@ -18,9 +19,10 @@ def item5_sole_facts(filing: Filing, pages) -> list[dict]:
     if item is None or filing.schedule == "13G" or not pages:
         return []
     stated: dict[tuple[int, str], list[int]] = {}
+    terms = defined_terms([i.text for i in filing.items], [p.name.value for p in pages if p.name])
     for subject, powers, shares in S.item5_sole_statements(item.text):
         for n, page in enumerate(pages):
-            if page in _subjects(subject, pages):
+            if page in _subjects(subject, pages, terms):
                 for power in powers:
                     if getattr(page, f"sole_{power}") is not None and shares not in stated.setdefault((n, power), []):
                         stated[(n, power)].append(shares)
@@ -38,10 +40,16 @@ def item5_sole_facts(filing: Filing, pages) -> list[dict]:
     return facts
 
 
-def _subjects(subject: str, pages) -> list:
+def _subjects(subject: str, pages, terms: dict[str, str] | None = None) -> list:
     if len(pages) == 1 and re.search(r"\breporting\s+person\b(?!s)", subject, re.I):
         return list(pages)
-    return [p for p in pages if p.name is not None and _named(subject, p.name.value)]
+    named = [p for p in pages if p.name is not None and _named(subject, p.name.value)]
+    if named or not terms:
+        return named
+    # 'The Fund directly holds, and thus has sole voting ... power over': the one person the
+    # statement's defined term stands for (a subject with two persons' terms is no one's).
+    who = persons_by_terms(subject, terms)
+    return [p for p in pages if p.name is not None and p.name.value in who] if len(who) == 1 else []
 
 
 def _named(subject: str, name: str) -> bool:

@@ -12,6 +12,8 @@ import re
 
 from checker.model import Amount, Filing, Item, ItemHolding, Percent
 from checker.parse import values as V
+from checker.parse.defined_terms import defined_terms
+from checker.parse.item_passive import passive_holdings
 from checker.parse.item_persons import per_person_blocks as person_blocks
 from checker.parse.item_persons import name_rows, per_person_holdings, values_by_name
 
@@ -55,10 +57,16 @@ _OWNS_AMOUNT = re.compile(
     r"(?!(?:\s+of(?:\s+[A-Za-z][\w\-]*){1,4})?\s*(?:,\s*)?(?:and|plus)\s+\d)", re.I)
 # Only the percent: 'the shares ... beneficially owned by the Reporting Person constitute 15.3% of
 # the Issuer's outstanding Common Stock'.
+# Also 'which represents 5.02% of the total number of shares' (not '... of the shares held by the
+# Fund', a part of the holding), and 'The percentage of the class of Common Stock owned by Mr.
+# Neubauer is approximately 20%'.
 _PCT_OF_CLASS = re.compile(
     r"(?:constitut(?:e|es|ing)|represent(?:s|ing)?|equal(?:s|ling)?)\s+(?:approximately\s+|about\s+)?"
-    r"(?P<p>\d{1,3}(?:\.\d+)?|\.\d+)\s*%\s+of\s+(?:the\s+)?(?:[\w’'\-]+\s+){0,3}?(?:issued\s+and\s+)?"
-    r"outstanding\b", re.I)
+    r"(?P<p>\d{1,3}(?:\.\d+)?|\.\d+)\s*%\s+of\s+(?:the\s+)?(?:(?:[\w’'\-]+\s+){0,3}?(?:issued\s+and\s+)?"
+    r"outstanding\b|total\s+number\s+of\s+(?:issued\s+|outstanding\s+)?(?:shares|units)\b"
+    r"(?!\s+(?:held|owned|purchased|acquired|sold|under|in|of\s+the\s+(?:fund|account|trust)))"
+    r")|percentage\s+of\s+(?:the\s+)?class(?:\s+of\s+[\w\s]{1,30}?)?\s+(?:beneficially\s+)?owned\s+by\s+"
+    r"[^;%\d]{2,60}?\s+is\s+(?:approximately\s+|about\s+)?(?P<p2>\d{1,3}(?:\.\d+)?|\.\d+)\s*%", re.I)
 
 
 def read_item_holdings(filing: Filing) -> None:
@@ -70,9 +78,12 @@ def read_item_holdings(filing: Filing) -> None:
         item = _item(filing, "4")
         # Item 4 in the form's labels, or, where it has none, in a sentence like a 13D's Item 5.
         holding, by_name = _labelled(item, person, sorted(names)) if item else (None, {})
-        holding = holding or (_sentence(item, person) if item else None)
+        # Item 4 in sentences, one per person, where its labels state no figure: each person's own
+        # (not a figure read for no one in particular).
+        each = _per_person_sentences(item, names, _terms(filing, names)) if item and not holding and not by_name and len(names) > 1 else []
+        holding = holding or (_sentence(item, person) if item and not each else None)
         filing.item_holdings += [ItemHolding(item=item.number, line=item.line, person=who, **figures)
-                                 for who, figures in by_name.items()]
+                                 for who, figures in by_name.items()] + each
     else:
         item = _item(filing, "5")
         holding = _read_13d(filing, item, person, names)
@@ -135,13 +146,26 @@ def _read_13d(filing: Filing, item: Item | None, person: str | None, names: set[
     """Item 5(a)'s sentences: the one person's holding (returned), or one per named person (added)."""
     holding = _sentence(item, person) if item and (person or len(names) < 2) else None
     if item and person is None and len(names) > 1:
-        flat, starts = _flatten(item.text)
-        found = per_person_holdings(item, flat, starts, sorted(names), _OWNS, _line)
-        told = {h.person for h in found}
-        found += [h for h in per_person_holdings(item, flat, starts, sorted(names), _OWNS_AMOUNT, _line,
-                                                 keep=_beneficial) if h.person not in told]
-        filing.item_holdings += found
+        filing.item_holdings += _per_person_sentences(item, names, _terms(filing, names))
     return holding
+
+
+def _per_person_sentences(item: Item, names: set[str], terms: dict[str, str] | None = None) -> list[ItemHolding]:
+    """One sentence per reporting person ('Capital World Investors is deemed to be the beneficial
+    owner of 13,280,530 shares or 22.4% ...', or by its defined term: 'AVF XII beneficially owns
+    ...'): the amount with its percent, else the amount alone with the words of beneficial ownership."""
+    flat, starts = _flatten(item.text)
+    found = per_person_holdings(item, flat, starts, sorted(names), _OWNS, _line, terms=terms)
+    told = {h.person for h in found}
+    found += [h for h in per_person_holdings(item, flat, starts, sorted(names), _OWNS_AMOUNT, _line,
+                                             keep=_beneficial, terms=terms) if h.person not in told]
+    told = {h.person for h in found}
+    return found + [h for h in passive_holdings(item, flat, starts, sorted(names), _line, _printed_percent, terms)
+                    if h.person not in told]
+
+
+def _terms(filing: Filing, names) -> dict[str, str]:
+    return defined_terms([i.text for i in filing.items], sorted(names))
 
 
 def read_xml_item5_parts(filing: Filing, parts: list[Item]) -> None:
@@ -334,10 +358,11 @@ def _names(subject: str, name: str) -> bool:
 def _percent_only(item: Item, flat: str, starts: list[int]) -> ItemHolding | None:
     """One percent of the outstanding class, stated once (maybe in several sentences)."""
     hits = list(_PCT_OF_CLASS.finditer(flat))
-    if not hits or len({h.group("p") for h in hits}) != 1:
+    printed = {h.group("p") or h.group("p2") for h in hits}
+    if not hits or len(printed) != 1:
         return None
     line = _line(item, starts, hits[0].start())
-    return ItemHolding(item=item.number, line=item.line, percent=_printed_percent(hits[0].group("p"), line))
+    return ItemHolding(item=item.number, line=item.line, percent=_printed_percent(printed.pop(), line))
 
 
 def _printed_percent(raw: str, line: int | None) -> Percent:

@@ -12,6 +12,7 @@ import re
 from checker.model import Amount, ItemHolding, Percent
 from checker.names import _core, normalize
 from checker.parse import values as V
+from checker.parse.defined_terms import persons_by_terms
 
 # A sentence ends at '. ' before a capital, but not after an abbreviation in a name ('L.P.',
 # 'Inc.', 'Mr.'): the word before the point has three or more lower-case letters or is a number.
@@ -19,7 +20,7 @@ _SENTENCE_END = re.compile(r"(?:(?<=[a-z]{3})|(?<=\d)|(?<=\)))[.;]\s+(?=[A-Z(])"
 
 
 def per_person_holdings(item, flat: str, starts, names: list[str], owns: re.Pattern, line_of,
-                        keep=lambda m: True) -> list[ItemHolding]:
+                        keep=lambda m: True, terms: dict[str, str] | None = None) -> list[ItemHolding]:
     cores = {n: _core(normalize(n)) for n in names}
     found: dict[str, list[tuple[Amount, Percent | None]]] = {}
     for m in owns.finditer(flat):
@@ -27,6 +28,10 @@ def per_person_holdings(item, flat: str, starts, names: list[str], owns: re.Patt
             continue
         begin = max((e.end() for e in _SENTENCE_END.finditer(flat, 0, m.start())), default=0)
         person = _subject(flat[begin:m.start()], cores)
+        if person is None and terms:
+            # 'AVF XII beneficially owns ...': the one person the defined term stands for
+            who = persons_by_terms(flat[begin:m.start()], terms)
+            person = next(iter(who)) if len(who) == 1 else None
         shares = V.read_number(m.group("n"))
         if person is None or shares is None:
             continue
