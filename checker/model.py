@@ -130,6 +130,10 @@ class Signature(BaseModel):
     signer: str | None = None  # "/s/ Jane Roe"
     capacity: str | None = None  # "President", "Individually"
     by: str | None = None  # the entity signing for it: "By: Acme Capital Management, LLC, General Partner"
+    # False: the block names the entity only in the signer's office ('/s/ X' / 'X, as director of
+    # Acme Ltd, general partner of Acme LP': Acme Ltd signs through its director), not as a party
+    # of its own; it counts as signed, but is not listed among the persons the filing names.
+    party: bool = True
     date: DateValue | None = None
     line: int | None = None
     context: Literal["statement", "agreement", "exhibit"] = "statement"  # exhibit: a notice or letter

@@ -163,7 +163,11 @@ def same_name(a: str, b: str) -> bool:
     na, nb = normalize(a), normalize(b)
     if not na or not nb:
         return False
-    if sorted(_core(na).split()) == sorted(_core(nb).split()):
+    if different_legal_form(a, b):
+        return False  # 'Centaurus Capital LP' is not 'Centaurus Capital Limited'
+    (ca, fa), (cb, fb) = _core_and_form(na), _core_and_form(nb)
+    if sorted(_core(na).split()) == sorted(_core(nb).split()) \
+            or sorted(ca.split()) == sorted(cb.split()) and (len(ca.split()) >= 2 or fa is not None and fa == fb):
         return True  # word order ('CRAMER J J & CO INC' = 'J.J. Cramer & Co.'), legal form dropped
     for x, y in ((a, b), (b, a)):
         head = x.split(",")[0]
@@ -172,6 +176,74 @@ def same_name(a: str, b: str) -> bool:
     # Both with a role: 'WACHOVIA BANK ..., N.A., TRUSTEE' and 'Wachovia Bank ..., N.A., as Trustee for ...'
     ra, rb = _ROLE_TAIL.sub("", a), _ROLE_TAIL.sub("", b)
     return ra != a and rb != b and len(ra.split()) >= 2 and normalize(ra) == normalize(rb)
+
+
+# Legal forms that make two entities of one name: 'Centaurus Capital LP' and 'Centaurus Capital
+# Limited' are a partnership and a company, two entities (an LP's general partner is often a Ltd or
+# LLC of the same name). Spelt out ('Limited Partnership', 'Incorporated', 'Corporation') a form is
+# its abbreviation. 'Co.' is left out: it is as often part of the name ('Goldman Sachs & Co. LLC').
+_DECISIVE_FORMS = {"LP", "LLP", "LLC", "LTD", "INC", "CORP", "PLC"}
+# Spelt-out forms after normalize() ('LIMITED' -> 'LTD', 'COMPANY' -> 'CO').
+_SPELT_FORMS = (("LTD LIABILITY PARTNERSHIP", "LLP"), ("LTD LIABILITY CO", "LLC"), ("LTD PARTNERSHIP", "LP"))
+
+
+@functools.lru_cache(maxsize=8192)
+def _core_and_form(norm: str) -> tuple[str, str | None]:
+    """A normalised name without its trailing legal forms, and the last decisive form printed:
+    'ALPHA CAPITAL LTD PARTNERSHIP' -> ('ALPHA CAPITAL', 'LP'); 'GOLDMAN SACHS & CO LLC' ->
+    ('GOLDMAN SACHS &', 'LLC'); 'ALPHA FUND' -> ('ALPHA FUND', None)."""
+    words = norm.split()
+    forms: list[str] = []
+    while len(words) > 1:
+        for spelt, form in _SPELT_FORMS:
+            n = len(spelt.split())
+            if len(words) > n and " ".join(words[-n:]) == spelt:
+                forms.insert(0, form)
+                del words[-n:]
+                break
+        else:
+            if words[-1] not in _LEGAL_FORMS:
+                break
+            forms.insert(0, words.pop())
+    decisive = [f for f in forms if f in _DECISIVE_FORMS]
+    return " ".join(words), (decisive[-1] if decisive else None)
+
+
+def different_legal_form(a: str, b: str) -> bool:
+    """Both names print a legal form and the forms differ ('Centaurus Capital LP' / 'Centaurus
+    Capital Limited', 'Acme Holdings LLC' / 'Acme Holdings, Inc.'): two entities. A form spelt out
+    is its abbreviation ('L.P.' = 'LP' = 'Limited Partnership', 'Ltd' = 'Limited', 'Inc.' =
+    'Incorporated', 'Corp.' = 'Corporation'), and a name printed once with its form and once
+    without names one entity."""
+    fa, fb = _core_and_form(normalize(a))[1], _core_and_form(normalize(b))[1]
+    return fa is not None and fb is not None and fa != fb
+
+
+def different_word(a: str, b: str) -> bool:
+    """'Ellington Capital Management LLC' / 'Ellington Financial Management LLC': the same number
+    of words, one word put for another that is no spelling of it ('Capital' / 'Financial'): two
+    entities of one family, however alike the rest reads. A word spelt another way ('Advisers' /
+    'Advisors', 'Partner' / 'Partners') or shortened ('Mgmt' / 'Management', 'Intl' /
+    'International') is the same word."""
+    wa, wb = _core_and_form(normalize(a))[0].split(), _core_and_form(normalize(b))[0].split()
+    if len(wa) != len(wb) or len(wa) < 2:
+        return False
+    only_a = [w for w in wa if w not in wb]
+    only_b = [w for w in wb if w not in wa]
+    if len(only_a) != 1 or len(only_b) != 1:
+        return False
+    x, y = only_a[0], only_b[0]
+    if not (x.isalpha() and y.isalpha()) or min(len(x), len(y)) < 3:
+        return False
+    return not (_abbreviates(x, y) or _abbreviates(y, x) or near_spelling(x, y, 0.75))
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """'MGMT' shortens 'MANAGEMENT': its letters in order, starting with the same letter."""
+    if len(short) >= len(long) or short[0] != long[0]:
+        return False
+    it = iter(long)
+    return all(c in it for c in short)
 
 
 def _core(norm: str) -> str:
@@ -195,25 +267,31 @@ def same_person(a: str, b: str) -> bool:
     na, nb = normalize(a), normalize(b)
     if not na or not nb:
         return False
-    if different_series(a, b):
+    if different_entities(a, b):
         return False
     return near_spelling(na, nb)
 
 
-def near_spelling(na: str, nb: str) -> bool:
+def near_spelling(na: str, nb: str, ratio: float = VARIANT_RATIO) -> bool:
     """SequenceMatcher(None, na, nb).ratio() >= VARIANT_RATIO, with the matcher built only where
     the answer is not already known: ratio() is 2 * matches / (len(na) + len(nb)), and matches is
     at most the shorter length and at most the characters the two have in common (difflib's own
     real_quick_ratio and quick_ratio bounds), so a pair under either bound is under the ratio too.
     Same divisor, same float arithmetic: the decision is the one ratio() gives."""
     total = len(na) + len(nb)
-    if 2.0 * min(len(na), len(nb)) / total < VARIANT_RATIO:
+    if 2.0 * min(len(na), len(nb)) / total < ratio:
         return False
     common = sum((collections.Counter(na) & collections.Counter(nb)).values())
-    if 2.0 * common / total < VARIANT_RATIO:
+    if 2.0 * common / total < ratio:
         return False
     import difflib
-    return difflib.SequenceMatcher(None, na, nb).ratio() >= VARIANT_RATIO
+    return difflib.SequenceMatcher(None, na, nb).ratio() >= ratio
+
+
+def different_entities(a: str, b: str) -> bool:
+    """Names that cannot be one entity spelt two ways: a series mark, a legal form or a word of
+    their own tells them apart."""
+    return different_series(a, b) or different_legal_form(a, b) or different_word(a, b)
 
 
 def different_series(a: str, b: str) -> bool:

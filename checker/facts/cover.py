@@ -8,7 +8,7 @@ import re
 from checker import identifiers as ids
 from checker.facts.common import cover_name, named_pages, page_names, preferred_spelling_first
 from checker.model import Filing
-from checker.names import different_series, normalize, same_name
+from checker.names import different_entities, normalize, same_name
 from checker.parse.labels import ROW_NUMBER, ROW_TITLE
 
 EXPECTED_ROWS = {
@@ -77,8 +77,9 @@ def _uncovered_name_facts(filing: Filing) -> list[dict]:
 def _closest(norm: str, names: list[str]) -> tuple[str | None, float]:
     best, best_ratio = None, 0.0
     for name in names:
-        if different_series(norm, name):
-            continue  # 'Partners II' is not a spelling of 'Partners III': a person of its own
+        if different_entities(norm, name):
+            continue  # 'Partners II' is not a spelling of 'Partners III', nor 'Acme LP' of 'Acme Ltd'
+            # nor 'Acme Capital LLC' of 'Acme Financial LLC': a person of its own
         matcher = difflib.SequenceMatcher(None, norm, normalize(name))
         if matcher.real_quick_ratio() < SIMILARITY_FLOOR or matcher.quick_ratio() < SIMILARITY_FLOOR:
             continue  # cheap upper bounds first: ratio() is quadratic

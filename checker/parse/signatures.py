@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from checker.model import DateValue, Signature
-from checker.names import split_names
+from checker.names import same_name, split_names
 from checker.parse import values as V
 from checker.parse.signature_wraps import JOINED, behalf, behalf_name, join_wraps, strip_alias
 from checker.parse.signature_wraps import blank as _blank, conform_starred, join_parenthesised
@@ -107,6 +107,10 @@ def _read_column(lines: list[str], start: int, end: int, context: str, file_line
             capacity = "attorney-in-fact" if re.search(r"attorney[-\s]in[-\s]fact", unit.tail, re.I) else unit.capacity
             sigs.append(Signature(name=name, signer=unit.signer, capacity=capacity, date=date,
                                   line=file_line(unit.line), context=context))
+        office = _office_entity(unit, names, principals)
+        if office:
+            sigs.append(Signature(name=office, signer=unit.signer, capacity=unit.capacity, date=date,
+                                  party=False, line=file_line(unit.line), context=context))
         prev_end = unit.tail_end
     return sigs
 
@@ -375,6 +379,28 @@ def _capacity_principal(unit: _Unit) -> list[str]:
     name = _entity(re.split(r"[;(]|(?<=[a-z]{3})\.(?:\s|$)", m.group(1))[0])  # initials do not end it
     name = re.sub(r"^the\s+", "", name, flags=re.I) if re.match(r"the\s+\w+\s+\w+", name, re.I) else name
     return [name] if _looks_like_name(name) and _LEGAL_END.search(name) and len(name.split()) <= 8 else []
+
+
+# 'Bernard Oppetit, as director of Centaurus Capital Limited, general partner of Centaurus Capital
+# LP': an office ('director', 'President', 'Managing Member') of an entity printed with its legal form.
+_OFFICE_OF = re.compile(r"(?:^|,\s*|\bas\s+)(?:as\s+)?(?:an?\s+|the\s+)?(?P<role>[A-Za-z][A-Za-z\- ]{2,40}?)\s+of\s+(?:the\s+)?"
+                        r"(?P<entity>[A-Z][^;,()]{1,100}?(?:,\s*)?\b(?:L\.?\s?L\.?\s?C|L\.?\s?P|Inc|Incorporated|Corp"
+                        r"|Corporation|Ltd|Limited|LLP|plc|N\.?A|S\.?A|AG|GmbH)\.?)(?=\s*(?:[,;]|$))", re.I)
+
+
+def _office_entity(unit: _Unit, names: list[str], principals: list[str]) -> str | None:
+    """The entity whose officer the signer signs as, when the block names it nowhere else: that
+    entity signs through him ('as director of Centaurus Capital Limited, general partner of
+    Centaurus Capital LP' is Centaurus Capital Limited's signature too, given for the LP)."""
+    for m in _OFFICE_OF.finditer(unit.tail):
+        role = m.group("role").strip()
+        if not _ROLE.match(role) or _CAPACITY_OF.match(f"{role} of x"):
+            continue  # a general partner's or trustee's principal is read by _capacity_principal
+        entity = _entity(m.group("entity"))
+        if not _looks_like_name(entity) or len(entity.split()) > 8:
+            return None
+        return None if any(same_name(entity, n) for n in [*names, *principals] if n) else entity
+    return None
 
 
 def _individual(unit: _Unit) -> list[str]:

@@ -117,7 +117,8 @@ def _read_body(filing: Filing, lines: list[str], start: int, fl) -> None:
         filing.signature_slots = [(fl(i), typed) for i, typed in S.signature_slots(lines, sig_start, sig_end)]
         filing.signatures += _for_shared_pages(filing, signed)
         for s in filing.signatures:
-            filing.named_persons.append(NameRef(name=s.name, source="signature", line=s.line))
+            if s.party:  # an entity named only in the signer's office is not, by that, a party
+                filing.named_persons.append(NameRef(name=s.name, source="signature", line=s.line))
         # Letters and notices between the signatures and the agreement (exhibits): who signs them,
         # and through whom, is compared with the statement (CON007). They name no reporting person.
         letters_end = len(lines) if jfa is None else max(jfa, sig_end)
