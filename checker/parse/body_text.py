@@ -119,16 +119,25 @@ def _read_parenthetical(lines: list[str], idx: int, out: dict) -> None:
 _PROSE_REFERENCE = re.compile(r"^[\s*#]*(?i:item)\s+\d{1,2}\s+[a-z]")
 
 
+# An HTML table row with the heading in its first cell and the whole item in the next ('Item 4 |
+# Ownership (a) Amount beneficially owned: 133,316,008 shares (b) ...'): a heading however long.
+_CELL_HEADING = re.compile(r"^[\s*#]*item\s+\d{1,2}\s*(?:\(\s*[a-j]\s*\))?\s*[.:\-–]?\s*\|\s*", re.I)
+
+
 def read_items(lines: list[str], start: int, end: int) -> list[tuple[int, Item]]:
     """Item headings ('Item 4. Purpose of Transaction.') and their text, up to the signatures."""
     found: list[tuple[int, Item]] = []
+    first: dict[int, str] = {}  # the item's text printed in the heading's row, after its first cell
     for idx in range(start, end):
         m = ITEM.match(lines[idx]) if _may_contain(lines[idx], "item") else None
         if m and len(lines[idx]) < 200 and not _PROSE_REFERENCE.match(lines[idx]):
             found.append((idx, Item(number=m.group(1), title=_clean(m.group(2)))))
+        elif m and (cell := _CELL_HEADING.match(lines[idx])):
+            found.append((idx, Item(number=m.group(1), title="")))
+            first[idx] = lines[idx][cell.end():]
     for n, (idx, item) in enumerate(found):
         stop = found[n + 1][0] if n + 1 < len(found) else end
-        item.text = "\n".join(lines[idx + 1: stop]).strip()
+        item.text = "\n".join(([first[idx]] if idx in first else []) + lines[idx + 1: stop]).strip()
     return found
 
 
