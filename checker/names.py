@@ -288,6 +288,14 @@ def near_spelling(na: str, nb: str, ratio: float = VARIANT_RATIO) -> bool:
     return difflib.SequenceMatcher(None, na, nb).ratio() >= ratio
 
 
+def same_but_form(a: str, b: str) -> bool:
+    """The same name but for its legal form ('Acme Capital LP' / 'ACME CAPITAL LLC'): for names the
+    EDGAR header gives, which are the registrant's conformed name, not what the filer printed (an
+    entity converted from a partnership to an LLC keeps its CIK and often its old conformed name)."""
+    ca, cb = _core_and_form(normalize(a))[0].split(), _core_and_form(normalize(b))[0].split()
+    return len(ca) >= 2 and sorted(ca) == sorted(cb)
+
+
 def different_entities(a: str, b: str) -> bool:
     """Names that cannot be one entity spelt two ways: a series mark, a legal form or a word of
     their own tells them apart."""

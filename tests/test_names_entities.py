@@ -115,3 +115,17 @@ def test_a_signer_spelt_with_a_typo_is_still_a_name_variant():
            "Jane Roe, Managing Member\n")
     result = run(cover_13d("Ellington Example Financial Managment LLC", signature=sig))
     assert [f.rule_id for f in result.findings if f.rule_id in ("COV001", "CON002")] == ["CON002"]
+
+
+def test_a_header_group_name_differing_only_in_legal_form_is_the_cover_persons_conformed_name():
+    """EDGAR's conformed name may keep a form the entity has left ('... LP' after it became an LLC):
+    the header names the cover-page person, no missing cover page. A signature so named would not."""
+    from checker.facts.cover import cover_page_facts
+    from checker.model import NameRef
+    from checker.parse import parse_document
+    from checker import sources
+    filing = parse_document(sources.load_bytes(cover_13d("Alpha Example Capital LLC").encode(), "synthetic.txt"))
+    filing.named_persons.append(NameRef(name="ALPHA EXAMPLE CAPITAL LP", source="header-group", line=5))
+    assert not [f for f in cover_page_facts(filing) if f["t"] == "uncovered_name"]
+    filing.named_persons[-1] = NameRef(name="ALPHA EXAMPLE CAPITAL LP", source="signature", line=50)
+    assert [f["person"] for f in cover_page_facts(filing) if f["t"] == "uncovered_name"] == ["ALPHA EXAMPLE CAPITAL LP"]

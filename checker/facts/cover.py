@@ -8,7 +8,7 @@ import re
 from checker import identifiers as ids
 from checker.facts.common import cover_name, named_pages, page_names, preferred_spelling_first
 from checker.model import Filing
-from checker.names import different_entities, normalize, same_name
+from checker.names import different_entities, normalize, same_but_form, same_name
 from checker.parse.labels import ROW_NUMBER, ROW_TITLE
 
 EXPECTED_ROWS = {
@@ -59,6 +59,8 @@ def _uncovered_name_facts(filing: Filing) -> list[dict]:
         norm = normalize(ref.name)
         if any(same_name(ref.name, c) for c in cover_names):
             continue
+        if ref.source in _HEADER_SOURCES and any(same_but_form(ref.name, c) for c in cover_names):
+            continue  # the header's conformed name may lag a change of legal form
         entry = by_norm.setdefault(norm, {"name": ref.name, "sources": [], "line": ref.line})
         if ref.source not in entry["sources"]:
             entry["sources"].append(ref.source)
@@ -72,6 +74,9 @@ def _uncovered_name_facts(filing: Filing) -> list[dict]:
             fact["closest"] = close
         facts.append(fact)
     return facts
+
+
+_HEADER_SOURCES = ("header-group", "filed-by")
 
 
 def _closest(norm: str, names: list[str]) -> tuple[str | None, float]:
