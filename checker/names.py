@@ -233,7 +233,7 @@ def different_word(a: str, b: str) -> bool:
     if len(only_a) != 1 or len(only_b) != 1:
         return False
     x, y = only_a[0], only_b[0]
-    if not (x.isalpha() and y.isalpha()) or min(len(x), len(y)) < 3:
+    if not (x.isalpha() and y.isalpha()) or min(len(x), len(y)) < 4:
         return False
     return not (_abbreviates(x, y) or _abbreviates(y, x) or near_spelling(x, y, 0.75))
 

@@ -43,6 +43,8 @@ def test_one_word_put_for_another_makes_another_entity(a, b):
 @pytest.mark.parametrize("a, b", [
     ("Alpha Advisers LLC", "Alpha Advisors, L.L.C."), ("Alpha Partner Fund LP", "Alpha Partners Fund LP"),
     ("Alpha Mgmt Fund LP", "Alpha Management Fund LP"), ("Alpha Capital LLC", "Alpha Capital Management LLC"),
+    ("Alpha Gray Fund LP", "Alpha Grey Fund LP"), ("Alpha Captial Fund LP", "Alpha Capital Fund LP"),
+    ("Alpha Intl Fund LP", "Alpha International Fund LP"),
 ])
 def test_a_word_spelt_or_shortened_another_way_is_no_other_word(a, b):
     assert not different_word(a, b)
