@@ -256,6 +256,35 @@ FACT_TYPES: dict[str, FactType] = {
         "agg": F("number", "the aggregate amount"), "agg_s": F("str", "formatted"),
         "digits_apart": D("int", "digit positions in which total and aggregate differ (99: different lengths)"),
         "swapped": D("bool", "they differ by two adjacent digits swapped"),
+        "rows_nonzero": D("int", "how many of the total's two rows were read as a whole number above 0"),
+        "row_fixes": D("str", "of two non-zero rows, the one(s) closest in digits to its balance, the aggregate less "
+                              "the other row (the figure that would make the total the aggregate): 'row 8 (shared "
+                              "voting power) 72,760 would be 72,780'", optional=True),
+        "row_digits_apart": D("int", "the fewest digit positions in which a row and its balance differ (99: different "
+                                     "lengths; 1 for two adjacent digits swapped)", optional=True),
+        "row_swapped": D("bool", "a closest row and its balance differ by two adjacent digits swapped", optional=True),
+    }),
+    "powers_partial": FactType("a cover page with one or more power rows blank (none unread) and a row of each kind read, beside row 11", {
+        "person": F("str", "the reporting person"),
+        "agg": F("number", "row 11 (13G row 9)"), "agg_s": F("str", "formatted"),
+        "voting": D("number", "the voting rows read, added (a blank row adds nothing)"), "voting_s": D("str", "formatted"),
+        "dispositive": D("number", "the dispositive rows read, added"), "dispositive_s": D("str", "formatted"),
+        "blank": F("str", "the blank rows: '8 (shared voting power), 10 (shared dispositive power)'"),
+        "same_agg": D("int", "how many other persons of the same class report the same aggregate"),
+        "group_voting": D("number", "the voting rows read of every person of the class, added"),
+        "group_dispositive": D("number", "the dispositive rows read of every person of the class, added"),
+    }),
+    "peer_aggregate": FactType("a person's aggregate beside another aggregate that two or more other persons of the same class report alike", {
+        "person": F("str", "the reporting person"),
+        "agg": F("number", "the person's row 11"), "agg_s": F("str", "formatted"),
+        "peer_agg": F("number", "the aggregate the other persons report"), "peer_agg_s": F("str", "formatted"),
+        "peers": D("int", "how many other persons report it"),
+        "peer_names": F("str", "those persons"),
+        "digits_apart": D("int", "digit positions in which the two aggregates differ (99: different lengths)"),
+        "swapped": D("bool", "they differ by two adjacent digits swapped"),
+        "diff": D("number", "the person's aggregate less the others'"),
+        "rows_differ": D("int", "how many of the person's rows 7-10 and percent differ from those persons' (a row "
+                                "read on one page and not on another differs)"),
     }),
     "collective": FactType("an amount stated as owned by several named entities", {
         "person": F("str", "the reporting person"),
