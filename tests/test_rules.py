@@ -428,6 +428,21 @@ CASES["SUM011"] = (lambda: filing(_rows_unread("Franklin Resources, Inc.", 10_28
                    lambda: filing(_rows_unread("Franklin Resources, Inc.", 10_287_268), _rows_unread("Rupert H. Johnson, Jr.", 10_287_269, 40)))
 
 
+def _group(adam_sd, amh_sv=24_900, adam_shv=0, adam_sv=150_000):
+    """Three persons reporting the group's 576,927 as row 9 and their own sole power in rows 5-8."""
+    return filing(page("AMH Equity LLC", 576_927, 8.68, sv=amh_sv, sd=24_900),
+                  page("Leviticus Partners, L.P.", 576_927, 8.68, sv=402_027, sd=402_027, line=40),
+                  page("Adam Hutt", 576_927, 8.68, sv=adam_sv, sd=adam_sd, shv=adam_shv, line=70), form="SC 13G")
+
+
+CASES["SUM012"] = (lambda: _group(150_005),
+                   lambda: _group(149_995),  # rows that add up to less: shares without dispositive power
+                   lambda: _group(510_000),  # two digits swapped
+                   lambda: _group(150_005, amh_sv=25_900),  # the voting rows do not add up either
+                   lambda: _group(150_000, adam_sv=150_600),  # the voting rows above the total
+                   lambda: _group(150_005, adam_shv=1_000))  # shared power: the rows may overlap
+
+
 def test_a_draft_with_only_a_title_page_gets_the_required_item_findings():
     """Issue 9: a minimal 13D (title page, no cover page, no CUSIP, no date) passed with exit 0."""
     draft = _with(filing(cusip=None, event=None, signers=[]), format="html")

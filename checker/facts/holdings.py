@@ -94,6 +94,7 @@ def sum_facts(filing: Filing) -> list[dict]:
     class_of = _class_keys(filing)
     facts += power_sums.partial_power_facts(filing, filing.schedule or "13D", class_of)
     facts += power_sums.peer_aggregate_facts(filing, class_of)
+    facts += power_sums.group_row_facts(filing, filing.schedule or "13D", class_of)
     return facts
 
 

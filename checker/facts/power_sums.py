@@ -134,3 +134,60 @@ def _figure(page: CoverPage, key: str):
     if value is None:
         return None
     return value.value if key == "percent" else value.shares
+
+
+# ------------------------------------------------------------------ a group's rows against its total
+
+def group_row_facts(filing: Filing, schedule: str, class_of) -> list[dict]:
+    """A joint filing whose persons (two or more, one class) all report the same aggregate and
+    sole power only (every shared row 0 or blank, every sole row read): each person's voting and
+    dispositive rows added over the persons, against that aggregate. For each kind whose rows do
+    not add up to it, each person whose row of that kind differs from its own row of the other
+    kind, with the row's balance (the aggregate less the other persons' rows of that kind: the
+    figure that would make them add up) and how far apart the two are in digits."""
+    groups: dict[str, list[CoverPage]] = {}
+    for page in named_pages(filing):
+        groups.setdefault(class_of(page), []).append(page)
+    facts = []
+    for pages in groups.values():
+        if len(pages) < 2 or not _sole_only_group(pages, schedule):
+            continue
+        agg = pages[0].aggregate.shares
+        sums = {kind: sum(getattr(p, keys[0]).shares for p in pages) for kind, keys in _TOTALS.items()}
+        for kind, other in (("voting", "dispositive"), ("dispositive", "voting")):
+            if sums[kind] == agg:
+                continue
+            key, other_key = _TOTALS[kind][0], _TOTALS[other][0]
+            for page in pages:
+                row, own_other = getattr(page, key), getattr(page, other_key)
+                balance = agg - (sums[kind] - row.shares)
+                if row.shares == own_other.shares or balance < 0:
+                    continue
+                apart, swapped = digit_distance(row.shares, balance)
+                facts.append({"t": "group_row", "person": page.name.value, "kind": kind, "other": other,
+                              "row": ROW_NUMBER[schedule][key], "title": ROW_TITLE[key],
+                              "shares": row.shares, "shares_s": fmt_shares(row.shares),
+                              "balance": balance, "balance_s": fmt_shares(balance),
+                              "agg": agg, "agg_s": fmt_shares(agg), "persons": len(pages),
+                              "sum": sums[kind], "sum_s": fmt_shares(sums[kind]), "other_sum": sums[other],
+                              "digits_apart": apart, "swapped": swapped,
+                              "line": row.line or page.line, "key": f"group_row:{kind}"})
+    return facts
+
+
+def _sole_only_group(pages: list[CoverPage], schedule: str) -> bool:
+    first = pages[0].aggregate
+    if not _whole(first) or first.shares <= 0:
+        return False
+    for page in pages:
+        if not _whole(page.aggregate) or page.aggregate.shares != first.shares:
+            return False
+        if not all(_whole(getattr(page, keys[0])) for keys in _TOTALS.values()):
+            return False
+        for keys in _TOTALS.values():
+            shared = getattr(page, keys[1])
+            if shared is None and ROW_NUMBER[schedule][keys[1]] in page.unread_rows:
+                return False  # an unread shared row: it may hold shares
+            if shared is not None and shared.shares != 0:
+                return False
+    return True
