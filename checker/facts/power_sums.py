@@ -61,7 +61,7 @@ def row_fit(page: CoverPage, schedule: str, kind: str) -> dict:
 # ------------------------------------------------------------------ blank rows beside row 11
 
 def partial_power_facts(filing: Filing, schedule: str, class_of) -> list[dict]:
-    """A cover page with one or more power rows blank (printed, no value) and none unread, and
+    """A cover page with one or more power rows blank (label printed, no value) and none unread, and
     at least one row of each kind read: row 11 against the voting and dispositive rows read
     (a blank row adds nothing), with what could account for a larger row 11 in a joint filing:
     how many other persons report the same aggregate, and the voting and dispositive rows of
@@ -75,8 +75,8 @@ def partial_power_facts(filing: Filing, schedule: str, class_of) -> list[dict]:
             continue
         rows = {k: getattr(page, k) for k in POWER_KEYS}
         blank = [k for k in POWER_KEYS if rows[k] is None]
-        if not blank or any(numbers[k] in page.unread_rows for k in blank):
-            continue  # every row read ('powers' fact), or a row unread: a parse finding
+        if not blank or any(numbers[k] in page.unread_rows or numbers[k] not in page.rows_seen for k in blank):
+            continue  # every row read ('powers' fact), or a row unread or its label not found: a parse finding
         if any(r is not None and not _whole(r) for r in rows.values()):
             continue
         totals = {kind: [rows[k].shares for k in keys if rows[k] is not None] for kind, keys in _TOTALS.items()}
