@@ -142,6 +142,22 @@ def test_misspelt_dispositive_label_is_still_the_row():
     assert p.sole_dispositive == 1000
 
 
+@pytest.mark.parametrize("label", ["SHARED DISPOSITVE POWER", "SHARED DISPOSTIVE POWER", "Shared Disposition Power"])
+def test_dispositive_label_with_a_letter_dropped_is_still_the_row(label):
+    # 'SHARED DISPOSITVE POWER' (1997): not the row, its '10' and '-0-' were read into row 9
+    text = cover_13d("Alpha Fund LP", "1,000", "3,000").replace(
+        "10. Shared Dispositive Power:  0", f"10. {label}:  2,000")
+    p = person(run(text))
+    assert (p.sole_dispositive, p.shared_dispositive, p.aggregate) == (1000, 2000, 3000)
+
+
+def test_aggregate_label_by_each_reporting_party_is_row_11():
+    text = cover_13d("Alpha Fund LP", "1,000", "1,000").replace(
+        "11. Aggregate Amount Beneficially Owned by Each Reporting Person:",
+        "11. AGGREGATE AMOUNT BENEFICIALLY OWNED BY EACH REPORTING PARTY")
+    assert person(run(text)).aggregate == 1000
+
+
 def test_owner_short_name_before_each_value():
     # 'Ariel: 3,098,947': the person's short name printed before every row's value.
     text = cover_13d("Ariel Investments, LLC # 02-0712833.", "Ariel: 3,098,947", "Ariel: 3,355,502")

@@ -383,6 +383,66 @@ CASES["REQ006"] = (lambda: _xml(filing(*clean_pair()), items=("1", "2", "3", "4"
                    lambda: _xml(filing(*clean_pair(), form="SC 13G"), items=("1", "2", "3", "4")))
 
 
+def _blank_shared(agg, sole=1_000_000, name="Alpha Fund LP", line=10):
+    p = page(name, agg, 5.5, sv=sole, sd=sole, line=line)
+    p.shared_voting = p.shared_dispositive = None
+    return p
+
+
+def _rows_unread(name, agg, line=10):
+    p = page(name, agg, 6.3, line=line)
+    p.sole_voting = p.shared_voting = p.sole_dispositive = p.shared_dispositive = None
+    p.unread_rows = [7, 8, 9, 10]
+    return p
+
+
+def _blank_sole(agg, shared=259_487):
+    p = page("Mitsui & Co., Ltd.", agg, 1.3, shv=shared, shd=shared)
+    p.sole_voting = p.sole_dispositive = None
+    return p
+
+
+# CASES: (fail, pass, fail, pass, ...)
+CASES["SUM009"] = (lambda: filing(page("Alpha Fund LP", 4_935_312, 5.5, sv=4_862_532, shv=72_760, sd=4_862_532, shd=72_780)),
+                   lambda: filing(page("Alpha Fund LP", 4_935_312, 5.5, sv=4_862_532, shv=72_000, sd=4_862_532, shd=72_780)),
+                   lambda: filing(page("Alpha Fund LP", 4_935_312, 5.5, sv=4_862_532, shv=27_780, sd=4_862_532, shd=72_780)),
+                   # the total itself one digit off: SUM007's
+                   lambda: filing(page("Alpha Fund LP", 1_060_000, 5.5, sv=1_000_000, shv=50_000, sd=1_010_000, shd=50_000)))
+CASES["SUM010"] = (lambda: filing(_blank_shared(1_062_366)),
+                   lambda: filing(_blank_shared(1_000_000)),
+                   lambda: filing(_blank_sole(262_082)),
+                   # group members each report the group's total
+                   lambda: filing(_blank_shared(1_000_000, 400_000), _blank_shared(1_000_000, 600_000, "Alpha Capital LLC", 40)),
+                   lambda: filing(_blank_shared(1_000_300, 400_000), _blank_shared(1_000_000, 600_000, "Alpha Capital LLC", 40)),
+                   # one member reports the group's total, the other its own holding
+                   lambda: filing(_blank_shared(1_000_000, 400_000), page("Alpha Capital LLC", 600_000, 3.3, line=40)))
+CASES["SUM011"] = (lambda: filing(_rows_unread("Franklin Resources, Inc.", 10_287_268), _rows_unread("Charles B. Johnson", 10_287_268, 40),
+                                  _rows_unread("Rupert H. Johnson, Jr.", 10_287_269, 70)),
+                   # a person whose own rows differ holds a different amount
+                   lambda: filing(_rows_unread("Franklin Resources, Inc.", 10_287_268), _rows_unread("Charles B. Johnson", 10_287_268, 40),
+                                  page("Rupert H. Johnson, Jr.", 10_288_268, 6.3, sv=1_000, shv=10_287_268, sd=1_000,
+                                       shd=10_287_268, line=70)),
+                   lambda: filing(_rows_unread("Franklin Resources, Inc.", 10_287_268), _rows_unread("Charles B. Johnson", 10_287_268, 40),
+                                  _rows_unread("Rupert H. Johnson, Jr.", 10_278_268, 70)),
+                   # one other person is no group to differ from
+                   lambda: filing(_rows_unread("Franklin Resources, Inc.", 10_287_268), _rows_unread("Rupert H. Johnson, Jr.", 10_287_269, 40)))
+
+
+def _group(adam_sd, amh_sv=24_900, adam_shv=0, adam_sv=150_000):
+    """Three persons reporting the group's 576,927 as row 9 and their own sole power in rows 5-8."""
+    return filing(page("AMH Equity LLC", 576_927, 8.68, sv=amh_sv, sd=24_900),
+                  page("Leviticus Partners, L.P.", 576_927, 8.68, sv=402_027, sd=402_027, line=40),
+                  page("Adam Hutt", 576_927, 8.68, sv=adam_sv, sd=adam_sd, shv=adam_shv, line=70), form="SC 13G")
+
+
+CASES["SUM012"] = (lambda: _group(150_005),
+                   lambda: _group(149_995),  # rows that add up to less: shares without dispositive power
+                   lambda: _group(510_000),  # two digits swapped
+                   lambda: _group(150_005, amh_sv=25_900),  # the voting rows do not add up either
+                   lambda: _group(150_000, adam_sv=150_600),  # the voting rows above the total
+                   lambda: _group(150_005, adam_shv=1_000))  # shared power: the rows may overlap
+
+
 def test_a_draft_with_only_a_title_page_gets_the_required_item_findings():
     """Issue 9: a minimal 13D (title page, no cover page, no CUSIP, no date) passed with exit 0."""
     draft = _with(filing(cusip=None, event=None, signers=[]), format="html")

@@ -11,10 +11,13 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from checker.facts import power_sums
 from checker.facts.common import fmt_shares, is_passive, named_pages, page_for
 from checker.model import Amount, CoverPage, Filing
 from checker.names import same_entity
 from checker.parse.labels import POWER_KEYS, ROW_NUMBER, ROW_TITLE
+
+digit_distance = power_sums.digit_distance  # kept importable from here
 
 
 def person_facts(filing: Filing, thresholds: dict[str, float]) -> list[dict]:
@@ -88,6 +91,10 @@ def sum_facts(filing: Filing) -> list[dict]:
         facts += _power_row_facts(page, filing.schedule or "13D")
         facts += _power_total_facts(page, filing.schedule or "13D")
         facts += _collective_facts(filing, page)
+    class_of = _class_keys(filing)
+    facts += power_sums.partial_power_facts(filing, filing.schedule or "13D", class_of)
+    facts += power_sums.peer_aggregate_facts(filing, class_of)
+    facts += power_sums.group_row_facts(filing, filing.schedule or "13D", class_of)
     return facts
 
 
@@ -159,20 +166,9 @@ def _power_total_facts(page: CoverPage, schedule: str) -> list[dict]:
             (f"{first}, {second} blank" if rows[0] is not None else f"{second}, {first} blank")
         facts.append({"t": "power_total", "person": page.name.value, "kind": kind, "rows": label,
                       "total": total, "total_s": fmt_shares(total), "agg": agg.shares, "agg_s": fmt_shares(agg.shares),
-                      "digits_apart": apart, "swapped": swapped,
+                      "digits_apart": apart, "swapped": swapped, **power_sums.row_fit(page, schedule, kind),
                       "line": read[0].line or agg.line, "key": f"power_total:{kind}"})
     return facts
-
-
-def digit_distance(a: int, b: int) -> tuple[int, bool]:
-    """How many digit positions differ between two numbers of the same length (99 for different
-    lengths), and whether they differ by two adjacent digits swapped (14,720,000 / 14,270,000)."""
-    sa, sb = str(a), str(b)
-    if len(sa) != len(sb):
-        return 99, False
-    diff = [i for i, (x, y) in enumerate(zip(sa, sb)) if x != y]
-    swapped = len(diff) == 2 and diff[1] == diff[0] + 1 and sa[diff[0]] == sb[diff[1]] and sa[diff[1]] == sb[diff[0]]
-    return len(diff), swapped
 
 
 def _collective_facts(filing: Filing, page: CoverPage) -> list[dict]:

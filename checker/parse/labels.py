@@ -39,6 +39,9 @@ _IRS = (r"(?:[\s.:]*(?:S\.?S\.?\s+or\s+)?I\.?R\.?S\.?\s+Identification\s+Nos?\.?
 # The group label needs more than "check the appropriate box": the title page's "check the
 # appropriate box to designate the rule" starts the same way. What follows tells them apart: the
 # rest of the label, the (a) box, or the end of a wrapped line.
+# 'dispositive' as printed, or misspelt with a letter or two dropped ('dispotive', 'dispositve');
+# 'disposition power' (a reworded label).
+_DISPO = r"dispo(?:siti|sit|sti|ti)(?:ve|on)"
 _GROUP = r"check\s+the\s+appropriate\s+box(?=\s+if\s+a\s+member|\s*\(\s*a\s*\)|\s*\**\s*$)"
 LABELS: dict[str, re.Pattern] = {k: re.compile(p, re.I) for k, p in {
     "name": r"names?\s+of\s+reporting\s+persons?(?:\s*\(\s*s\s*\))?" + _IRS,
@@ -50,10 +53,13 @@ LABELS: dict[str, re.Pattern] = {k: re.compile(p, re.I) for k, p in {
     "citizenship": r"citizenship\s+or\s+place(?:\s+of\s+organi[sz]ation)?",
     "sole_voting": r"sole\s+(?:voting\s+power|power\s+to\s+vote)",
     "shared_voting": r"shared\s+(?:voting\s+power|power\s+to\s+vote)",
-    # 'DISPOTIVE' (a misspelling printed on real covers) is the same label
-    "sole_dispositive": r"sole\s+(?:dispo(?:siti|ti)(?:ve|on)\s+power|power\s+to\s+dispose)",
-    "shared_dispositive": r"shared\s+(?:dispo(?:siti|ti)(?:ve|on)\s+power|power\s+to\s+dispose)",
-    "aggregate": r"aggregate\s+amount\s+beneficially(?:\s+owned(?:\s+by(?:\s+each(?:\s+reporting(?:\s+person)?)?)?)?)?",
+    # 'DISPOTIVE', 'DISPOSITVE' (misspellings printed on real covers: a letter or two dropped)
+    # are the same label: 'dispo' and a short tail before 'power'
+    "sole_dispositive": r"sole\s+(?:" + _DISPO + r"\s+power|power\s+to\s+dispose)",
+    "shared_dispositive": r"shared\s+(?:" + _DISPO + r"\s+power|power\s+to\s+dispose)",
+    # 'BY EACH REPORTING PARTY' (a reworded label) is the same row
+    "aggregate": r"aggregate\s+amount\s+beneficially(?:\s+owned(?:\s+by(?:\s+each(?:\s+reporting"
+                 r"(?:\s+(?:person|party))?)?)?)?)?",
     "excludes": r"check\s+(?:box\s+)?if\s+(?:the\s+)?aggregate\s+amount(?:\s+in\s+(?:row|line)" + _ROW_REF + r")?"
                 r"(?:\s+excludes(?:\s+certain(?:\s+shares)?)?)?\**" + _SEE,
     "percent": r"percent\s+of\s+class(?:\s+represented(?:\s+by(?:\s+(?:the\s+)?amount)?(?:\s+(?:in\s+)?(?:row|line)"
@@ -79,7 +85,8 @@ LABEL_WORDS = STUB_WORDS | {
     "is", "required", "pursuant", "to", "items", "item", "d", "e", "citizenship", "place", "organization",
     "organisation", "sole", "shared", "voting", "dispositive", "dispotive", "power", "vote", "dispose", "aggregate",
     "amount", "in", "row", "line", "excludes", "certain", "percent", "class", "represented", "type",
-    "see", "instructions", "instruction", "before", "filling", "out", "and",
+    "see", "instructions", "instruction", "before", "filling", "out", "and", "party",
+    "dispositve", "dispostive",
 }
 _LABEL_TOKEN = re.compile(r"\d{1,2}\s*\(\s*[a-e]\s*\)|\(\s*\d{1,2}\s*\)|[a-z]+", re.I)
 _SHORT_WORD = re.compile(r"\W*[A-Za-z]{1,3}\W*")
