@@ -82,11 +82,26 @@ def mentions_rights(text: str) -> bool:
     return any((low is None or head in low) and rx.search(text) for head, rx in _RIGHTS_PARTS)
 
 
+# Rights to acquire that are no reporting person's: the underwriters' (over-allotment) option of
+# an offering ('assuming no exercise of the underwriters' overallotment option to purchase
+# additional shares'), and a lock-up's promise not to create any ('... pledge, grant any option,
+# right or warrant to purchase ...').
+_OTHERS_RIGHTS = re.compile(
+    r"\bunderwriters?(?:['’]s?|s['’])?\s+(?:[\w\-]+\s+){0,2}?option\s+to\s+(?:purchase|acquire|buy)"
+    r"|\bgrant\s+any\s+option\s*,?\s*(?:right\s*,?\s*)?(?:or\s+)?warrant\s+(?:to\s+purchase|for\s+the\s+sale)", re.I)
+
+
+def _without_others_rights(text: str) -> str:
+    if "underwrit" not in text.lower() and "grant any" not in text.lower():
+        return text  # speed only: neither phrase can match
+    return _OTHERS_RIGHTS.sub(" ", text)
+
+
 def read_outstanding(filing: Filing, doc=None) -> None:
     """Counts from the items, then from the cover pages' footnotes (the text before Item 1)."""
     texts = [doc.text] if doc is not None and doc.text else [i.text for i in filing.items]
     texts += [p.comments or "" for p in filing.cover_pages]
-    filing.rights_to_acquire = any(mentions_rights(t) for t in texts if t)
+    filing.rights_to_acquire = any(mentions_rights(_without_others_rights(t)) for t in texts if t)
     seen = set()
     for item in filing.items:
         # Speed only: every OUTSTANDING match holds the word "outstanding"; an ASCII item without it
