@@ -61,3 +61,24 @@ def test_a_finer_restatement_the_step_still_rounds_from_contradicts_nothing():
     span = _span(text, "5.5")
     assert not percent_restated(text, span, "5.6")  # 5.55 rounds to 5.6 and truncates to 5.5
     assert percent_restated(text, span, "5.7")
+
+
+def test_several_persons_see_a_change_only_where_their_figures_share_no_count():
+    from decimal import Decimal
+    from inject.observable import share_a_count
+    # 10,287,268 at 6.3% fits 162.0-164.6 M outstanding; 9,987,768 at 6.2% fits 159.8-162.4 M
+    assert share_a_count([(Decimal(10_287_268), "6.3"), (Decimal(9_987_768), "6.2")])
+    # at 6.20% (two decimals) only 160.9-161.2 M: no common count
+    assert not share_a_count([(Decimal(10_287_268), "6.3"), (Decimal(9_987_768), "6.20")])
+    # one printed step apart on the same amount: the open intervals share no count
+    assert not share_a_count([(Decimal(1_000_000), "5.5"), (Decimal(1_000_000), "5.6")])
+    text = ("1. NAMES OF REPORTING PERSONS\n A Fund\n11. AGGREGATE AMOUNT 10,287,268\n13. 6.3%\n"
+            "1. NAMES OF REPORTING PERSONS\n B Fund\n11. AGGREGATE AMOUNT 9,987,768\n13. 6.1%\n")
+    raw = Raw.of(text.encode())
+    span = _span(text, "6.1")
+    fits = [(Decimal(10_287_268), "6.3"), (Decimal(9_987_768), "6.2")]
+    assert pct_seen_by(raw, 2, span, "6.1", "6.2", fits) is None
+    assert pct_seen_by(raw, 2, span, "6.1", "6.2", None) == "seen: other persons"  # figures not all found
+    assert pct_seen_by(raw, 2, span, "6.1", "7.2", [fits[0], (Decimal(9_987_768), "7.2")]) == "seen: other persons"
+    counted = raw.text + "Item 4. Based on 162,200,000 shares outstanding.\n"
+    assert pct_seen_by(Raw.of(counted.encode()), 2, span, "6.1", "6.2", fits) == "seen: count printed"

@@ -154,10 +154,16 @@ def amount_restated(text: str, span: Span) -> bool:
     return False
 
 
-def pct_seen_by(raw: Raw, parsed_pages: int, span: Span, old: str, new: str) -> str | None:
+def pct_seen_by(raw: Raw, parsed_pages: int, span: Span, old: str, new: str,
+                pairs: list[tuple[Decimal, str]] | None = None) -> str | None:
     """How a reader could see a changed percent ('seen: ...', a report tag), or None when
-    nothing in the filing contradicts it."""
-    if reporting_persons(raw, parsed_pages) != 1:
+    nothing in the filing contradicts it. With several persons, their amount / percent ratios
+    state the outstanding count, to their printed precision: ``pairs`` are every person's amount
+    and percent as printed (the changed one with its new percent), or None where they could not
+    all be found as printed; the change is seen where they share no outstanding count, and
+    otherwise only as for one person (a count printed, the percent restated, a bound crossed)."""
+    persons = reporting_persons(raw, parsed_pages)
+    if persons != 1 and (pairs is None or persons != parsed_pages or not share_a_count(pairs)):
         return "seen: other persons"  # their percent / aggregate ratios state the outstanding count
     text = visible_text(raw)
     if count_printed(text):
@@ -169,6 +175,23 @@ def pct_seen_by(raw: Raw, parsed_pages: int, span: Span, old: str, new: str) -> 
     return None
 
 
+def share_a_count(pairs: list[tuple[Decimal, str]]) -> bool:
+    """Whether one outstanding count gives every (amount, printed percent) pair, each percent
+    rounded to its printed precision (an open interval of half a printed step either way)."""
+    lo, hi = 0.0, float("inf")
+    for amount, pct in pairs:
+        v = Decimal(pct)
+        if amount <= 0 or v <= 0:
+            return False
+        half = 0.5 * 10 ** -_places(pct) * (1 - 1e-6)
+        lo = max(lo, float(amount) * 100 / (float(v) + half))
+        hi = min(hi, float(amount) * 100 / max(float(v) - half, 1e-9))
+    return bool(pairs) and lo <= hi
+
+
+PCT_GROUP_UNOBSERVABLE = ("several persons, every amount and percent still fitting one outstanding count, no count "
+                          "printed, percent printed once (or restated only as a figure the change agrees with): "
+                          "unobservable")
 PCT_UNOBSERVABLE = ("one person, no outstanding count printed, percent printed once (or restated only as a figure the "
                     "change agrees with): unobservable")
 POWER_UNOBSERVABLE = "one person, power row printed once, every row 7-11 relation kept: unobservable"
