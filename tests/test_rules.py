@@ -306,6 +306,20 @@ def test_thr017_flags_both_sides_of_the_split_and_not_the_person_that_fits_both(
     assert [(f.person, f.line) for f in run(CASES["THR017"][1]).findings if f.rule_id == "THR001"] == [("Alpha Fund LP", 22)]
 
 
+def _original_13g(pct, exit_box=False, pages=1):
+    f = filing(*[page(f"Alpha Fund {n} LP", 1_000_000, pct, line=10 + 40 * n) for n in range(pages)], form="SC 13G")
+    if exit_box:
+        f.exit_box = Flag(value=True, line=300)
+    return f
+
+
+# An original 13G's only person below 5 %: fires; above it, with the exit box checked, or with
+# several persons (a group's holdings count together) it does not.
+CASES["THR018"] = (lambda: _original_13g(4.0), lambda: _original_13g(6.0), lambda: _original_13g(0.5),
+                   lambda: _original_13g(4.0, exit_box=True), lambda: _original_13g(4.0),
+                   lambda: _original_13g(4.0, pages=2))
+
+
 def _classes(pct_outlier):
     """A multi-class cover: three persons per class, each class with its own CUSIP and count."""
     pages = []
