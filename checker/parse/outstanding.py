@@ -141,8 +141,9 @@ _ROW_DIVISION = re.compile(r"(?<![\d,.])(?P<a>\d{1,3}(?:,\d{3})+|\d{4,})\s*/\s*"
 
 
 def _from_percent_rows(filing: Filing, seen: set, doc) -> None:
-    """A count printed in a cover page's own percent row (its line and the two after it): the
-    basis of that page's percent, though the word 'outstanding' is not printed."""
+    """A count printed in a cover page's own percent row (a line of the row's line and the two
+    after it, before Item 1, that prints a percent): the basis of that page's percent, though
+    the word 'outstanding' is not printed."""
     wanted: dict[int, list] = {}
     for page in filing.cover_pages:
         if page.percent is not None and page.percent.line is not None:
@@ -150,9 +151,12 @@ def _from_percent_rows(filing: Filing, seen: set, doc) -> None:
                 wanted.setdefault(ln, []).append(page)
     if not wanted:
         return
+    first_item = min((i.line for i in filing.items if i.line), default=None)
     for idx, text in enumerate(doc.text.split("\n")):
         line = doc.file_line(idx)
-        if line not in wanted or not any(ch.isdigit() for ch in text):
+        if first_item is not None and line >= first_item:
+            break
+        if line not in wanted or "%" not in text:
             continue
         for m in _ROW_BASIS.finditer(text):
             _add(filing, seen, m, line)
