@@ -199,6 +199,7 @@ FACT_TYPES: dict[str, FactType] = {
         "top_pct_s": F("str", "that percent as printed"),
         "percent_count": D("int", "pages with a percent"),
         "pages": D("int", "cover pages naming a reporting person (with or without a percent)"),
+        "group_a": F("bool", "a cover page checks row 2's box (a), member of a group"),
         "percent_max": D("number", "the highest percent (= top_pct)"),
         "aggregate_count": D("int", "pages with an aggregate amount"),
         "aggregate_max": D("number", "the largest aggregate amount", optional=True),
