@@ -285,6 +285,41 @@ CASES["THR015"] = (lambda: _two(6.00), lambda: _two(5.00), lambda: _two(9.00, 2_
                    lambda: _two(7.32, 1_500_000, [("i", 1_000_000, False), ("ii", 500_000, True)]))
 
 
+def _split(pct_c, decimals_c=0, agg_c=3_000_000):
+    """Two persons with the same amount one printed step apart (5.5% ~ 18.2 M outstanding, 5.6%
+    ~ 17.9 M); a third whose 3,000,000 shares at 17% fit 17.1-18.2 M: either count."""
+    return filing(page("Alpha Fund LP", 1_000_000, 5.5, decimals=1),
+                  page("Alpha Capital LLC", 1_000_000, 5.6, decimals=1, line=40),
+                  page("Jane Roe", agg_c, pct_c, decimals=decimals_c, line=70))
+
+
+# At 16.8% the third person fits only the 5.6% count, at 16.50% only the 5.5% one: a majority,
+# and THR001's outlier instead. 6,000,000 shares at 33% (17.9-18.5 M) fit either count again.
+CASES["THR017"] = (lambda: _split(17), lambda: _split(16.8, 1), lambda: _split(33, 0, 6_000_000),
+                   lambda: _split(16.5, 2))
+
+
+def test_thr017_flags_both_sides_of_the_split_and_not_the_person_that_fits_both():
+    found = sorted((f.person, f.line) for f in run(CASES["THR017"][0]).findings if f.rule_id == "THR017")
+    assert found == [("Alpha Capital LLC", 52), ("Alpha Fund LP", 22)]
+    assert "THR001" not in {f.rule_id for f in run(CASES["THR017"][0]).findings}
+    assert [(f.person, f.line) for f in run(CASES["THR017"][1]).findings if f.rule_id == "THR001"] == [("Alpha Fund LP", 22)]
+
+
+def _original_13g(pct, exit_box=False, pages=1):
+    f = filing(*[page(f"Alpha Fund {n} LP", 1_000_000, pct, line=10 + 40 * n) for n in range(pages)], form="SC 13G")
+    if exit_box:
+        f.exit_box = Flag(value=True, line=300)
+    return f
+
+
+# An original 13G's only person below 5 %: fires; above it, with the exit box checked, or with
+# several persons (a group's holdings count together) it does not.
+CASES["THR018"] = (lambda: _original_13g(4.0), lambda: _original_13g(6.0), lambda: _original_13g(0.5),
+                   lambda: _original_13g(4.0, exit_box=True), lambda: _original_13g(4.0),
+                   lambda: _original_13g(4.0, pages=2))
+
+
 def _classes(pct_outlier):
     """A multi-class cover: three persons per class, each class with its own CUSIP and count."""
     pages = []

@@ -45,8 +45,14 @@ _NAME_LABEL = re.compile(r"names?\s+of\s+reporting\s+persons?", re.I)
 _XML_PERSON = re.compile(r"<(?:\w+:)?reportingPersonName\b", re.I)
 
 
+_XML_PERSON_NAME = re.compile(r"<(?:\w+:)?reportingPersonName\b[^>]*>([^<]*)<", re.I)
+
+
 def reporting_persons(raw: Raw, parsed_pages: int) -> int:
-    labels = len(_XML_PERSON.findall(raw.text)) or len(_NAME_LABEL.findall(raw.text))
+    """XML persons are counted by distinct name: the form repeats each person's name in its own
+    signature block (<signatureInformation><reportingPersonName>), which is no second person."""
+    names = {" ".join(n.split()).casefold() for n in _XML_PERSON_NAME.findall(raw.text)}
+    labels = len(names) or len(_XML_PERSON.findall(raw.text)) or len(_NAME_LABEL.findall(raw.text))
     return max(parsed_pages, labels)
 
 
@@ -70,35 +76,55 @@ def count_printed(text: str) -> bool:
 
 
 # 'constitute 15.3% of the Issuer's outstanding shares', '8.2% of the class': the person's percent
-# stated in words (whatever its value, a second statement a reader can compare).
-_OF_CLASS = re.compile(r"(?<![\d.])\d{1,2}(?:\.\d+)?\s*(?:%|per\s*cent)\s+of\s+(?:the\s+)?(?:[\w’'\-]+\s+){0,3}?"
+# stated in words (whatever its value, a second statement a reader can compare); a word may hold
+# an HTML entity ('Issuer&rsquo;s').
+_OF_CLASS = re.compile(r"(?<![\d.])\d{1,2}(?:\.\d+)?\s*(?:%|per\s*cent)\s+of\s+(?:the\s+)?(?:(?:[\w’'\-]|&#?\w+;)+\s+){0,3}?"
                        r"(?:issued\s+and\s+)?(?:outstanding|class)\b", re.I)
 _DECIMAL = re.compile(r"(?<![\d.,])(\d+(?:\.\d+)?)(?![\d]|[.,]\d)")
 _PCT_MARK = re.compile(r"\s*(?:%|per\s*cent|pct)", re.I)
+# The form's own row title after its row number: '11  PERCENT OF CLASS REPRESENTED BY AMOUNT IN
+# ROW (9)' states no percent.
+_ROW_TITLE = re.compile(r"\s*represented\s+by\s+amount\b", re.I)
+# An XML element whose text is a percent (<classPercent>5.264</classPercent>): marked by its tag.
+_XML_PCT_ELEMENT = re.compile(r"<(?:\w+:)?(?:classPercent|percentOfClass\w*|percentOwned)\s*>\s*$", re.I)
 
 
-def percent_restated(text: str, span: Span) -> bool:
+def percent_restated(text: str, span: Span, new: str | None = None, raw_text: str | None = None) -> bool:
     """The percent printed at ``span`` stated again elsewhere: the same value at any precision
     ('5.5' and '5.50'), or a percent-marked figure that rounds to it at the coarser precision
     ('6.0%' for '5.95'). A bare integer ('20', or '6' for '6.00') only counts when marked
-    ('20%'): bare small integers are row and item numbers."""
+    ('20%'): bare small integers are row and item numbers; in XML a percent element's tag marks
+    it (``raw_text``, the file with its markup, tells). Given the ``new`` value, a restatement
+    the new value agrees with as well contradicts nothing ('5.264' in Item 4 fits the cover's
+    '5.3' rounded and a '5.2' truncated alike) and does not count."""
     value = Decimal(span.text)
     places = _places(span.text)
     for m in _OF_CLASS.finditer(text):
         if span.start <= m.start() < span.end or re.match(r"(?:5|10|20)\s*(?:%|per)", m.group(0)):
             continue  # the row itself; a threshold the form mentions ('more than 5% of the class')
+        if "%" not in m.group(0) and _ROW_TITLE.match(text, m.end()):
+            continue  # '11  PERCENT OF CLASS REPRESENTED BY AMOUNT IN ROW (9)': a row number and title
         return True  # a percent of the class stated again, even with another value
     for m in _DECIMAL.finditer(text):
         if span.start <= m.start() < span.end:
             continue
         tok = m.group(1)
-        marked = _PCT_MARK.match(text, m.end()) is not None
+        marked = _PCT_MARK.match(text, m.end()) is not None or (
+            raw_text is not None and _XML_PCT_ELEMENT.search(raw_text, max(0, m.start() - 80), m.start()) is not None)
         v = Decimal(tok)
-        if v == value and (marked or (places > 0 and "." in tok)):
-            return True
-        if marked and _rounds_together(value, places, v, _places(tok)):
-            return True
+        if not ((v == value and (marked or (places > 0 and "." in tok)))
+                or (marked and _rounds_together(value, places, v, _places(tok)))):
+            continue
+        if new is not None and _agrees(Decimal(new), _places(new), v, _places(tok)):
+            continue  # the restatement fits the new value too: it contradicts nothing
+        return True
     return False
+
+
+def _agrees(a: Decimal, pa: int, b: Decimal, pb: int) -> bool:
+    """Two printed percents that can state the same exact figure: equal, or one the other
+    rounded or truncated to the coarser precision."""
+    return a == b or _rounds_together(a, pa, b, pb)
 
 
 def _places(tok: str) -> int:
@@ -128,22 +154,46 @@ def amount_restated(text: str, span: Span) -> bool:
     return False
 
 
-def pct_seen_by(raw: Raw, parsed_pages: int, span: Span, old: str, new: str) -> str | None:
+def pct_seen_by(raw: Raw, parsed_pages: int, span: Span, old: str, new: str,
+                pairs: list[tuple[Decimal, str]] | None = None) -> str | None:
     """How a reader could see a changed percent ('seen: ...', a report tag), or None when
-    nothing in the filing contradicts it."""
-    if reporting_persons(raw, parsed_pages) != 1:
+    nothing in the filing contradicts it. With several persons, their amount / percent ratios
+    state the outstanding count, to their printed precision: ``pairs`` are every person's amount
+    and percent as printed (the changed one with its new percent), or None where they could not
+    all be found as printed; the change is seen where they share no outstanding count, and
+    otherwise only as for one person (a count printed, the percent restated, a bound crossed)."""
+    persons = reporting_persons(raw, parsed_pages)
+    if persons != 1 and (pairs is None or persons != parsed_pages or not share_a_count(pairs)):
         return "seen: other persons"  # their percent / aggregate ratios state the outstanding count
     text = visible_text(raw)
     if count_printed(text):
         return "seen: count printed"  # aggregate / count contradicts the new percent
-    if percent_restated(text, span):
+    if percent_restated(text, span, new, raw.text):
         return "seen: restated"
     if _crosses_threshold(Decimal(old), Decimal(new), is_13g(raw)):
         return "seen: threshold"  # a bound the form states is crossed
     return None
 
 
-PCT_UNOBSERVABLE = "one person, no outstanding count printed, percent printed once: unobservable"
+def share_a_count(pairs: list[tuple[Decimal, str]]) -> bool:
+    """Whether one outstanding count gives every (amount, printed percent) pair, each percent
+    rounded to its printed precision (an open interval of half a printed step either way)."""
+    lo, hi = 0.0, float("inf")
+    for amount, pct in pairs:
+        v = Decimal(pct)
+        if amount <= 0 or v <= 0:
+            return False
+        half = 0.5 * 10 ** -_places(pct) * (1 - 1e-6)
+        lo = max(lo, float(amount) * 100 / (float(v) + half))
+        hi = min(hi, float(amount) * 100 / max(float(v) - half, 1e-9))
+    return bool(pairs) and lo <= hi
+
+
+PCT_GROUP_UNOBSERVABLE = ("several persons, every amount and percent still fitting one outstanding count, no count "
+                          "printed, percent printed once (or restated only as a figure the change agrees with): "
+                          "unobservable")
+PCT_UNOBSERVABLE = ("one person, no outstanding count printed, percent printed once (or restated only as a figure the "
+                    "change agrees with): unobservable")
 POWER_UNOBSERVABLE = "one person, power row printed once, every row 7-11 relation kept: unobservable"
 
 

@@ -19,8 +19,8 @@ from checker.names import same_person
 from checker.pipeline import CheckOptions
 
 from .locate import Raw, Span, find_box, find_name, find_number, number_tokens
-from .observable import (AMENDMENT_UNOBSERVABLE, PCT_UNOBSERVABLE, POWER_UNOBSERVABLE, amendment_seen, pct_seen_by,
-                         power_seen_by)
+from .observable import (AMENDMENT_UNOBSERVABLE, PCT_GROUP_UNOBSERVABLE, PCT_UNOBSERVABLE, POWER_UNOBSERVABLE,
+                         amendment_seen, pct_seen_by, power_seen_by)
 
 POWER_FIELDS = ("sole_voting", "shared_voting", "sole_dispositive", "shared_dispositive")
 NEW_13D = dt.date(2024, 2, 5)
@@ -346,9 +346,10 @@ def _edit_pct(ctx: Ctx, op: str, change: Callable[[str, random.Random], str | No
     new = change(span.text, rng)
     if new is None or new == span.text:
         return [Skip(op, f"percent {span.text} does not allow this change")]
-    seen = pct_seen_by(ctx.raw, len(ctx.pages), span, span.text, new)
+    seen = pct_seen_by(ctx.raw, len(ctx.pages), span, span.text, new, _printed_pairs(ctx, page, new))
     if seen is None:
-        return [Skip(op, PCT_UNOBSERVABLE, (_persons_tag(len(ctx.pages)),), unobservable=True)]
+        reason = PCT_UNOBSERVABLE if len(ctx.pages) == 1 else PCT_GROUP_UNOBSERVABLE
+        return [Skip(op, reason, (_persons_tag(len(ctx.pages)),), unobservable=True)]
     name, new_v = page.name.value, Decimal(new)
 
     def verify(f: Filing) -> str | None:
@@ -359,6 +360,32 @@ def _edit_pct(ctx: Ctx, op: str, change: Callable[[str, random.Random], str | No
                    f"percent of {name}: {span.text} -> {new} (line {ctx.raw.line_of(span.start)})",
                    verify, categories, person=name, rules=rules, line=ctx.raw.line_of(span.start),
                    tags=_pct_tags(ctx, page) + (seen,))]
+
+
+def _printed_pairs(ctx: Ctx, changed: CoverPage, new: str) -> list[tuple[Decimal, str]] | None:
+    """Every person's aggregate and percent as the raw file prints them near the lines the parser
+    gives (the changed person's percent replaced by ``new``), or None where a page's figures are
+    not all found so, a page has a percent but no aggregate or the reverse, or the pages print
+    more than one CUSIP (classes with counts of their own): then nothing is assumed."""
+    from checker.identifiers import normalize_cusip
+    if len({normalize_cusip(p.cusip.value) for p in ctx.pages if p.cusip}) > 1:
+        return None
+    pairs = []
+    for p in ctx.pages:
+        agg, pct = p.aggregate, p.percent
+        if agg is None and pct is None:
+            return None
+        if agg is None or pct is None:
+            return None
+        if agg.shares == 0 and pct.value == 0:
+            continue  # a person holding nothing implies no count
+        if agg.shares <= 0 or pct.value <= 0 or agg.line is None or pct.line is None:
+            return None
+        tok = _pct_span(ctx, p)
+        if tok is None or find_number(ctx.raw, agg.line, number_tokens(agg.shares)) is None:
+            return None
+        pairs.append((Decimal(agg.shares), new if p is changed else tok.text))
+    return pairs
 
 
 def op_pct_digit(ctx: Ctx) -> Result:

@@ -21,7 +21,8 @@ def eligibility_facts(filing: Filing) -> list[dict]:
     aggregates = [p.aggregate.shares for p in named_pages(filing) if p.aggregate is not None]
     fact = {"t": "holding_summary", "schedule": filing.schedule or "13D", "amended": is_amendment(filing),
             "exit_box": exit_checked, "top_person": top.name.value, "top_pct": float(top.percent.value),
-            "top_pct_s": pct_text(top.percent), "percent_count": len(pages),
+            "top_pct_s": pct_text(top.percent), "percent_count": len(pages), "pages": len(named_pages(filing)),
+            "group_a": any(p.group_box in ("a", "ab") for p in named_pages(filing)),
             "percent_max": float(top.percent.value), "aggregate_count": len(aggregates),
             "first_page_line": pages[0].line,
             "line": (filing.exit_box.line if filing.exit_box and exit_checked else top.percent.line),

@@ -26,6 +26,7 @@ def person_facts(filing: Filing, thresholds: dict[str, float]) -> list[dict]:
     facts = []
     early = thresholds.get("early_warning")
     class_of = _class_keys(filing)
+    agreement = _agreement_facts(filing)
     for page in named_pages(filing):
         if page.percent is None:
             continue
@@ -36,6 +37,7 @@ def person_facts(filing: Filing, thresholds: dict[str, float]) -> list[dict]:
         if early is not None:
             fact["early_warning"] = early
         fact.update(_implied(page))
+        fact.update(agreement.get(page.index, {}))
         facts.append(fact)
     return facts
 
@@ -315,34 +317,73 @@ def _interval(amount, pct: Decimal, decimals: int, addback: int) -> tuple[float,
     return float(amount) * 100 / hi - addback, float(amount) * 100 / lo - addback
 
 
-def _best_overlap(intervals: dict[str, tuple[float, float]]) -> set[str]:
-    """The largest set of persons whose implied outstanding counts share a common point."""
+def _largest_overlaps(intervals: dict) -> list[frozenset]:
+    """Every largest set of persons whose implied outstanding counts share a common point, in
+    the order of their lowest such point. Two or more where the percents split: 28.8% and 28.9%
+    of the same amount, and a third person's coarser percent that fits either count."""
     points = sorted({x for iv in intervals.values() for x in iv})
-    best: set[str] = set()
+    found: list[frozenset] = []
     for x in points:
-        here = {n for n, (a, b) in intervals.items() if a - 1e-6 <= x <= b + 1e-6}
-        if len(here) > len(best):
-            best = here
-    return best
+        here = frozenset(n for n, (a, b) in intervals.items() if a - 1e-6 <= x <= b + 1e-6)
+        if not found or len(here) > len(found[0]):
+            found = [here]
+        elif len(here) == len(found[0]) and here not in found:
+            found.append(here)
+    return found
 
 
-def _consensus_facts(filing: Filing) -> list[dict]:
-    """Per class: the outstanding count most persons' percents agree on, with and without each
-    person's own rights to acquire added back (the conditions compare each person against it)."""
+def _class_groups(filing: Filing) -> dict[str, list[CoverPage]]:
+    """The pages with a positive amount and percent, by class (see _class_keys)."""
     class_of = _class_keys(filing)
     groups: dict[str, list[CoverPage]] = {}
     for p in named_pages(filing):
         if p.aggregate and p.percent and p.aggregate.shares > 0 and p.percent.value > 0:
             groups.setdefault(class_of(p), []).append(p)
-    facts = []
-    for class_key, people in groups.items():
+    return groups
+
+
+def _readings(people: list[CoverPage]) -> tuple[dict, dict]:
+    """Each person's implied outstanding interval, plain and less its own issuable shares."""
+    plain = {p.name.value: _interval(p.aggregate.shares, p.percent.value, p.percent.decimals, 0)
+             for p in people}
+    addback = {p.name.value: _interval(p.aggregate.shares, p.percent.value, p.percent.decimals,
+                                       _issuable(p.aggregate)) for p in people}
+    return plain, addback
+
+
+def _agreement_facts(filing: Filing) -> dict[int, dict]:
+    """Per page: in how many of its class's largest agreeing sets (see _largest_overlaps) the
+    person is, in either reading, and the midpoint of the first such set's common count its own
+    percent does not reach (where there is one). The catalogue decides what a split means."""
+    out: dict[int, dict] = {}
+    for people in _class_groups(filing).values():
         if len(people) < 2:
             continue
-        plain = {p.name.value: _interval(p.aggregate.shares, p.percent.value, p.percent.decimals, 0)
-                 for p in people}
-        addback = {p.name.value: _interval(p.aggregate.shares, p.percent.value, p.percent.decimals,
-                                           _issuable(p.aggregate)) for p in people}
-        best_plain, best_add = _best_overlap(plain), _best_overlap(addback)
+        plain, addback = _readings(people)
+        sets, sets_add = _largest_overlaps(plain), _largest_overlaps(addback)
+        for p in people:
+            name = p.name.value
+            fact = {"in_sets": sum(1 for s in sets if name in s),
+                    "in_sets_add": sum(1 for s in sets_add if name in s)}
+            missed = next((s for s in sets if name not in s), None)
+            if missed is not None:
+                lo = max(plain[n][0] for n in missed)
+                hi = min(plain[n][1] for n in missed)
+                fact["missed_mid_s"] = f"{(lo + hi) / 2:,.0f}"
+            out[p.index] = fact
+    return out
+
+
+def _consensus_facts(filing: Filing) -> list[dict]:
+    """Per class: the outstanding count most persons' percents agree on, with and without each
+    person's own rights to acquire added back (the conditions compare each person against it)."""
+    facts = []
+    for class_key, people in _class_groups(filing).items():
+        if len(people) < 2:
+            continue
+        plain, addback = _readings(people)
+        sets, sets_add = _largest_overlaps(plain), _largest_overlaps(addback)
+        best_plain, best_add = set(sets[0]), set(sets_add[0])
         lo = max(plain[n][0] for n in best_plain)
         hi = min(plain[n][1] for n in best_plain)
         ref_lo, ref_hi = plain[sorted(best_plain)[0]]
@@ -351,6 +392,7 @@ def _consensus_facts(filing: Filing) -> list[dict]:
                       "lo_add": max(addback[n][0] for n in best_add),
                       "hi_add": min(addback[n][1] for n in best_add),
                       "issuable_persons": sum(1 for p in people if _issuable(p.aggregate) > 0),
+                      "sets": len(sets), "sets_add": len(sets_add),
                       "mid_s": f"{(lo + hi) / 2:,.0f}", "ref_mid_s": f"{(ref_lo + ref_hi) / 2:,.0f}",
                       "line": people[0].percent.line, "key": "denominator"})
     return facts

@@ -172,6 +172,11 @@ FACT_TYPES: dict[str, FactType] = {
         "implied_lo_add": D("number", "implied_lo less the person's own issuable shares", optional=True),
         "implied_hi_add": D("number", "implied_hi less the person's own issuable shares", optional=True),
         "implied_s": D("str", "the midpoint of [implied_lo, implied_hi], formatted", optional=True),
+        "in_sets": D("int", "in how many of the class's largest sets of persons whose implied intervals share a "
+                            "point the person is (consensus.sets; 0: in none)", optional=True),
+        "in_sets_add": D("int", "as in_sets, each interval less the person's own issuable shares", optional=True),
+        "missed_mid_s": D("str", "midpoint of the common interval of the first such set the person is not in, "
+                                 "formatted", optional=True),
     }),
     "consensus": FactType("the outstanding count most reporting persons' percents agree on (one per class)", {
         "class_key": D("str", "the class (see person.class_key)"),
@@ -183,6 +188,8 @@ FACT_TYPES: dict[str, FactType] = {
         "lo_add": D("number", "as lo, with the add-back"),
         "hi_add": D("number", "as hi, with the add-back"),
         "issuable_persons": D("int", "persons with shares issuable on conversion or exercise"),
+        "sets": D("int", "how many different sets of persons are that large (more than one: the percents split)"),
+        "sets_add": D("int", "as sets, with the add-back"),
         "mid_s": D("str", "midpoint of [lo, hi], formatted"),
         "ref_mid_s": D("str", "midpoint of the implied interval of the alphabetically first member, formatted"),
     }),
@@ -191,6 +198,8 @@ FACT_TYPES: dict[str, FactType] = {
         "top_pct": F("number", "that percent"),
         "top_pct_s": F("str", "that percent as printed"),
         "percent_count": D("int", "pages with a percent"),
+        "pages": D("int", "cover pages naming a reporting person (with or without a percent)"),
+        "group_a": F("bool", "a cover page checks row 2's box (a), member of a group"),
         "percent_max": D("number", "the highest percent (= top_pct)"),
         "aggregate_count": D("int", "pages with an aggregate amount"),
         "aggregate_max": D("number", "the largest aggregate amount", optional=True),

@@ -82,11 +82,26 @@ def mentions_rights(text: str) -> bool:
     return any((low is None or head in low) and rx.search(text) for head, rx in _RIGHTS_PARTS)
 
 
+# Rights to acquire that are no reporting person's: the underwriters' (over-allotment) option of
+# an offering ('assuming no exercise of the underwriters' overallotment option to purchase
+# additional shares'), and a lock-up's promise not to create any ('... pledge, grant any option,
+# right or warrant to purchase ...').
+_OTHERS_RIGHTS = re.compile(
+    r"\bunderwriters?(?:['’]s?|s['’])?\s+(?:[\w\-]+\s+){0,2}?option\s+to\s+(?:purchase|acquire|buy)"
+    r"|\bgrant\s+any\s+option\s*,?\s*(?:right\s*,?\s*)?(?:or\s+)?warrant\s+(?:to\s+purchase|for\s+the\s+sale)", re.I)
+
+
+def _without_others_rights(text: str) -> str:
+    if "underwrit" not in text.lower() and "grant any" not in text.lower():
+        return text  # speed only: neither phrase can match
+    return _OTHERS_RIGHTS.sub(" ", text)
+
+
 def read_outstanding(filing: Filing, doc=None) -> None:
     """Counts from the items, then from the cover pages' footnotes (the text before Item 1)."""
     texts = [doc.text] if doc is not None and doc.text else [i.text for i in filing.items]
     texts += [p.comments or "" for p in filing.cover_pages]
-    filing.rights_to_acquire = any(mentions_rights(t) for t in texts if t)
+    filing.rights_to_acquire = any(mentions_rights(_without_others_rights(t)) for t in texts if t)
     seen = set()
     for item in filing.items:
         # Speed only: every OUTSTANDING match holds the word "outstanding"; an ASCII item without it
@@ -97,6 +112,7 @@ def read_outstanding(filing: Filing, doc=None) -> None:
             _add(filing, seen, m, item.line)
     if doc is not None and doc.text and doc.xml is None:
         _from_cover_notes(filing, seen, doc)
+        _from_percent_rows(filing, seen, doc)
 
 
 def _from_cover_notes(filing: Filing, seen: set, doc) -> None:
@@ -112,6 +128,45 @@ def _from_cover_notes(filing: Filing, seen: set, doc) -> None:
         para = " ".join(lines[max(0, idx - 2): idx + 2])  # a sentence wrapped over a few lines
         for m in [*OUTSTANDING.finditer(para), *_plain_counts(para)]:
             _add(filing, seen, m, doc.file_line(idx))
+
+
+# The count printed in a cover page's percent row itself: '9.66% at 5/19/03 based on 8,460,187
+# common shares' (no 'outstanding'), or the division 'Ariel: 3,355,502/61,145,088=5.5%' (its
+# numerator the page's row 11).
+_ROW_BASIS = re.compile(r"\bbased\s+(?:up)?on\s+(?:an?\s+|the\s+)?(?P<n>\d{1,3}(?:,\d{3}){2,}|\d{7,})\s+"
+                        r"(?:[A-Za-z][\w\-]*\s+){0,2}?(?:shares|units)\b"
+                        r"(?!\s+(?:issuable|underlying|of\s+(?:series|preferred|class\s+[a-z]\b)))", re.I)
+_ROW_DIVISION = re.compile(r"(?<![\d,.])(?P<a>\d{1,3}(?:,\d{3})+|\d{4,})\s*/\s*"
+                           r"(?P<n>\d{1,3}(?:,\d{3}){2,}|\d{7,})\s*=\s*\d+(?:\.\d+)?\s*%")
+
+
+def _from_percent_rows(filing: Filing, seen: set, doc) -> None:
+    """A count printed in a cover page's own percent row (a line of the row's line and the two
+    after it, before Item 1, that prints a percent): the basis of that page's percent, though
+    the word 'outstanding' is not printed."""
+    wanted: dict[int, list] = {}
+    for page in filing.cover_pages:
+        if page.percent is not None and page.percent.line is not None:
+            for ln in range(page.percent.line, page.percent.line + 3):
+                wanted.setdefault(ln, []).append(page)
+    if not wanted:
+        return
+    first_item = min((i.line for i in filing.items if i.line), default=None)
+    for idx, text in enumerate(doc.text.split("\n")):
+        line = doc.file_line(idx)
+        if first_item is not None and line >= first_item:
+            break
+        if line not in wanted or "%" not in text:
+            continue
+        for m in _ROW_BASIS.finditer(text):
+            _add(filing, seen, m, line)
+        for m in _ROW_DIVISION.finditer(text):
+            amount = int(m.group("a").replace(",", ""))
+            if any(p.aggregate is not None and p.aggregate.shares == amount for p in wanted[line]):
+                shares = int(m.group("n").replace(",", ""))
+                if shares not in seen:
+                    seen.add(shares)
+                    filing.outstanding.append(OutstandingCount(shares=shares, text=m.group(0), line=line))
 
 
 def _add(filing: Filing, seen: set, m: re.Match, line: int | None) -> None:
