@@ -15,7 +15,7 @@ from checker.parse import values as V
 from checker.parse.defined_terms import defined_terms
 from checker.parse.item_passive import passive_holdings
 from checker.parse.item_persons import per_person_blocks as person_blocks
-from checker.parse.item_persons import name_rows, per_person_holdings, values_by_name
+from checker.parse.item_persons import heading_tables, name_rows, per_person_holdings, values_by_name
 
 # An HTML table puts the label and its figure in cells: "(a) | Amount beneficially owned: | 4,654,746".
 _FLEX = r"[\s:.\-–—|]*"
@@ -94,6 +94,7 @@ def read_item_holdings(filing: Filing) -> None:
         filing.item_holdings.append(holding)
     if item is not None and len(names) > 1:
         _table_rows(filing, item, sorted(names))
+        _heading_tables(filing, item, sorted(names))
 
 
 def _table_rows(filing: Filing, item: Item, names: list[str]) -> None:
@@ -107,6 +108,30 @@ def _table_rows(filing: Filing, item: Item, names: list[str]) -> None:
         filing.item_holdings.append(ItemHolding(item=item.number, line=item.line, person=who,
                                                 aggregate=Amount(shares=shares, raw=n, line=line),
                                                 percent=_printed_percent(p, line)))
+
+
+def _heading_tables(filing: Filing, item: Item, names: list[str]) -> None:
+    """A table of the persons' holdings under a heading that names its columns (or its
+    persons): for those of whom nothing else was read."""
+    told = {h.person for h in filing.item_holdings}
+    for who, (figures, k) in heading_tables(item, names, _terms(filing, names)).items():
+        if who in told:
+            continue
+        line = item.line + k if item.line is not None else None
+        values = {}
+        for key, cell in figures.items():
+            cell = _MARKS.sub("", cell).strip()
+            if key == "percent":
+                values[key] = _printed_percent(cell.rstrip("% "), line)
+            else:
+                shares = V.read_number(cell)
+                if shares is not None:
+                    values[key] = Amount(shares=shares, raw=cell, line=line)
+        if values:
+            filing.item_holdings.append(ItemHolding(item=item.number, line=item.line, person=who, **values))
+
+
+_MARKS = re.compile(r"\(\s*\d{1,2}\s*\)|\*+|\[\s*\d{1,2}\s*\]")
 
 
 def _with_labels(holding: ItemHolding | None, item: Item, person: str) -> ItemHolding | None:
