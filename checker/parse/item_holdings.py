@@ -52,9 +52,29 @@ _OWNS = re.compile(
 # ...'), not of another security ('owns 10,000 shares of Series A Preferred').
 _OWNS_AMOUNT = re.compile(
     _VERB + r"\s+(?:shares|units)\b(?!\s+of\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?"
-    r"(?:preferred|warrants?|options?|notes?|debentures?|units|class\s+[b-z]\b))"
+    r"(?:preferred|warrants?|options?|notes?|debentures?|units))"
     # nor one part of a compound holding ('2,398,434 shares of Common Stock and 1,666,667 Warrants')
     r"(?!(?:\s+of(?:\s+[A-Za-z][\w\-]*){1,4})?\s*(?:,\s*)?(?:and|plus)\s+\d)", re.I)
+# 'owns 10,000 shares of Class B Common Stock': another class than the one reported, unless the
+# statement is about that class ('Swoosh is deemed to own beneficially 128,500,000 shares of the
+# NIKE Class B Stock' where the title page names the Class B Stock).
+_OF_CLASS_LETTER = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?class\s+([a-z])\b", re.I)
+
+
+def class_letter(security_class) -> str | None:
+    """'b' for 'Class B Common Stock': the letter of the class the title page names."""
+    m = re.search(r"\bclass\s+([a-z])\b", security_class.value if security_class else "", re.I)
+    return m.group(1).lower() if m else None
+
+
+def _of_own_class(flat: str, m: re.Match, own: str | None) -> bool:
+    """The count is of the class reported: no 'Class B' after it, 'Class A' (often the class
+    itself), or the class letter the title page names."""
+    c = _OF_CLASS_LETTER.match(flat, m.end())
+    letter = c.group(1).lower() if c else None
+    return letter is None or letter == own or (letter == "a" and own is None)
+
+
 # Only the percent: 'the shares ... beneficially owned by the Reporting Person constitute 15.3% of
 # the Issuer's outstanding Common Stock'.
 # Also 'which represents 5.02% of the total number of shares' (not '... of the shares held by the
@@ -74,14 +94,15 @@ def read_item_holdings(filing: Filing) -> None:
     names = {p.name.value for p in filing.cover_pages if p.name}
     joint = any(p.joint_names for p in filing.cover_pages)
     person = next(iter(names)) if len(names) == 1 and not joint else None
+    own = class_letter(filing.security_class)
     if filing.schedule == "13G":
         item = _item(filing, "4")
         # Item 4 in the form's labels, or, where it has none, in a sentence like a 13D's Item 5.
         holding, by_name = _labelled(item, person, sorted(names)) if item else (None, {})
         # Item 4 in sentences, one per person, where its labels state no figure: each person's own
         # (not a figure read for no one in particular).
-        each = _per_person_sentences(item, names, _terms(filing, names)) if item and not holding and not by_name and len(names) > 1 else []
-        holding = holding or (_sentence(item, person) if item and not each else None)
+        each = _per_person_sentences(item, names, _terms(filing, names), own) if item and not holding and not by_name and len(names) > 1 else []
+        holding = holding or (_sentence(item, person, own) if item and not each else None)
         filing.item_holdings += [ItemHolding(item=item.number, line=item.line, person=who, **figures)
                                  for who, figures in by_name.items()] + each
     else:
@@ -169,13 +190,15 @@ def _table_row(item: Item) -> ItemHolding | None:
 
 def _read_13d(filing: Filing, item: Item | None, person: str | None, names: set[str]) -> ItemHolding | None:
     """Item 5(a)'s sentences: the one person's holding (returned), or one per named person (added)."""
-    holding = _sentence(item, person) if item and (person or len(names) < 2) else None
+    own = class_letter(filing.security_class)
+    holding = _sentence(item, person, own) if item and (person or len(names) < 2) else None
     if item and person is None and len(names) > 1:
-        filing.item_holdings += _per_person_sentences(item, names, _terms(filing, names))
+        filing.item_holdings += _per_person_sentences(item, names, _terms(filing, names), own)
     return holding
 
 
-def _per_person_sentences(item: Item, names: set[str], terms: dict[str, str] | None = None) -> list[ItemHolding]:
+def _per_person_sentences(item: Item, names: set[str], terms: dict[str, str] | None = None,
+                          own: str | None = None) -> list[ItemHolding]:
     """One sentence per reporting person ('Capital World Investors is deemed to be the beneficial
     owner of 13,280,530 shares or 22.4% ...', or by its defined term: 'AVF XII beneficially owns
     ...'): the amount with its percent, else the amount alone with the words of beneficial ownership."""
@@ -183,7 +206,8 @@ def _per_person_sentences(item: Item, names: set[str], terms: dict[str, str] | N
     found = per_person_holdings(item, flat, starts, sorted(names), _OWNS, _line, terms=terms)
     told = {h.person for h in found}
     found += [h for h in per_person_holdings(item, flat, starts, sorted(names), _OWNS_AMOUNT, _line,
-                                             keep=_beneficial, terms=terms) if h.person not in told]
+                                             keep=lambda m: _beneficial(m) and _of_own_class(flat, m, own),
+                                             terms=terms) if h.person not in told]
     told = {h.person for h in found}
     return found + [h for h in passive_holdings(item, flat, starts, sorted(names), _line, _printed_percent, terms)
                     if h.person not in told]
@@ -332,7 +356,7 @@ _OWNED_BY = re.compile(r"\bbeneficially\s+owned\s+by\s+(?P<subj>[^;:%\d]{2,80}?)
                        r"\s+(?:is|was|are|were)\s+(?:approximately\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:shares|units)\b", re.I)
 
 
-def _sentence(item: Item, name: str | None = None) -> ItemHolding | None:
+def _sentence(item: Item, name: str | None = None, own: str | None = None) -> ItemHolding | None:
     flat, starts = _flatten(item.text)
     hits = [m for m in _OWNS.finditer(flat) if _about_the_person(flat, m, name)]
     if len(hits) > 1 and name:
@@ -350,7 +374,8 @@ def _sentence(item: Item, name: str | None = None) -> ItemHolding | None:
             return ItemHolding(item=item.number, line=item.line, percent=pct.percent if pct else None,
                                aggregate=Amount(shares=shares, raw=m.group("n"), line=_line(item, starts, m.start("n"))))
     if not hits:
-        amounts = [m for m in _OWNS_AMOUNT.finditer(flat) if _beneficial(m) and _about_the_person(flat, m, name)]
+        amounts = [m for m in _OWNS_AMOUNT.finditer(flat) if _beneficial(m) and _about_the_person(flat, m, name)
+                   and _of_own_class(flat, m, own)]
         if len({m.group("n") for m in amounts}) == 1:
             shares = V.read_number(amounts[0].group("n"))
             line = _line(item, starts, amounts[0].start())
