@@ -64,8 +64,20 @@ def _pages_about(filing: Filing, held: ItemHolding) -> list[tuple[object, set[st
     pages = named_pages(filing)
     if len(pages) == 1:
         return [(pages[0], _ALL_FIELDS)]  # one person: the item can only be about it
-    fields = {f for f in _ALL_FIELDS if _agree(pages, f)}
+    # A figure for the persons together that is the sum of their rows (each holds its own
+    # shares) is the group's total, not a figure to compare with each row.
+    fields = {f for f in _ALL_FIELDS if _agree(pages, f) and not _is_sum(pages, held, f)}
     return [(p, fields) for p in pages] if fields else []
+
+
+def _is_sum(pages, held: ItemHolding, field: str) -> bool:
+    item = getattr(held, field)
+    if item is None:
+        return False
+    if field == "percent":
+        total = sum(p.percent.value for p in pages)
+        return abs(item.value - total) <= Decimal("0.5") * Decimal(10) ** -min(item.decimals, 2) * len(pages)
+    return item.shares == sum(getattr(p, field).shares for p in pages)
 
 
 def _agree(pages, field: str) -> bool:

@@ -194,7 +194,64 @@ def _read_13d(filing: Filing, item: Item | None, person: str | None, names: set[
     holding = _sentence(item, person, own) if item and (person or len(names) < 2) else None
     if item and person is None and len(names) > 1:
         filing.item_holdings += _per_person_sentences(item, names, _terms(filing, names), own)
+        group = _group_holding(item)
+        if group is not None and not any(
+                h.person is None and h.aggregate and h.aggregate.shares == group.aggregate.shares
+                for h in filing.item_holdings):
+            filing.item_holdings.append(group)
     return holding
+
+
+_N = r"\d{1,3}(?:,\d{3})+|\d+"
+_GROUP_PCT = (r"(?:[^.;%\d]{0,80}?(?:representing|represents?|represented|constitut(?:ing|es?|ed)|\bor\b)"
+              r"[^.;%\d]{0,40}?(?P<p>\d{1,3}(?:\.\d+)?|\.\d+)\s*%)?")
+# Item 5(a) about the reporting persons as a whole: 'The aggregate number of shares of Common
+# Stock to which this Schedule 13D relates is 3,432,956 shares', 'certain of the Reporting
+# Persons may be deemed to have shared voting power with respect to (and therefore beneficially
+# own) 19,605,379 shares', 'The beneficial ownership of an aggregate of 379,833 shares of Common
+# Stock reported herein'. Whose figure it is the words do not say; restated.py compares it only
+# where every cover page states the same figure.
+_GROUP = re.compile(
+    r"(?:\baggregate\s+number\s+(?:and\s+percentage\s+)?of\s+(?:[\w\-]+\s+){0,4}?to\s+which\s+this\s+"
+    r"(?:schedule\s+13D|statement|amendment)(?:\s+[\w\-]+){0,3}?\s+relates?\s+(?:is|are|was)\s+(?:approximately\s+)?"
+    r"(?P<n1>" + _N + r")\s+(?:shares|units)\b"
+    r"|\b(?:the|certain\s+of\s+the|each\s+of\s+the|all\s+of\s+the)\s+reporting\s+persons\b[^.;%\d]{0,120}?"
+    r"\b(?:beneficially\s+own(?:s|ed)?|own(?:s|ed)?\s+beneficially|(?:the\s+)?beneficial\s+owners?\s+of)"
+    r"[\s)\]\"”]{1,4}(?:in\s+the\s+aggregate\s+|an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?"
+    r"(?P<n2>" + _N + r")\s+(?:shares|units)\b"
+    r"|\bbeneficial\s+ownership\s+of\s+an\s+aggregate\s+of\s+(?P<n3>" + _N + r")\s+shares\b"
+    r"(?=[^.;%\d]{0,60}?\breported\s+herein))" + _GROUP_PCT, re.I)
+
+
+def _group_holding(item: Item) -> ItemHolding | None:
+    """The one figure (and percent) the item states for the reporting persons as a whole."""
+    flat, starts = _flatten(item.text)
+    hits = list(_GROUP.finditer(flat))
+    if not hits or any(_SPLIT.search(_rest_of_sentence(flat, m)) for m in hits):
+        return None
+    stated = {(m.group("n1") or m.group("n2") or m.group("n3"), m.group("p")) for m in hits}
+    if len({n for n, _ in stated}) != 1 or len({p for _, p in stated if p}) > 1:
+        return None  # two figures for the group: not read
+    m = hits[0]
+    raw = m.group("n1") or m.group("n2") or m.group("n3")
+    shares = V.read_number(raw)
+    if shares is None:
+        return None
+    line = _line(item, starts, m.start())
+    p = next((p for _, p in stated if p), None)
+    return ItemHolding(item=item.number, line=item.line, aggregate=Amount(shares=shares, raw=raw, line=line),
+                       percent=_printed_percent(p, line) if p else None)
+
+
+def _rest_of_sentence(flat: str, m: re.Match) -> str:
+    """The match and the words after it up to the sentence's end."""
+    end = re.compile(r"(?<=[a-z\d)])\.\s+(?=[A-Z(])|;").search(flat, m.end())
+    return flat[m.start():end.start() if end else len(flat)]
+
+
+# 'the Reporting Persons ... respectively', 'other than', 'excluding': the words speak of parts.
+_SPLIT = re.compile(r"\brespectively\b|\bother\s+than\b|\bexclud|\bexcept\b|\bnone\s+of\b|\bnot\b"
+                    r"|\b(?:and|plus)\s+(?:\d{1,3}(?:,\d{3})+|\d+)\s+(?:shares|units)\b", re.I)
 
 
 def _per_person_sentences(item: Item, names: set[str], terms: dict[str, str] | None = None,
