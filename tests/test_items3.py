@@ -44,3 +44,10 @@ def test_13g_item_4_printed_once_where_the_covers_agree_is_con008s():
     f = _13g("(a) Amount beneficially owned:\n\n     1,000,900\n\n(b) Percent of class: 5.5%", "1,000,000")
     assert _codes(f, "CON021") == []
     assert sorted(p for p, _ in _codes(f, "CON008")) == ["Alpha Capital LLC", "Alpha Fund LP"]
+
+
+def test_a_short_name_in_capitals_names_the_person_as_printed():
+    from checker.parse.item_holdings import _names
+    assert _names("FMR, Fidelity, FVA, FVAL, and FMTC", "FMR Corp.")
+    assert not _names("the fmr affiliates", "FMR Corp.")  # not as printed
+    assert not _names("Beta LLC and Gamma LP", "Alpha LLC")  # legal forms name no one

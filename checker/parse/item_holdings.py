@@ -41,7 +41,8 @@ _ANY_LABEL = re.compile("|".join(f"(?:{v})" for v in _LABELS.values()) + r"|\(\s
 # aggregate number ... is N, which constitutes'; the links: 'representing', 'constituting', 'or',
 # 'which represents/constitutes'.
 _VERB = (r"(?P<verb>beneficially\s+own(?:s|ed)?|own(?:s|ed)?\s+beneficially|\bown(?:s|ed)?|\bh(?:eld|olds)|"
-         r"beneficial\s+owners?\s+of|\bis)[\"“”'’]?\s+(?:in\s+the\s+aggregate\s+)?"
+         r"beneficial\s+owners?\s+of|\bis)[\"“”'’]?\s+(?:as\s+of\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+(?:19|20)\d\d,?\s+)?"
+         r"(?:in\s+the\s+aggregate\s+)?"
          r"(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+|approximately\s+|all\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)")
 _OWNS = re.compile(
     _VERB + r"(?:\s+(?:shares|units)\b)?(?=[\s,(])[^.;%\d]{0,160}?"
@@ -407,6 +408,25 @@ def _about_the_person(flat: str, m: re.Match, name: str | None) -> bool:
     return bool(re.search(r"reporting\s+person|\b(?:he|she|it|they)\b", subject)) or any(w in subject for w in words)
 
 
+# 'The combined holdings of FMR, Fidelity, FVA, FVAL, and FMTC, are 903,691 Shares, or
+# approximately 12.12% of the outstanding Shares': the one person's holding with its
+# subsidiaries', where the holders it lists name the person.
+_COMBINED = re.compile(r"\b(?:combined|aggregate|total)\s+holdings?\s+of\s+(?P<subj>[^.;%\d]{2,100}?),?\s+"
+                       r"(?:are|is|were|was)\s+(?:approximately\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:shares|units)\b,?\s+"
+                       r"(?:or|representing|constituting)\s+(?:approximately\s+|about\s+)?(?P<p>\d{1,3}(?:\.\d+)?|\.\d+)\s*%", re.I)
+
+
+def _combined(item: Item, flat: str, starts: list[int], name: str) -> ItemHolding | None:
+    hits = [m for m in _COMBINED.finditer(flat) if _names(m.group("subj"), name)]
+    if len({(m.group("n"), m.group("p")) for m in hits}) != 1:
+        return None
+    m = hits[0]
+    shares = V.read_number(m.group("n"))
+    line = _line(item, starts, m.start("n"))
+    return ItemHolding(item=item.number, line=item.line, aggregate=Amount(shares=shares, raw=m.group("n"), line=line),
+                       percent=_printed_percent(m.group("p"), line)) if shares is not None else None
+
+
 # 'The aggregate number of shares of Common Stock beneficially owned by Mr. Neubauer as of
 # December 31, 1993 is 4,935,312 shares': the holder named after the verb.
 _OWNED_BY = re.compile(r"\bbeneficially\s+owned\s+by\s+(?P<subj>[^;:%\d]{2,80}?)(?:\s+as\s+of\s+[^.;:%]{3,40}?)?"
@@ -416,6 +436,19 @@ _OWNED_BY = re.compile(r"\bbeneficially\s+owned\s+by\s+(?P<subj>[^;:%\d]{2,80}?)
 def _sentence(item: Item, name: str | None = None, own: str | None = None) -> ItemHolding | None:
     flat, starts = _flatten(item.text)
     hits = [m for m in _OWNS.finditer(flat) if _about_the_person(flat, m, name)]
+    combined = _combined(item, flat, starts, name) if name and not hits else None
+    if combined is not None:
+        got = _sentence_figures(item, flat, starts, hits, name, own)
+        if got is None:
+            return combined
+        if got.percent is None and got.aggregate is not None and got.aggregate.shares == combined.aggregate.shares:
+            got.percent = combined.percent  # the same holding: its percent
+        return got
+    return _sentence_figures(item, flat, starts, hits, name, own)
+
+
+def _sentence_figures(item: Item, flat: str, starts: list[int], hits: list, name: str | None,
+                      own: str | None) -> ItemHolding | None:
     if len(hits) > 1 and name:
         # Sentences about several holders ('(i) Michael T. Kanarellis is the beneficial owner of ...
         # (ii) Robert J. Kecseg is the beneficial owner of ...'): the one whose subject names the person.
@@ -458,8 +491,12 @@ def _names(subject: str, name: str) -> bool:
     if re.search(r"\breporting\s+person\b(?!s)", subject, re.I):
         return True
     words = [w for w in re.findall(r"[A-Za-z]{4,}", name)
-             if w.lower() not in ("company", "corporation", "limited", "partners", "capital", "group", "fund", "trust")]
-    return any(re.search(r"\b" + re.escape(w) + r"\b", subject, re.I) for w in words)
+             if w.lower() not in ("company", "corporation", "limited", "partners", "capital", "group", "fund", "trust",
+                                  "corp")]
+    # a short name in capitals ('FMR' of 'FMR Corp.'), as printed
+    caps = [w for w in re.findall(r"\b[A-Z]{2,3}\b", name) if w not in ("LLC", "LP", "INC", "CO", "NA", "LTD", "PLC", "SA", "AG")]
+    return any(re.search(r"\b" + re.escape(w) + r"\b", subject, re.I) for w in words) \
+        or any(re.search(r"\b" + re.escape(w) + r"\b", subject) for w in caps)
 
 
 def _percent_only(item: Item, flat: str, starts: list[int]) -> ItemHolding | None:
