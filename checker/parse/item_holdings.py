@@ -15,7 +15,7 @@ from checker.parse import values as V
 from checker.parse.defined_terms import defined_terms
 from checker.parse.item_passive import passive_holdings
 from checker.parse.item_persons import per_person_blocks as person_blocks
-from checker.parse.item_persons import heading_tables, name_rows, per_person_holdings, values_by_name
+from checker.parse.item_persons import heading_tables, name_rows, per_person_holdings, surnames, values_by_name
 
 # An HTML table puts the label and its figure in cells: "(a) | Amount beneficially owned: | 4,654,746".
 _FLEX = r"[\s:.\-–—|]*"
@@ -102,7 +102,7 @@ def read_item_holdings(filing: Filing) -> None:
         holding, by_name = _labelled(item, person, sorted(names)) if item else (None, {})
         # Item 4 in sentences, one per person, where its labels state no figure: each person's own
         # (not a figure read for no one in particular).
-        each = _per_person_sentences(item, names, _terms(filing, names), own) if item and not holding and not by_name and len(names) > 1 else []
+        each = _per_person_sentences(item, names, _terms(filing, names), own, _surnames(filing, names)) if item and not holding and not by_name and len(names) > 1 else []
         holding = holding or (_sentence(item, person, own) if item and not each else None)
         filing.item_holdings += [ItemHolding(item=item.number, line=item.line, person=who, **figures)
                                  for who, figures in by_name.items()] + each
@@ -194,7 +194,7 @@ def _read_13d(filing: Filing, item: Item | None, person: str | None, names: set[
     own = class_letter(filing.security_class)
     holding = _sentence(item, person, own) if item and (person or len(names) < 2) else None
     if item and person is None and len(names) > 1:
-        filing.item_holdings += _per_person_sentences(item, names, _terms(filing, names), own)
+        filing.item_holdings += _per_person_sentences(item, names, _terms(filing, names), own, _surnames(filing, names))
         group = _group_holding(item)
         if group is not None and not any(
                 h.person is None and h.aggregate and h.aggregate.shares == group.aggregate.shares
@@ -256,19 +256,28 @@ _SPLIT = re.compile(r"\brespectively\b|\bother\s+than\b|\bexclud|\bexcept\b|\bno
 
 
 def _per_person_sentences(item: Item, names: set[str], terms: dict[str, str] | None = None,
-                          own: str | None = None) -> list[ItemHolding]:
+                          own: str | None = None, family: dict[str, str] | None = None) -> list[ItemHolding]:
     """One sentence per reporting person ('Capital World Investors is deemed to be the beneficial
     owner of 13,280,530 shares or 22.4% ...', or by its defined term: 'AVF XII beneficially owns
     ...'): the amount with its percent, else the amount alone with the words of beneficial ownership."""
     flat, starts = _flatten(item.text)
-    found = per_person_holdings(item, flat, starts, sorted(names), _OWNS, _line, terms=terms)
+    found = per_person_holdings(item, flat, starts, sorted(names), _OWNS, _line, terms=terms, surnames=family)
     told = {h.person for h in found}
     found += [h for h in per_person_holdings(item, flat, starts, sorted(names), _OWNS_AMOUNT, _line,
                                              keep=lambda m: _beneficial(m) and _of_own_class(flat, m, own),
-                                             terms=terms) if h.person not in told]
+                                             terms=terms, surnames=family) if h.person not in told]
     told = {h.person for h in found}
     return found + [h for h in passive_holdings(item, flat, starts, sorted(names), _line, _printed_percent, terms)
                     if h.person not in told]
+
+
+def _surnames(filing: Filing, names) -> dict[str, str]:
+    """Individuals' surnames ('Burnham beneficially owned ...'): the persons whose cover gives
+    type code IN, or, where no cover gives type codes, those whose names are no entity's."""
+    pages = [p for p in filing.cover_pages if p.name]
+    coded = [p for p in pages if p.type_codes and p.type_codes.codes]
+    individuals = {p.name.value for p in coded if "IN" in p.type_codes.codes} if coded else None
+    return surnames(sorted(names), individuals)
 
 
 def _terms(filing: Filing, names) -> dict[str, str]:

@@ -20,18 +20,25 @@ _SENTENCE_END = re.compile(r"(?:(?<=[a-z]{3})|(?<=\d)|(?<=\)))[.;]\s+(?=[A-Z(])"
 
 
 def per_person_holdings(item, flat: str, starts, names: list[str], owns: re.Pattern, line_of,
-                        keep=lambda m: True, terms: dict[str, str] | None = None) -> list[ItemHolding]:
+                        keep=lambda m: True, terms: dict[str, str] | None = None,
+                        surnames: dict[str, str] | None = None) -> list[ItemHolding]:
     cores = {n: _core(normalize(n)) for n in names}
     found: dict[str, list[tuple[Amount, Percent | None]]] = {}
+    prev = 0
     for m in owns.finditer(flat):
+        # the words before the verb, from the sentence's start or the figure of the clause before
+        # ('(A) Alpha Fund LP beneficially owns 1,000,000 shares; and (B) Brandt directly ...')
+        begin = max(max((e.end() for e in _SENTENCE_END.finditer(flat, 0, m.start())), default=0), prev)
+        prev = m.end("n")
         if not keep(m):
             continue
-        begin = max((e.end() for e in _SENTENCE_END.finditer(flat, 0, m.start())), default=0)
         person = _subject(flat[begin:m.start()], cores)
         if person is None and terms:
             # 'AVF XII beneficially owns ...': the one person the defined term stands for
             who = persons_by_terms(flat[begin:m.start()], terms)
             person = next(iter(who)) if len(who) == 1 else None
+        if person is None and surnames:
+            person = by_surname(flat[begin:m.start()], surnames)
         shares = V.read_number(m.group("n"))
         if person is None or shares is None:
             continue
@@ -47,6 +54,44 @@ def per_person_holdings(item, flat: str, starts, names: list[str], owns: re.Patt
         amount, pct = figures[0]
         out.append(ItemHolding(item=item.number, line=item.line, person=person, aggregate=amount, percent=pct))
     return out
+
+
+# Words of an entity's name: a name with one of them is no individual's.
+_ENTITY = {"FUND", "FUNDS", "TRUST", "PARTNERS", "PARTNERSHIP", "CAPITAL", "HOLDINGS", "HOLDING", "MANAGEMENT",
+           "GROUP", "ASSOCIATES", "ADVISORS", "ADVISERS", "INVESTMENTS", "INVESTMENT", "VENTURES", "BANK",
+           "CORPORATION", "COMPANY", "FOUNDATION", "LLC", "LP", "INC", "LTD", "CORP", "CO", "LLP", "PLC", "NA",
+           "SA", "AG", "GP", "LIMITED", "ESTATE", "SERIES", "PRINCIPALS", "OPPORTUNITY", "MASTER", "OFFSHORE"}
+_SUFFIX = {"JR", "SR", "II", "III", "IV", "ESQ", "MD", "PHD"}
+
+
+def surnames(names: list[str], individuals: set[str] | None = None) -> dict[str, str]:
+    """{surname: person} for the reporting persons that are individuals ('Brad Burnham': no word
+    of an entity's name, two to four words; where the covers' type codes are known, 'IN'), each
+    surname no word of another person's name."""
+    out: dict[str, str] = {}
+    words = {n: normalize(n).split() for n in names}
+    for name, ws in words.items():
+        if individuals is not None and name not in individuals:
+            continue
+        if not 2 <= len(ws) <= 4 or any(w in _ENTITY for w in ws):
+            continue
+        core = [w for w in ws if w not in _SUFFIX]
+        last = core[-1] if core else ""
+        if len(last) < 3 or any(last in other for n, other in words.items() if n != name):
+            continue
+        out[last] = name
+    return out
+
+
+def by_surname(subject: str, table: dict[str, str]) -> str | None:
+    """'(E) Buttrick directly': the clause before the verb is a surname alone (as printed, with
+    its capital; no title, which may be a relative's: 'Mrs. Smith'), and lower-case words after it."""
+    tail = re.split(r"[;,:]|\(\s*\w{1,4}\s*\)", subject)[-1].strip()
+    tail = re.sub(r"^(?:and|or)\s+", "", tail)
+    m = re.match(r"([A-Z][A-Za-z'’\-]+)((?:\s+[a-z]+)*)\s*$", tail)
+    if not m:
+        return None
+    return table.get(normalize(m.group(1)))
 
 
 def _subject(text: str, cores: dict[str, str]) -> str | None:
