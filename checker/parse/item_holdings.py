@@ -456,6 +456,38 @@ def _sentence(item: Item, name: str | None = None, own: str | None = None) -> It
     return _sentence_figures(item, flat, starts, hits, name, own)
 
 
+# 'The Trust holds 3,114,570 shares of Common Stock, as to which it may be deemed to have shared
+# voting and dispositive power': the shares over which the one reporting person (a trustee for
+# the trust, named by the trust) has both powers. Read only where nothing else states a figure.
+_HELD_WITH_POWERS = re.compile(
+    r"(?P<subj>[^.;]{0,80}?)\b(?:holds|held|owns|owned)\s+(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:shares|units)\b"
+    r"(?P<mid>[^.;\d]{0,60}?),?\s*as\s+to\s+which\s+(?:it|he|she|they|the\s+\w+)\s+(?:may\s+be\s+deemed\s+to\s+)?"
+    r"(?:has|have|had|possess(?:es)?)\s+(?:the\s+)?(?:sole|shared)?\s*(?:voting\s+and\s+dispositive|dispositive\s+and\s+voting|"
+    r"voting\s+and\s+investment)\s+powers?\b", re.I)
+
+
+def _held_with_powers(item: Item, flat: str, starts: list[int], name: str) -> ItemHolding | None:
+    hits = [m for m in _HELD_WITH_POWERS.finditer(flat) if _names_holder(m.group("subj"), name)]
+    if len({m.group("n") for m in hits}) != 1:
+        return None
+    m = hits[0]
+    shares = V.read_number(m.group("n"))
+    line = _line(item, starts, m.start("n"))
+    return ItemHolding(item=item.number, line=item.line,
+                       aggregate=Amount(shares=shares, raw=m.group("n"), line=line)) if shares is not None else None
+
+
+def _names_holder(subject: str, name: str) -> bool:
+    """The words before the verb name the person, or are 'the Trust' ('the Fund') where the
+    person's name ends in that word ('Wachovia Bank, N.A., as Trustee for the ... Trust')."""
+    last = re.findall(r"[A-Za-z]+", name)
+    tail = re.sub(r"^[\W_]+", "", re.split(r"[,;:]", subject)[-1])  # a rule of dashes above the text
+    if last and re.fullmatch(r"\s*(?:\w+\s+){0,8}?the\s+" + re.escape(last[-1]) + r"\s*", tail, re.I) \
+            and last[-1].lower() in ("trust", "fund", "partnership", "plan"):
+        return True
+    return _names(tail, name)
+
+
 def _sentence_figures(item: Item, flat: str, starts: list[int], hits: list, name: str | None,
                       own: str | None) -> ItemHolding | None:
     if len(hits) > 1 and name:
@@ -482,6 +514,12 @@ def _sentence_figures(item: Item, flat: str, starts: list[int], hits: list, name
             return ItemHolding(item=item.number, line=item.line, percent=pct.percent if pct else None,
                                aggregate=Amount(shares=shares, raw=amounts[0].group("n"), line=line)) \
                 if shares is not None else pct
+    if not hits and name:
+        held = _held_with_powers(item, flat, starts, name)
+        if held is not None:
+            pct = _percent_only(item, flat, starts)
+            held.percent = pct.percent if pct else None
+            return held
     if len(hits) != 1:
         return _percent_only(item, flat, starts) if not hits else None
     m = hits[0]
