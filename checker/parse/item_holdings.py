@@ -217,7 +217,9 @@ _GROUP = re.compile(
     r"(?:\baggregate\s+number\s+(?:and\s+percentage\s+)?of\s+(?:[\w\-]+\s+){0,4}?to\s+which\s+this\s+"
     r"(?:schedule\s+13D|statement|amendment)(?:\s+[\w\-]+){0,3}?\s+relates?\s+(?:is|are|was)\s+(?:approximately\s+)?"
     r"(?P<n1>" + _N + r")\s+(?:shares|units)\b"
-    r"|\b(?:the|certain\s+of\s+the|each\s+of\s+the|all\s+of\s+the)\s+reporting\s+persons\b[^.;%\d]{0,120}?"
+    # (a statute cited between: 'who comprise a "group" within the meaning of Section 13(d)(3) of the Act')
+    r"|\b(?:the|certain\s+of\s+the|each\s+of\s+the|all\s+of\s+the)\s+reporting\s+persons\b"
+    r"(?:[^.;%\d]|\b1[34][a-z]?(?:-\d+)?(?:\(\w{1,3}\))+|\b(?:19|20)\d\d\b){0,160}?"
     r"\b(?:beneficially\s+own(?:s|ed)?|own(?:s|ed)?\s+beneficially|(?:the\s+)?beneficial\s+owners?\s+of)"
     r"[\s)\]\"”]{1,4}(?:in\s+the\s+aggregate\s+|an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?"
     r"(?P<n2>" + _N + r")\s+(?:shares|units)\b"
