@@ -726,6 +726,18 @@ def _breakdown(second: str):
 CASES["SUM008"] = (lambda: _breakdown("400,002"), lambda: _breakdown("400,000"))
 
 
+def _group_item4(shares):
+    """13G Item 4 printed once (no person named) for a fund (1,000,000) and its manager (1,500,000)."""
+    fund, manager = clean_pair()
+    manager.aggregate = amount(1_500_000, line=50)
+    held = ItemHolding(item="4", person=None, aggregate=amount(shares, line=300), line=299)
+    return _with(filing(fund, manager, form="SC 13G"), item_holdings=[held])
+
+
+CASES["CON021"] = (lambda: _group_item4(1_500_900), lambda: _group_item4(1_500_000),
+                   lambda: _group_item4(2_400_000), lambda: _group_item4(2_500_000))
+
+
 # CASES[code] = (fail, pass[, fail, pass, ...]): even positions must fire, odd ones must not.
 FAILING = [(code, n) for code in sorted(CASES) for n in range(0, len(CASES[code]), 2)]
 PASSING = [(code, n) for code in sorted(CASES) for n in range(1, len(CASES[code]), 2)]

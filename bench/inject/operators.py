@@ -454,13 +454,14 @@ def op_item_amount(ctx: Ctx) -> Result:
 
     def verify(f: Filing) -> str | None:
         return None if _amount_value(_page_by_name(f, name), "aggregate") == old_v else "cover page changed too"
-    # The figure printed once in the item is the figure of every person whose cover page states it:
-    # a finding about any of them is about the changed figure.
-    sharing = tuple(p.name.value for p in ctx.pages if p is not page and _nonzero(p.aggregate)
-                    and p.aggregate.shares == old_v and p.name.value != name)
+    # The edited figure is the first one printed in the item that equals the chosen person's
+    # aggregate; where other persons' aggregates are the same figure, it may be any of theirs
+    # (a table's first row, a list by name): a finding on any of them is the right one.
+    same = tuple(p.name.value for p in ctx.pages if p.name and p is not page
+                 and _nonzero(p.aggregate) and p.aggregate.shares == old_v and p.name.value != name)
     return [Mutant(op, ctx.raw.replace(span.start, span.end, new),
                    f"Item {number} amount of {name}: {span.text} -> {new} (line {ctx.raw.line_of(span.start)})",
-                   verify, frozenset({"thresholds", "sums", "consistency"}), person=name, also_person=sharing,
+                   verify, frozenset({"thresholds", "sums", "consistency"}), person=name, also_person=same,
                    line=ctx.raw.line_of(span.start))]
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from checker.facts.common import fmt_shares, named_pages, page_for
-from checker.facts.holdings import pct_text
+from checker.facts.holdings import digit_distance, pct_text
 from checker.model import Filing, ItemHolding, Percent
 
 AMOUNT_FIELDS = {"aggregate": "aggregate amount", "sole_voting": "sole voting power",
@@ -23,7 +23,45 @@ def restated_facts(filing: Filing) -> list[dict]:
     for held in filing.item_holdings:
         for page, fields in _pages_about(filing, held):
             facts += _pair_facts(held, page, fields)
+        facts += _group_facts(filing, held)
     return facts
+
+
+def _group_facts(filing: Filing, held: ItemHolding) -> list[dict]:
+    """An amount the item states once for no one in particular (13G Item 4 printed once for
+    several persons whose covers differ; Item 5 about 'the Reporting Persons'): whichever
+    person or persons it speaks of, it is one person's row 11 or the combined holding of some
+    of them. Where it is neither, a ``group_figure`` fact, named for the person whose row is
+    closest to it (which row it should have been the figures cannot tell)."""
+    pages = [p for p in named_pages(filing) if p.aggregate is not None]
+    item = held.aggregate
+    if held.person or item is None or len(pages) < 2 or len(pages) != len(named_pages(filing)) \
+            or _agree(pages, "aggregate") or not isinstance(item.shares, int):
+        return []
+    rows = [p.aggregate.shares for p in pages]
+    if not all(isinstance(r, int) for r in rows):
+        return []
+    sums = _subset_sums(rows)
+    if sums is None or item.shares in sums:
+        return []
+    near = min(pages, key=lambda p: (digit_distance(p.aggregate.shares, item.shares)[0],
+                                     abs(p.aggregate.shares - item.shares)))
+    return [{"t": "group_figure", "person": near.name.value, "item": held.item,
+             "item_s": fmt_shares(item.shares), "cover_s": fmt_shares(near.aggregate.shares),
+             "cover_line": near.aggregate.line, "persons": len(pages),
+             "rows_s": ", ".join(sorted({fmt_shares(r) for r in rows})),
+             "line": item.line or held.line, "evidence": item.raw[:500] or None,
+             "key": f"group_figure:{held.item}:{item.shares}"}]
+
+
+def _subset_sums(values: list[int], cap: int = 50000) -> set[int] | None:
+    """Every sum of one or more of the values (None where there are too many to list)."""
+    sums: set[int] = set()
+    for v in values:
+        sums |= {s + v for s in sums} | {v}
+        if len(sums) > cap:
+            return None
+    return sums
 
 
 def _pair_facts(held: ItemHolding, page, fields: set[str]) -> list[dict]:
@@ -64,8 +102,20 @@ def _pages_about(filing: Filing, held: ItemHolding) -> list[tuple[object, set[st
     pages = named_pages(filing)
     if len(pages) == 1:
         return [(pages[0], _ALL_FIELDS)]  # one person: the item can only be about it
-    fields = {f for f in _ALL_FIELDS if _agree(pages, f)}
+    # A figure for the persons together that is the sum of their rows (each holds its own
+    # shares) is the group's total, not a figure to compare with each row.
+    fields = {f for f in _ALL_FIELDS if _agree(pages, f) and not _is_sum(pages, held, f)}
     return [(p, fields) for p in pages] if fields else []
+
+
+def _is_sum(pages, held: ItemHolding, field: str) -> bool:
+    item = getattr(held, field)
+    if item is None:
+        return False
+    if field == "percent":
+        total = sum(p.percent.value for p in pages)
+        return abs(item.value - total) <= Decimal("0.5") * Decimal(10) ** -min(item.decimals, 2) * len(pages)
+    return item.shares == sum(getattr(p, field).shares for p in pages)
 
 
 def _agree(pages, field: str) -> bool:

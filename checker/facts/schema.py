@@ -249,6 +249,16 @@ FACT_TYPES: dict[str, FactType] = {
         "item_lo": D("number", "the item's figure, or its lowest value as cover_lo"),
         "item_hi": D("number", "the item's figure, or its highest value as cover_hi"),
     }),
+    "group_figure": FactType("an amount 13G Item 4 or 13D Item 5(a) states once for no person in particular, "
+                             "that is no person's row 11 and no sum of some persons' rows", {
+        "person": F("str", "the reporting person whose row 11 is closest to the amount"),
+        "item": F("str", "the item: '4' or '5'"),
+        "item_s": F("str", "the item's amount as printed"),
+        "cover_s": F("str", "that person's row 11"),
+        "cover_line": F("int", "that row's line", optional=True),
+        "persons": F("int", "how many persons' rows 11 were compared"),
+        "rows_s": F("str", "the persons' rows 11, the distinct figures, formatted"),
+    }),
     "power_row": FactType("one power row that was read (rows 7-10 of a 13D, 5-8 of a 13G), beside row 11", {
         "person": F("str", "the reporting person"),
         "row": F("int", "the row number on the form"),

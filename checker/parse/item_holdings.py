@@ -8,6 +8,7 @@ figure belongs to must not be guessed.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from checker.model import Amount, Filing, Item, ItemHolding, Percent
@@ -15,7 +16,7 @@ from checker.parse import values as V
 from checker.parse.defined_terms import defined_terms
 from checker.parse.item_passive import passive_holdings
 from checker.parse.item_persons import per_person_blocks as person_blocks
-from checker.parse.item_persons import name_rows, per_person_holdings, values_by_name
+from checker.parse.item_persons import heading_tables, name_rows, per_person_holdings, surnames, values_by_name
 
 # An HTML table puts the label and its figure in cells: "(a) | Amount beneficially owned: | 4,654,746".
 _FLEX = r"[\s:.\-–—|]*"
@@ -41,7 +42,8 @@ _ANY_LABEL = re.compile("|".join(f"(?:{v})" for v in _LABELS.values()) + r"|\(\s
 # aggregate number ... is N, which constitutes'; the links: 'representing', 'constituting', 'or',
 # 'which represents/constitutes'.
 _VERB = (r"(?P<verb>beneficially\s+own(?:s|ed)?|own(?:s|ed)?\s+beneficially|\bown(?:s|ed)?|\bh(?:eld|olds)|"
-         r"beneficial\s+owners?\s+of|\bis)[\"“”'’]?\s+(?:in\s+the\s+aggregate\s+)?"
+         r"beneficial\s+owners?\s+of|\bis)[\"“”'’]?\s+(?:as\s+of\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+(?:19|20)\d\d,?\s+)?"
+         r"(?:in\s+the\s+aggregate\s+)?"
          r"(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+|approximately\s+|all\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)")
 _OWNS = re.compile(
     _VERB + r"(?:\s+(?:shares|units)\b)?(?=[\s,(])[^.;%\d]{0,160}?"
@@ -52,9 +54,29 @@ _OWNS = re.compile(
 # ...'), not of another security ('owns 10,000 shares of Series A Preferred').
 _OWNS_AMOUNT = re.compile(
     _VERB + r"\s+(?:shares|units)\b(?!\s+of\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?"
-    r"(?:preferred|warrants?|options?|notes?|debentures?|units|class\s+[b-z]\b))"
+    r"(?:preferred|warrants?|options?|notes?|debentures?|units))"
     # nor one part of a compound holding ('2,398,434 shares of Common Stock and 1,666,667 Warrants')
     r"(?!(?:\s+of(?:\s+[A-Za-z][\w\-]*){1,4})?\s*(?:,\s*)?(?:and|plus)\s+\d)", re.I)
+# 'owns 10,000 shares of Class B Common Stock': another class than the one reported, unless the
+# statement is about that class ('Swoosh is deemed to own beneficially 128,500,000 shares of the
+# NIKE Class B Stock' where the title page names the Class B Stock).
+_OF_CLASS_LETTER = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?class\s+([a-z])\b", re.I)
+
+
+def class_letter(security_class) -> str | None:
+    """'b' for 'Class B Common Stock': the letter of the class the title page names."""
+    m = re.search(r"\bclass\s+([a-z])\b", security_class.value if security_class else "", re.I)
+    return m.group(1).lower() if m else None
+
+
+def _of_own_class(flat: str, m: re.Match, own: str | None) -> bool:
+    """The count is of the class reported: no 'Class B' after it, 'Class A' (often the class
+    itself), or the class letter the title page names."""
+    c = _OF_CLASS_LETTER.match(flat, m.end())
+    letter = c.group(1).lower() if c else None
+    return letter is None or letter == own or (letter == "a" and own is None)
+
+
 # Only the percent: 'the shares ... beneficially owned by the Reporting Person constitute 15.3% of
 # the Issuer's outstanding Common Stock'.
 # Also 'which represents 5.02% of the total number of shares' (not '... of the shares held by the
@@ -74,14 +96,15 @@ def read_item_holdings(filing: Filing) -> None:
     names = {p.name.value for p in filing.cover_pages if p.name}
     joint = any(p.joint_names for p in filing.cover_pages)
     person = next(iter(names)) if len(names) == 1 and not joint else None
+    own = class_letter(filing.security_class)
     if filing.schedule == "13G":
         item = _item(filing, "4")
         # Item 4 in the form's labels, or, where it has none, in a sentence like a 13D's Item 5.
         holding, by_name = _labelled(item, person, sorted(names)) if item else (None, {})
         # Item 4 in sentences, one per person, where its labels state no figure: each person's own
         # (not a figure read for no one in particular).
-        each = _per_person_sentences(item, names, _terms(filing, names)) if item and not holding and not by_name and len(names) > 1 else []
-        holding = holding or (_sentence(item, person) if item and not each else None)
+        each = _per_person_sentences(item, names, _terms(filing, names), own, _surnames(filing, names)) if item and not holding and not by_name and len(names) > 1 else []
+        holding = holding or (_sentence(item, person, own) if item and not each else None)
         filing.item_holdings += [ItemHolding(item=item.number, line=item.line, person=who, **figures)
                                  for who, figures in by_name.items()] + each
     else:
@@ -94,6 +117,7 @@ def read_item_holdings(filing: Filing) -> None:
         filing.item_holdings.append(holding)
     if item is not None and len(names) > 1:
         _table_rows(filing, item, sorted(names))
+        _heading_tables(filing, item, sorted(names))
 
 
 def _table_rows(filing: Filing, item: Item, names: list[str]) -> None:
@@ -107,6 +131,30 @@ def _table_rows(filing: Filing, item: Item, names: list[str]) -> None:
         filing.item_holdings.append(ItemHolding(item=item.number, line=item.line, person=who,
                                                 aggregate=Amount(shares=shares, raw=n, line=line),
                                                 percent=_printed_percent(p, line)))
+
+
+def _heading_tables(filing: Filing, item: Item, names: list[str]) -> None:
+    """A table of the persons' holdings under a heading that names its columns (or its
+    persons): for those of whom nothing else was read."""
+    told = {h.person for h in filing.item_holdings}
+    for who, (figures, k) in heading_tables(item, names, _terms(filing, names)).items():
+        if who in told:
+            continue
+        line = item.line + k if item.line is not None else None
+        values = {}
+        for key, cell in figures.items():
+            cell = _MARKS.sub("", cell).strip()
+            if key == "percent":
+                values[key] = _printed_percent(cell.rstrip("% "), line)
+            else:
+                shares = V.read_number(cell)
+                if shares is not None:
+                    values[key] = Amount(shares=shares, raw=cell, line=line)
+        if values:
+            filing.item_holdings.append(ItemHolding(item=item.number, line=item.line, person=who, **values))
+
+
+_MARKS = re.compile(r"\(\s*\d{1,2}\s*\)|\*+|\[\s*\d{1,2}\s*\]")
 
 
 def _with_labels(holding: ItemHolding | None, item: Item, person: str) -> ItemHolding | None:
@@ -144,28 +192,105 @@ def _table_row(item: Item) -> ItemHolding | None:
 
 def _read_13d(filing: Filing, item: Item | None, person: str | None, names: set[str]) -> ItemHolding | None:
     """Item 5(a)'s sentences: the one person's holding (returned), or one per named person (added)."""
-    holding = _sentence(item, person) if item and (person or len(names) < 2) else None
+    own = class_letter(filing.security_class)
+    holding = _sentence(item, person, own) if item and (person or len(names) < 2) else None
     if item and person is None and len(names) > 1:
-        filing.item_holdings += _per_person_sentences(item, names, _terms(filing, names))
+        filing.item_holdings += _per_person_sentences(item, names, _terms(filing, names), own, _surnames(filing, names))
+        group = _group_holding(item)
+        if group is not None and not any(
+                h.person is None and h.aggregate and h.aggregate.shares == group.aggregate.shares
+                for h in filing.item_holdings):
+            filing.item_holdings.append(group)
     return holding
 
 
-def _per_person_sentences(item: Item, names: set[str], terms: dict[str, str] | None = None) -> list[ItemHolding]:
+_N = r"\d{1,3}(?:,\d{3})+|\d+"
+_GROUP_PCT = (r"(?:[^.;%\d]{0,80}?(?:representing|represents?|represented|constitut(?:ing|es?|ed)|\bor\b)"
+              r"[^.;%\d]{0,40}?(?P<p>\d{1,3}(?:\.\d+)?|\.\d+)\s*%)?")
+# Item 5(a) about the reporting persons as a whole: 'The aggregate number of shares of Common
+# Stock to which this Schedule 13D relates is 3,432,956 shares', 'certain of the Reporting
+# Persons may be deemed to have shared voting power with respect to (and therefore beneficially
+# own) 19,605,379 shares', 'The beneficial ownership of an aggregate of 379,833 shares of Common
+# Stock reported herein'. Whose figure it is the words do not say; restated.py compares it only
+# where every cover page states the same figure.
+_GROUP = re.compile(
+    r"(?:\baggregate\s+number\s+(?:and\s+percentage\s+)?of\s+(?:[\w\-]+\s+){0,4}?to\s+which\s+this\s+"
+    r"(?:schedule\s+13D|statement|amendment)(?:\s+[\w\-]+){0,3}?\s+relates?\s+(?:is|are|was)\s+(?:approximately\s+)?"
+    r"(?P<n1>" + _N + r")\s+(?:shares|units)\b"
+    # (a statute cited between: 'who comprise a "group" within the meaning of Section 13(d)(3) of the Act')
+    r"|\b(?:the|certain\s+of\s+the|each\s+of\s+the|all\s+of\s+the)\s+reporting\s+persons\b"
+    r"(?:[^.;%\d]|\b1[34][a-z]?(?:-\d+)?(?:\(\w{1,3}\))+|\b(?:19|20)\d\d\b){0,160}?"
+    r"\b(?:beneficially\s+own(?:s|ed)?|own(?:s|ed)?\s+beneficially|(?:the\s+)?beneficial\s+owners?\s+of)"
+    r"[\s)\]\"”]{1,4}(?:in\s+the\s+aggregate\s+|an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?"
+    r"(?P<n2>" + _N + r")\s+(?:shares|units)\b"
+    r"|\bbeneficial\s+ownership\s+of\s+an\s+aggregate\s+of\s+(?P<n3>" + _N + r")\s+shares\b"
+    r"(?=[^.;%\d]{0,60}?\breported\s+herein))" + _GROUP_PCT, re.I)
+
+
+def _group_holding(item: Item) -> ItemHolding | None:
+    """The one figure (and percent) the item states for the reporting persons as a whole."""
+    flat, starts = _flatten(item.text)
+    hits = list(_GROUP.finditer(flat))
+    if not hits or any(_SPLIT.search(_rest_of_sentence(flat, m)) for m in hits):
+        return None
+    stated = {(m.group("n1") or m.group("n2") or m.group("n3"), m.group("p")) for m in hits}
+    if len({n for n, _ in stated}) != 1 or len({p for _, p in stated if p}) > 1:
+        return None  # two figures for the group: not read
+    m = hits[0]
+    raw = m.group("n1") or m.group("n2") or m.group("n3")
+    shares = V.read_number(raw)
+    if shares is None:
+        return None
+    line = _line(item, starts, m.start())
+    p = next((p for _, p in stated if p), None)
+    return ItemHolding(item=item.number, line=item.line, aggregate=Amount(shares=shares, raw=raw, line=line),
+                       percent=_printed_percent(p, line) if p else None)
+
+
+def _rest_of_sentence(flat: str, m: re.Match) -> str:
+    """The match and the words after it up to the sentence's end."""
+    end = re.compile(r"(?<=[a-z\d)])\.\s+(?=[A-Z(])|;").search(flat, m.end())
+    return flat[m.start():end.start() if end else len(flat)]
+
+
+# 'the Reporting Persons ... respectively', 'other than', 'excluding': the words speak of parts.
+_SPLIT = re.compile(r"\brespectively\b|\bother\s+than\b|\bexclud|\bexcept\b|\bnone\s+of\b|\bnot\b"
+                    r"|\b(?:and|plus)\s+(?:\d{1,3}(?:,\d{3})+|\d+)\s+(?:shares|units)\b", re.I)
+
+
+def _per_person_sentences(item: Item, names: set[str], terms: dict[str, str] | None = None,
+                          own: str | None = None, family: dict[str, str] | None = None) -> list[ItemHolding]:
     """One sentence per reporting person ('Capital World Investors is deemed to be the beneficial
     owner of 13,280,530 shares or 22.4% ...', or by its defined term: 'AVF XII beneficially owns
     ...'): the amount with its percent, else the amount alone with the words of beneficial ownership."""
     flat, starts = _flatten(item.text)
-    found = per_person_holdings(item, flat, starts, sorted(names), _OWNS, _line, terms=terms)
+    found = per_person_holdings(item, flat, starts, sorted(names), _OWNS, _line, terms=terms, surnames=family)
     told = {h.person for h in found}
     found += [h for h in per_person_holdings(item, flat, starts, sorted(names), _OWNS_AMOUNT, _line,
-                                             keep=_beneficial, terms=terms) if h.person not in told]
+                                             keep=lambda m: _beneficial(m) and _of_own_class(flat, m, own),
+                                             terms=terms, surnames=family) if h.person not in told]
     told = {h.person for h in found}
     return found + [h for h in passive_holdings(item, flat, starts, sorted(names), _line, _printed_percent, terms)
                     if h.person not in told]
 
 
+def _surnames(filing: Filing, names) -> dict[str, str]:
+    """Individuals' surnames ('Burnham beneficially owned ...'): the persons whose cover gives
+    type code IN, or, where no cover gives type codes, those whose names are no entity's."""
+    pages = [p for p in filing.cover_pages if p.name]
+    coded = [p for p in pages if p.type_codes and p.type_codes.codes]
+    individuals = {p.name.value for p in coded if "IN" in p.type_codes.codes} if coded else None
+    return surnames(sorted(names), individuals)
+
+
 def _terms(filing: Filing, names) -> dict[str, str]:
-    return defined_terms([i.text for i in filing.items], sorted(names))
+    return _cached_terms(tuple(i.text for i in filing.items), tuple(sorted(names)))
+
+
+@functools.lru_cache(maxsize=64)
+def _cached_terms(texts: tuple[str, ...], names: tuple[str, ...]) -> dict[str, str]:
+    """Speed only: the terms of one filing, asked for by several readers."""
+    return defined_terms(list(texts), list(names))
 
 
 def read_xml_item5_parts(filing: Filing, parts: list[Item]) -> None:
@@ -301,15 +426,79 @@ def _about_the_person(flat: str, m: re.Match, name: str | None) -> bool:
     return bool(re.search(r"reporting\s+person|\b(?:he|she|it|they)\b", subject)) or any(w in subject for w in words)
 
 
+# 'The combined holdings of FMR, Fidelity, FVA, FVAL, and FMTC, are 903,691 Shares, or
+# approximately 12.12% of the outstanding Shares': the one person's holding with its
+# subsidiaries', where the holders it lists name the person.
+_COMBINED = re.compile(r"\b(?:combined|aggregate|total)\s+holdings?\s+of\s+(?P<subj>[^.;%\d]{2,100}?),?\s+"
+                       r"(?:are|is|were|was)\s+(?:approximately\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:shares|units)\b,?\s+"
+                       r"(?:or|representing|constituting)\s+(?:approximately\s+|about\s+)?(?P<p>\d{1,3}(?:\.\d+)?|\.\d+)\s*%", re.I)
+
+
+def _combined(item: Item, flat: str, starts: list[int], name: str) -> ItemHolding | None:
+    hits = [m for m in _COMBINED.finditer(flat) if _names(m.group("subj"), name)]
+    if len({(m.group("n"), m.group("p")) for m in hits}) != 1:
+        return None
+    m = hits[0]
+    shares = V.read_number(m.group("n"))
+    line = _line(item, starts, m.start("n"))
+    return ItemHolding(item=item.number, line=item.line, aggregate=Amount(shares=shares, raw=m.group("n"), line=line),
+                       percent=_printed_percent(m.group("p"), line)) if shares is not None else None
+
+
 # 'The aggregate number of shares of Common Stock beneficially owned by Mr. Neubauer as of
 # December 31, 1993 is 4,935,312 shares': the holder named after the verb.
 _OWNED_BY = re.compile(r"\bbeneficially\s+owned\s+by\s+(?P<subj>[^;:%\d]{2,80}?)(?:\s+as\s+of\s+[^.;:%]{3,40}?)?"
                        r"\s+(?:is|was|are|were)\s+(?:approximately\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:shares|units)\b", re.I)
 
 
-def _sentence(item: Item, name: str | None = None) -> ItemHolding | None:
+def _sentence(item: Item, name: str | None = None, own: str | None = None) -> ItemHolding | None:
     flat, starts = _flatten(item.text)
     hits = [m for m in _OWNS.finditer(flat) if _about_the_person(flat, m, name)]
+    combined = _combined(item, flat, starts, name) if name and not hits else None
+    if combined is not None:
+        got = _sentence_figures(item, flat, starts, hits, name, own)
+        if got is None:
+            return combined
+        if got.percent is None and got.aggregate is not None and got.aggregate.shares == combined.aggregate.shares:
+            got.percent = combined.percent  # the same holding: its percent
+        return got
+    return _sentence_figures(item, flat, starts, hits, name, own)
+
+
+# 'The Trust holds 3,114,570 shares of Common Stock, as to which it may be deemed to have shared
+# voting and dispositive power': the shares over which the one reporting person (a trustee for
+# the trust, named by the trust) has both powers. Read only where nothing else states a figure.
+_HELD_WITH_POWERS = re.compile(
+    r"(?P<subj>[^.;]{0,80}?)\b(?:holds|held|owns|owned)\s+(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:shares|units)\b"
+    r"(?P<mid>[^.;\d]{0,60}?),?\s*as\s+to\s+which\s+(?:it|he|she|they|the\s+\w+)\s+(?:may\s+be\s+deemed\s+to\s+)?"
+    r"(?:has|have|had|possess(?:es)?)\s+(?:the\s+)?(?:sole|shared)?\s*(?:voting\s+and\s+dispositive|dispositive\s+and\s+voting|"
+    r"voting\s+and\s+investment)\s+powers?\b", re.I)
+
+
+def _held_with_powers(item: Item, flat: str, starts: list[int], name: str) -> ItemHolding | None:
+    hits = [m for m in _HELD_WITH_POWERS.finditer(flat) if _names_holder(m.group("subj"), name)]
+    if len({m.group("n") for m in hits}) != 1:
+        return None
+    m = hits[0]
+    shares = V.read_number(m.group("n"))
+    line = _line(item, starts, m.start("n"))
+    return ItemHolding(item=item.number, line=item.line,
+                       aggregate=Amount(shares=shares, raw=m.group("n"), line=line)) if shares is not None else None
+
+
+def _names_holder(subject: str, name: str) -> bool:
+    """The words before the verb name the person, or are 'the Trust' ('the Fund') where the
+    person's name ends in that word ('Wachovia Bank, N.A., as Trustee for the ... Trust')."""
+    last = re.findall(r"[A-Za-z]+", name)
+    tail = re.sub(r"^[\W_]+", "", re.split(r"[,;:]", subject)[-1])  # a rule of dashes above the text
+    if last and re.fullmatch(r"\s*(?:\w+\s+){0,8}?the\s+" + re.escape(last[-1]) + r"\s*", tail, re.I) \
+            and last[-1].lower() in ("trust", "fund", "partnership", "plan"):
+        return True
+    return _names(tail, name)
+
+
+def _sentence_figures(item: Item, flat: str, starts: list[int], hits: list, name: str | None,
+                      own: str | None) -> ItemHolding | None:
     if len(hits) > 1 and name:
         # Sentences about several holders ('(i) Michael T. Kanarellis is the beneficial owner of ...
         # (ii) Robert J. Kecseg is the beneficial owner of ...'): the one whose subject names the person.
@@ -325,7 +514,8 @@ def _sentence(item: Item, name: str | None = None) -> ItemHolding | None:
             return ItemHolding(item=item.number, line=item.line, percent=pct.percent if pct else None,
                                aggregate=Amount(shares=shares, raw=m.group("n"), line=_line(item, starts, m.start("n"))))
     if not hits:
-        amounts = [m for m in _OWNS_AMOUNT.finditer(flat) if _beneficial(m) and _about_the_person(flat, m, name)]
+        amounts = [m for m in _OWNS_AMOUNT.finditer(flat) if _beneficial(m) and _about_the_person(flat, m, name)
+                   and _of_own_class(flat, m, own)]
         if len({m.group("n") for m in amounts}) == 1:
             shares = V.read_number(amounts[0].group("n"))
             line = _line(item, starts, amounts[0].start())
@@ -333,6 +523,12 @@ def _sentence(item: Item, name: str | None = None) -> ItemHolding | None:
             return ItemHolding(item=item.number, line=item.line, percent=pct.percent if pct else None,
                                aggregate=Amount(shares=shares, raw=amounts[0].group("n"), line=line)) \
                 if shares is not None else pct
+    if not hits and name:
+        held = _held_with_powers(item, flat, starts, name)
+        if held is not None:
+            pct = _percent_only(item, flat, starts)
+            held.percent = pct.percent if pct else None
+            return held
     if len(hits) != 1:
         return _percent_only(item, flat, starts) if not hits else None
     m = hits[0]
@@ -351,8 +547,12 @@ def _names(subject: str, name: str) -> bool:
     if re.search(r"\breporting\s+person\b(?!s)", subject, re.I):
         return True
     words = [w for w in re.findall(r"[A-Za-z]{4,}", name)
-             if w.lower() not in ("company", "corporation", "limited", "partners", "capital", "group", "fund", "trust")]
-    return any(re.search(r"\b" + re.escape(w) + r"\b", subject, re.I) for w in words)
+             if w.lower() not in ("company", "corporation", "limited", "partners", "capital", "group", "fund", "trust",
+                                  "corp")]
+    # a short name in capitals ('FMR' of 'FMR Corp.'), as printed
+    caps = [w for w in re.findall(r"\b[A-Z]{2,3}\b", name) if w not in ("LLC", "LP", "INC", "CO", "NA", "LTD", "PLC", "SA", "AG")]
+    return any(re.search(r"\b" + re.escape(w) + r"\b", subject, re.I) for w in words) \
+        or any(re.search(r"\b" + re.escape(w) + r"\b", subject) for w in caps)
 
 
 def _percent_only(item: Item, flat: str, starts: list[int]) -> ItemHolding | None:
