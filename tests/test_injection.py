@@ -197,3 +197,15 @@ def test_the_cli_prints_a_table_and_json(capsys):
                          "--format", "json"]) == 0
         doc = _json.loads(capsys.readouterr().out)
         assert doc["seed"] == 3 and len(doc["files"]) == 2 and doc["rows"][0]["op"] == "late_filing"
+
+
+def test_a_signature_name_on_a_one_line_file_is_the_one_after_the_certification():
+    from inject.locate import Raw, find_name, signature_floor
+    raw = Raw.of(b"<p>1 NAME: Jane Q. Roe</p><p>After reasonable inquiry ... correct.</p>"
+                 b"<p>/s/ Jane Q. Roe</p><p>Jane Q. Roe</p>")
+    floor = signature_floor(raw, 1)
+    span = find_name(raw, "Jane Q. Roe", 1, floor=floor)
+    assert span is not None and span.start > raw.text.index("After reasonable")
+    # without a certification the nearest name is the first, as before
+    plain = Raw.of(b"<p>1 NAME: Jane Q. Roe</p><p>/s/ Jane Q. Roe</p>")
+    assert find_name(plain, "Jane Q. Roe", 1, floor=signature_floor(plain, 1)).start == plain.text.index("Jane")

@@ -107,17 +107,36 @@ def _char_re(c: str) -> str:
     return re.escape(c)
 
 
-def find_name(raw: Raw, name: str, line: int | None, after: int = 12, before: int = 12) -> Span | None:
-    """The printed name nearest to ``line`` (outside markup)."""
+def find_name(raw: Raw, name: str, line: int | None, after: int = 12, before: int = 12,
+              floor: int = 0) -> Span | None:
+    """The printed name nearest to ``line`` (outside markup), at or after offset ``floor``
+    where any is (a file printed on one source line has every name on the target line)."""
     if line is None:
         return None
     lo, hi = raw.window(line, after, before)
     target = raw.offset(line)
     hits = [m for m in name_pattern(name).finditer(raw.text, lo, hi) if not _inside_tag(raw.text, m.start())]
+    if any(m.start() >= floor for m in hits):
+        hits = [m for m in hits if m.start() >= floor]
+        target = max(target, floor)
     if not hits:
         return None
     m = min(hits, key=lambda m: abs(m.start() - target))
     return Span(m.start(), m.end(), m.group(0))
+
+
+# The form's signature certification: the signature blocks follow it.
+_CERTIFICATION = re.compile(r"after\s+reasonable\s+inquiry", re.I)
+
+
+def signature_floor(raw: Raw, line: int | None) -> int:
+    """Offset of the last signature certification that starts on or before ``line``'s end, or
+    0: on a file of few long source lines the signature's line alone does not place it."""
+    if line is None:
+        return 0
+    end = raw.offset(line + 1)
+    found = [m.start() for m in _CERTIFICATION.finditer(raw.text, 0, end)]
+    return found[-1] if found else 0
 
 
 # Box markers: unchecked -> checked, in the spellings filers use.

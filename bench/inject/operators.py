@@ -18,7 +18,7 @@ from checker.model import CoverPage, Filing
 from checker.names import same_person
 from checker.pipeline import CheckOptions
 
-from .locate import Raw, Span, find_box, find_name, find_number, number_tokens
+from .locate import Raw, Span, find_box, find_name, find_number, number_tokens, signature_floor
 from .observable import (AMENDMENT_UNOBSERVABLE, PCT_GROUP_UNOBSERVABLE, PCT_UNOBSERVABLE, POWER_UNOBSERVABLE,
                          amendment_seen, pct_seen_by, power_seen_by)
 
@@ -591,7 +591,7 @@ def op_signature_removed(ctx: Ctx) -> Result:
         start, end = ctx.raw.offset(ctx.raw.line_of(block.start)), ctx.raw.offset(ctx.raw.line_of(block.end) + 1)
         data, what = ctx.raw.replace(start, end, ""), "signature block"
     else:
-        span = find_name(ctx.raw, sig.name, sig.line)
+        span = find_name(ctx.raw, sig.name, sig.line, floor=signature_floor(ctx.raw, sig.line))
         if span is None:
             return [Skip(op, f"signature name {sig.name!r} not found as printed near line {sig.line}")]
         data, what = ctx.raw.replace(span.start, span.end, ""), f"name {span.text!r} in signature block"
@@ -628,7 +628,7 @@ def op_signatory_renamed(ctx: Ctx) -> Result:
             k = block.text.find(sig.name)
             span = Span(block.start + k, block.start + k + len(sig.name), sig.name) if k >= 0 else None
     else:
-        span = find_name(ctx.raw, sig.name, sig.line)
+        span = find_name(ctx.raw, sig.name, sig.line, floor=signature_floor(ctx.raw, sig.line))
     if span is None:
         return [Skip(op, f"signature name {sig.name!r} not found as printed near line {sig.line}")]
     m = re.search(r"[A-Za-z]{3,}", span.text)
