@@ -50,7 +50,8 @@ LABELS: dict[str, re.Pattern] = {k: re.compile(p, re.I) for k, p in {
     "funds": r"source\s+of\s+funds(?:\s+or\s+other\s+consideration)?\**" + _SEE,
     "legal": r"check\s+(?:the\s+)?(?:box\s+)?if\s+disclosure\s+of\s+legal(?:\s+proceedings?)?(?:\s+is\s+required)?"
              r"(?:\s+pursuant(?:\s+to\s+items?\s+2\s*\(?\s*d\s*\)?\s+or\s+2\s*\(?\s*e\s*\)?)?)?",
-    "citizenship": r"citizenship\s+or\s+place(?:\s+of\s+organi[sz]ation)?",
+    # "CITIZENSHIP OF PLACE OF ORGANIZATION" (a template typo filed for years by large managers) is row 4/6
+    "citizenship": r"citizenship\s+o[rf]\s+place(?:\s+of\s+organi[sz]ation)?",
     "sole_voting": r"sole\s+(?:voting\s+power|power\s+to\s+vote)",
     "shared_voting": r"shared\s+(?:voting\s+power|power\s+to\s+vote)",
     # 'DISPOTIVE', 'DISPOSITVE' (misspellings printed on real covers: a letter or two dropped)
