@@ -30,6 +30,17 @@ def normalize(name: str) -> str:
     return " ".join(words)
 
 
+# EDGAR's conformed names end in a qualifier the filer never prints: the state of incorporation
+# or a mark that tells two registrants of one name apart ('CRANE CO /DE/', 'HANNA M A CO/DE',
+# 'APPLE INC /CA/', 'ACME CORP /NEW/').
+_CONFORMED_QUALIFIER = re.compile(r"\s*[/\\]\s*[A-Z]{2,3}\s*[/\\]?\s*$")
+
+
+def without_conformed_qualifier(conformed: str) -> str:
+    """An EDGAR conformed name without its trailing '/DE/'-style qualifier."""
+    return _CONFORMED_QUALIFIER.sub("", conformed)
+
+
 def same_entity(a: str, b: str) -> bool:
     return normalize(a) == normalize(b)
 

@@ -8,7 +8,7 @@ import re
 from checker import identifiers as ids
 from checker.facts.common import cover_name, named_pages, page_names, preferred_spelling_first
 from checker.model import Filing
-from checker.names import different_entities, normalize, same_but_form, same_name
+from checker.names import different_entities, normalize, same_but_form, same_name, without_conformed_qualifier
 from checker.parse.labels import ROW_NUMBER, ROW_TITLE
 
 EXPECTED_ROWS = {
@@ -209,8 +209,12 @@ def header_facts(filing: Filing) -> list[dict]:
 
 
 def _issuer_similarity(a: str, b: str) -> float:
+    """1.0 for one name however printed: the header's conformed name keeps no punctuation, may
+    put words in another order ('HANNA M A CO' for 'M.A. Hanna Company') and ends in a qualifier
+    ('/DE/')."""
+    b = without_conformed_qualifier(b)
     na, nb = normalize(a), normalize(b)
-    if na == nb or na in nb or nb in na:
+    if na == nb or na in nb or nb in na or same_name(a, b):
         return 1.0
     return difflib.SequenceMatcher(None, na, nb).ratio()
 
