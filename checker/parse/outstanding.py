@@ -84,16 +84,25 @@ def mentions_rights(text: str) -> bool:
 
 # Rights to acquire that are no reporting person's: the underwriters' (over-allotment) option of
 # an offering ('assuming no exercise of the underwriters' overallotment option to purchase
-# additional shares'), and a lock-up's promise not to create any ('... pledge, grant any option,
-# right or warrant to purchase ...').
+# additional shares'), a lock-up's promise not to create any ('... pledge, grant any option,
+# right or warrant to purchase ...'), and a covenant's exception for the issuer's own issuance of
+# shares to the holders of its options ('... an issuance or sale of any capital stock of the
+# Issuer, other than an issuance of shares of capital stock upon the exercise of options to
+# purchase shares of capital stock of the Issuer'): the issuer issues, whoever holds the options;
+# options said to be held by or granted to someone are left to be read as rights.
 _OTHERS_RIGHTS = re.compile(
     r"\bunderwriters?(?:['’]s?|s['’])?\s+(?:[\w\-]+\s+){0,2}?option\s+to\s+(?:purchase|acquire|buy)"
-    r"|\bgrant\s+any\s+option\s*,?\s*(?:right\s*,?\s*)?(?:or\s+)?warrant\s+(?:to\s+purchase|for\s+the\s+sale)", re.I)
+    r"|\bgrant\s+any\s+option\s*,?\s*(?:right\s*,?\s*)?(?:or\s+)?warrant\s+(?:to\s+purchase|for\s+the\s+sale)"
+    r"|\bother\s+than\s+(?:an?\s+|the\s+|any\s+)?issu(?:ance|ing)s?\s+(?:or\s+sale\s+)?of\s+(?:[\w\-]+\s+){0,8}?"
+    r"upon\s+(?:the\s+)?exercise\s+of\s+(?:[\w\-]+\s+){0,3}?options?\b"
+    r"(?:\s+to\s+(?:purchase|acquire|buy)\s+(?:[\w\-]+\s+){0,6}?of\s+(?:the\s+)?(?:Issuer|Company)\b)?"
+    r"(?![^.;]{0,120}?\b(?:held|granted|owned|issued\s+to|beneficially|reporting\s+persons?)\b)", re.I)
 
 
 def _without_others_rights(text: str) -> str:
-    if "underwrit" not in text.lower() and "grant any" not in text.lower():
-        return text  # speed only: neither phrase can match
+    low = text.lower()
+    if "underwrit" not in low and "grant any" not in low and "other than" not in low:
+        return text  # speed only: no phrase can match
     return _OTHERS_RIGHTS.sub(" ", text)
 
 
