@@ -89,8 +89,10 @@ def mentions_rights(text: str) -> bool:
 # shares to the holders of its options ('... an issuance or sale of any capital stock of the
 # Issuer, other than an issuance of shares of capital stock upon the exercise of options to
 # purchase shares of capital stock of the Issuer'): the issuer issues, whoever holds the options;
-# options said to be held by or granted to someone are left to be read as rights.
+# options said to be held by or granted to someone are left to be read as rights. And the verb of
+# a contract's representations ('each Shareholder represents and warrants to THORN').
 _OTHERS_RIGHTS = re.compile(
+    r"\brepresents?\s*,?\s+and\s+warrants\b|\bwarrants\s+and\s+represents\b|"
     r"\bunderwriters?(?:['’]s?|s['’])?\s+(?:[\w\-]+\s+){0,2}?option\s+to\s+(?:purchase|acquire|buy)"
     r"|\bgrant\s+any\s+option\s*,?\s*(?:right\s*,?\s*)?(?:or\s+)?warrant\s+(?:to\s+purchase|for\s+the\s+sale)"
     r"|\bother\s+than\s+(?:an?\s+|the\s+|any\s+)?issu(?:ance|ing)s?\s+(?:or\s+sale\s+)?of\s+(?:[\w\-]+\s+){0,8}?"
@@ -101,7 +103,7 @@ _OTHERS_RIGHTS = re.compile(
 
 def _without_others_rights(text: str) -> str:
     low = text.lower()
-    if "underwrit" not in low and "grant any" not in low and "other than" not in low:
+    if "underwrit" not in low and "grant any" not in low and "other than" not in low and "represents" not in low:
         return text  # speed only: no phrase can match
     return _OTHERS_RIGHTS.sub(" ", text)
 
