@@ -79,6 +79,7 @@ def test_counts_that_are_not_the_class_count(sentence):
     (["(1) Includes 436,121 shares issuable upon conversion of Convertible Notes.",
       "Item 5: 436,121 shares of Common Stock issuable upon conversion of Convertible Notes."], 436121),
     (["The Fund holds 20,000 warrants."], None),
+    (["The Fund holds 20,000 shares of Common Stock and warrants."], None),
     (["The Fund holds warrants to purchase 20,000 shares. The Manager holds convertible notes."], None),
     (["Nothing is said of any right."], None),
 ])

@@ -114,7 +114,8 @@ def _without_others_rights(text: str) -> str:
 # Dr. Skeen may acquire upon exercise of vested stock options') or after them ('warrants to
 # purchase 500,000 shares', 'the right to acquire an additional 12,991,501 shares of common stock',
 # 'convertible into 2,500,000 shares'). The phrase runs on over the words that name the right
-# ('upon the exercise of ... Warrants').
+# ('upon the exercise of ... Warrants'). No 'and' between the figure and the words: '20,000 shares
+# of Common Stock and warrants' states the shares held, not what the warrants buy.
 _FIG = r"(?<![\d,.$])(?P<n>\d{1,3}(?:,\d{3})+|\d{5,})(?![\d,.])"
 _RIGHT_WORDS = (r"(?:issuable|underlying|exercisable|convertible|(?:upon|on)\s+(?:the\s+)?(?:exercise|conversion)"
                 r"|subject\s+to\s+(?:[\w\-]+\s+){0,2}?(?:options?|warrants?)|(?:may|could|has\s+the\s+right\s+to)\s+"
@@ -122,7 +123,8 @@ _RIGHT_WORDS = (r"(?:issuable|underlying|exercisable|convertible|(?:upon|on)\s+(
 _RIGHT_TAIL = (r"(?:[^.;]{0,40}?\b(?:upon|on)\s+(?:the\s+)?(?:exercise|conversion)\s+of\s+(?:[\w\-,]+\s+){0,6}?"
                r"(?:options?|warrants?|rights?|notes?|debentures?|shares|stock|units)\b)?")
 RIGHTS_FIGURE = re.compile(
-    _FIG + r"\s+(?:[\w\-’'.]+\s+){0,3}?shares\b(?:\s+[\w\-’'.]+){0,8}?\s+" + _RIGHT_WORDS
+    _FIG + r"\s+(?:(?!(?:and|or|plus)\b)[\w\-’'.]+\s+){0,3}?shares\b(?:\s+(?!(?:and|or|plus)\b)[\w\-’'.]+){0,8}?\s+"
+    + _RIGHT_WORDS
     + r"(?:\s+(?:within\s+60\s+days|to\s+(?:purchase|acquire|buy)))?" + _RIGHT_TAIL
     + r"|(?:(?:options?|warrants?)\s+(?:[\w\-]+\s+){0,4}?(?:to\s+(?:purchase|acquire|buy)|exercisable\s+(?:for|into))"
       r"|right\s+to\s+acquire|convertible\s+into|exercisable\s+(?:for|into))"
