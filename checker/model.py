@@ -248,6 +248,9 @@ class Filing(BaseModel):
     # The text speaks of shares a person may acquire (warrants, options, conversion, 'issuable'):
     # only then may a percent's denominator include shares not yet outstanding (Rule 13d-3(d)(1)(i)).
     rights_to_acquire: bool = False
+    # Where every such mention states how many shares ('59,333 shares issuable upon the exercise of
+    # Warrants', 'warrants to purchase 500,000 shares'), the sum of the different figures; else None.
+    rights_shares: int | None = None
     issues: list[ParseIssue] = Field(default_factory=list)
 
     def item(self, number: str) -> Item | None:

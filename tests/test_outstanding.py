@@ -67,3 +67,33 @@ def test_outstanding_count_in_other_phrasings(sentence, count):
 ])
 def test_counts_that_are_not_the_class_count(sentence):
     assert _item5(sentence) in ([], [13_654_930])
+
+
+# What the text says the persons may acquire bounds THR014's add-back: the share figures stated
+# for the rights, where every mention states one; a count of warrants, or one mention without a
+# figure, bounds nothing.
+@pytest.mark.parametrize("texts, bound", [
+    (["Sponsor holds 59,333 shares of Common Stock issuable upon the exercise of 59,333 Warrants."], 59333),
+    (["The Fund holds warrants to purchase up to 1,500,000 shares of Common Stock."], 1500000),
+    (["options to acquire an additional 166,000 common shares", "warrants to acquire an additional 200,000 common shares"], 366000),
+    (["(1) Includes 436,121 shares issuable upon conversion of Convertible Notes.",
+      "Item 5: 436,121 shares of Common Stock issuable upon conversion of Convertible Notes."], 436121),
+    (["The Fund holds 20,000 warrants."], None),
+    (["The Fund holds 20,000 shares of Common Stock and warrants."], None),
+    (["The Fund holds warrants to purchase 20,000 shares. The Manager holds convertible notes."], None),
+    (["Nothing is said of any right."], None),
+])
+def test_rights_figure(texts, bound):
+    from checker.parse.outstanding import rights_figure
+    assert rights_figure(texts) == bound
+
+
+def test_comma_decimal_percent():
+    from decimal import Decimal
+    from checker.parse.values import parse_comma_percent, parse_percent_candidates
+    assert parse_comma_percent("19,7395** **The percentages used herein are calculated") == (Decimal("19.7395"), 4, "19,7395")
+    assert parse_comma_percent("5,5 %")[0] == Decimal("5.5")
+    assert parse_comma_percent("12,500") is None  # may be a thousands separator
+    assert parse_comma_percent("12,34 shares") is None  # not closed as a percent, not alone
+    assert parse_comma_percent("100,5") is None  # no percent of a class
+    assert parse_percent_candidates("19,7%") == []  # not 7%

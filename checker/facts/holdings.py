@@ -208,7 +208,9 @@ def _stated_outstanding_facts(filing: Filing) -> list[dict]:
     """Each percent against the outstanding count the filing says it used. The person's own
     rights to acquire may be added to the denominator (Rule 13d-3(d)(1)(i)): the shares the cover
     breaks out as issuable, or, where the filing speaks of rights to acquire but does not break
-    them out, any add-back up to the whole amount; where it speaks of none, no add-back. [low, high]
+    them out, any add-back up to what its text says may be acquired (the share figures it states
+    for those rights, where it states one for every mention; else up to the whole amount); where
+    it speaks of none, no add-back. [low, high]
     is the range of exact percents the count allows, for the stated count whose range comes
     closest to the percent. The printed percent may be that figure rounded (half a printed step
     either way; 0.55 of a step above, for a figure rounded twice: 22.149 -> 22.15 -> 22.2) or
@@ -223,7 +225,7 @@ def _stated_outstanding_facts(filing: Filing) -> list[dict]:
         if not agg or not pct or agg.shares <= 0:
             continue
         amount = float(agg.shares)
-        addback = _issuable(agg) or (amount if filing.rights_to_acquire else 0.0)
+        addback = _issuable(agg) or (_rights_addback(filing, amount) if filing.rights_to_acquire else 0.0)
         mine = own.get(page.index) or counts
         ranges = [(100 * amount / (c.shares + addback), 100 * amount / c.shares) for c in mine]
         value = float(pct.value)
@@ -237,6 +239,14 @@ def _stated_outstanding_facts(filing: Filing) -> list[dict]:
                       "computed": f"{100 * amount / first.shares:.2f}%", "where_line": first.line,
                       "line": pct.line, "evidence": first.text, "key": f"outstanding:{first.shares}"})
     return facts
+
+
+def _rights_addback(filing: Filing, amount: float) -> float:
+    """The most a person's denominator may take back where the cover breaks out no issuable
+    shares: the shares the filing's text says may be acquired (see outstanding.rights_figure), at
+    most the person's whole amount."""
+    bound = filing.rights_shares
+    return amount if bound is None else min(amount, float(bound))
 
 
 # 'based on N shares outstanding', 'calculated using', '% of the N shares': the filing says its

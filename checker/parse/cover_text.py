@@ -189,6 +189,16 @@ class CoverReader:
         found = [(idx, c) for idx, text in region.chunks for c in V.parse_percent_candidates(text)]
         if not found:
             found = [(idx, c) for idx, text in region.chunks if (c := V.parse_bare_percent(_unlabel(text)))]
+        if not found:
+            comma = [(idx, c) for idx, text in region.chunks if (c := V.parse_comma_percent(_unlabel(text)))]
+            if len(comma) == 1:
+                idx, (value, decimals, raw) = comma[0]
+                self.issues.append(ParseIssue(
+                    kind="decimal-comma", line=self.file_line(idx), evidence=raw[:80],
+                    person=page.name.value if page.name else None,
+                    message=f"row {row} (percent of class) '{raw[:40]}' has a comma as its decimal mark "
+                            f"(it cannot separate thousands): read as {value}%"))
+                found = comma
         if len(found) == 1 or (found and len({c[0] for _, c in found}) == 1):
             idx, (value, decimals, raw) = found[0]
             page.percent = Percent(value=value, decimals=decimals, raw=raw, line=self.file_line(idx))

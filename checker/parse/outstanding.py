@@ -84,24 +84,81 @@ def mentions_rights(text: str) -> bool:
 
 # Rights to acquire that are no reporting person's: the underwriters' (over-allotment) option of
 # an offering ('assuming no exercise of the underwriters' overallotment option to purchase
-# additional shares'), and a lock-up's promise not to create any ('... pledge, grant any option,
-# right or warrant to purchase ...').
+# additional shares'), a lock-up's promise not to create any ('... pledge, grant any option,
+# right or warrant to purchase ...'), and a covenant's exception for the issuer's own issuance of
+# shares to the holders of its options ('... an issuance or sale of any capital stock of the
+# Issuer, other than an issuance of shares of capital stock upon the exercise of options to
+# purchase shares of capital stock of the Issuer'): the issuer issues, whoever holds the options;
+# options said to be held by or granted to someone are left to be read as rights. And the verb of
+# a contract's representations ('each Shareholder represents and warrants to THORN').
 _OTHERS_RIGHTS = re.compile(
+    r"\brepresents?\s*,?\s+and\s+warrants\b|\bwarrants\s+and\s+represents\b|"
     r"\bunderwriters?(?:['’]s?|s['’])?\s+(?:[\w\-]+\s+){0,2}?option\s+to\s+(?:purchase|acquire|buy)"
-    r"|\bgrant\s+any\s+option\s*,?\s*(?:right\s*,?\s*)?(?:or\s+)?warrant\s+(?:to\s+purchase|for\s+the\s+sale)", re.I)
+    r"|\bgrant\s+any\s+option\s*,?\s*(?:right\s*,?\s*)?(?:or\s+)?warrant\s+(?:to\s+purchase|for\s+the\s+sale)"
+    r"|\bother\s+than\s+(?:an?\s+|the\s+|any\s+)?issu(?:ance|ing)s?\s+(?:or\s+sale\s+)?of\s+(?:[\w\-]+\s+){0,8}?"
+    r"upon\s+(?:the\s+)?exercise\s+of\s+(?:[\w\-]+\s+){0,3}?options?\b"
+    r"(?:\s+to\s+(?:purchase|acquire|buy)\s+(?:[\w\-]+\s+){0,6}?of\s+(?:the\s+)?(?:Issuer|Company)\b)?"
+    r"(?![^.;]{0,120}?\b(?:held|granted|owned|issued\s+to|beneficially|reporting\s+persons?)\b)", re.I)
 
 
 def _without_others_rights(text: str) -> str:
-    if "underwrit" not in text.lower() and "grant any" not in text.lower():
-        return text  # speed only: neither phrase can match
+    low = text.lower()
+    if "underwrit" not in low and "grant any" not in low and "other than" not in low and "represents" not in low:
+        return text  # speed only: no phrase can match
     return _OTHERS_RIGHTS.sub(" ", text)
+
+
+# A right to acquire stated with its share figure, in shares (a count of warrants or options may
+# stand for more shares or fewer): the figure before the words ('59,333 shares of Common Stock
+# issuable upon the exercise of 59,333 Warrants', '1,071,082 shares of Issuer's Common Stock that
+# Dr. Skeen may acquire upon exercise of vested stock options') or after them ('warrants to
+# purchase 500,000 shares', 'the right to acquire an additional 12,991,501 shares of common stock',
+# 'convertible into 2,500,000 shares'). The phrase runs on over the words that name the right
+# ('upon the exercise of ... Warrants'). No 'and' between the figure and the words: '20,000 shares
+# of Common Stock and warrants' states the shares held, not what the warrants buy.
+_FIG = r"(?<![\d,.$])(?P<n>\d{1,3}(?:,\d{3})+|\d{5,})(?![\d,.])"
+_RIGHT_WORDS = (r"(?:issuable|underlying|exercisable|convertible|(?:upon|on)\s+(?:the\s+)?(?:exercise|conversion)"
+                r"|subject\s+to\s+(?:[\w\-]+\s+){0,2}?(?:options?|warrants?)|(?:may|could|has\s+the\s+right\s+to)\s+"
+                r"acquire|(?:options?|warrants?)\b)")
+_RIGHT_TAIL = (r"(?:[^.;]{0,40}?\b(?:upon|on)\s+(?:the\s+)?(?:exercise|conversion)\s+of\s+(?:[\w\-,]+\s+){0,6}?"
+               r"(?:options?|warrants?|rights?|notes?|debentures?|shares|stock|units)\b)?")
+RIGHTS_FIGURE = re.compile(
+    _FIG + r"\s+(?:(?!(?:and|or|plus)\b)[\w\-’'.]+\s+){0,3}?shares\b(?:\s+(?!(?:and|or|plus)\b)[\w\-’'.]+){0,8}?\s+"
+    + _RIGHT_WORDS
+    + r"(?:\s+(?:within\s+60\s+days|to\s+(?:purchase|acquire|buy)))?" + _RIGHT_TAIL
+    + r"|(?:(?:options?|warrants?)\s+(?:[\w\-]+\s+){0,4}?(?:to\s+(?:purchase|acquire|buy)|exercisable\s+(?:for|into))"
+      r"|right\s+to\s+acquire|convertible\s+into|exercisable\s+(?:for|into))"
+    r"\s+(?:up\s+to\s+|an\s+additional\s+|an\s+aggregate\s+of\s+|a\s+total\s+of\s+|approximately\s+)*"
+    + _FIG.replace("?P<n>", "?P<m>") + r"\s+(?:[\w\-]+\s+){0,4}?shares\b", re.I)
+
+
+def rights_figure(texts) -> int | None:
+    """What the texts say the persons may acquire, at most: the sum of the different share figures
+    they state for rights to acquire (a figure repeated on each cover page and in Item 5 is one
+    right; two rights of one person are two figures), where every mention of a right (RIGHTS)
+    lies within such a statement. None where one mention states no figure in shares (the shares
+    it stands for are not known) or where there is none."""
+    figures = set()
+    for text in texts:
+        flat = re.sub(r"\s+", " ", text)
+        spans = []
+        for m in RIGHTS_FIGURE.finditer(flat):
+            spans.append((m.start(), m.end()))
+            figures.add(int((m.group("n") or m.group("m")).replace(",", "")))
+        for m in RIGHTS.finditer(flat):
+            if not any(a <= m.start() and m.end() <= b for a, b in spans):
+                return None
+    return sum(figures) if figures else None
 
 
 def read_outstanding(filing: Filing, doc=None) -> None:
     """Counts from the items, then from the cover pages' footnotes (the text before Item 1)."""
     texts = [doc.text] if doc is not None and doc.text else [i.text for i in filing.items]
     texts += [p.comments or "" for p in filing.cover_pages]
-    filing.rights_to_acquire = any(mentions_rights(_without_others_rights(t)) for t in texts if t)
+    texts = [_without_others_rights(t) for t in texts if t]
+    filing.rights_to_acquire = any(mentions_rights(t) for t in texts)
+    if filing.rights_to_acquire:
+        filing.rights_shares = rights_figure(texts)
     seen = set()
     for item in filing.items:
         # Speed only: every OUTSTANDING match holds the word "outstanding"; an ASCII item without it

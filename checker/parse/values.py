@@ -122,8 +122,15 @@ def read_cusip(text: str) -> str:
     return compact
 
 
-_PERCENT = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?|\.\d+)\s*%")
+# Not after a comma: '19,7%' is not 7% (see parse_comma_percent).
+_PERCENT = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d+)?|\.\d+)\s*%")
 _BARE_DECIMAL = re.compile(r"^\s*(\d{0,3}\.\d+|\d{1,3})\s*$")
+# A percent typed with a comma as its decimal mark: '19,7395**', '5,5 %'. The comma is followed by
+# other than exactly three digits, so it cannot separate thousands. The value is this one number,
+# alone or closed by a '%' or a footnote marker before the note's own text ('19,7395** **The
+# percentages used herein are calculated ...'), so no grouped share count is taken for it.
+_COMMA_DECIMAL = re.compile(r"^\s*(?P<int>\d{1,3}),(?P<frac>\d{1,2}|\d{4,8})(?![\d,.])"
+                            r"(?P<close>\s*%?(?:\s*(?:\(\s*[\w*]{1,3}\s*\)|\*|[†‡§]))*)\s*(?P<rest>.*)$", re.S)
 
 
 def parse_percent_candidates(text: str) -> list[tuple[Decimal, int, str]]:
@@ -148,6 +155,19 @@ def parse_bare_percent(text: str) -> tuple[Decimal, int, str] | None:
         return None
     raw = m.group(1)
     return Decimal(raw), len(raw.split(".")[1]), raw
+
+
+def parse_comma_percent(text: str) -> tuple[Decimal, int, str] | None:
+    """A percent typed with a decimal comma ('19,7395**' is 19.7395): (value, decimals, raw), only
+    when the whole value is that one number and the comma cannot be a thousands separator, and
+    the value is a percent (at most 100). The caller tells the reviewer how it was read."""
+    m = _COMMA_DECIMAL.match(text)
+    if not m or (m.group("rest") and not m.group("close").strip()):
+        return None
+    value = Decimal(f"{m.group('int')}.{m.group('frac')}")
+    if value > 100:
+        return None
+    return value, len(m.group("frac")), f"{m.group('int')},{m.group('frac')}"
 
 
 # An x standing alone marks a box: "[X]", "/X/", "|X|", "__X__", "(b)x". Underscores around it are
