@@ -237,6 +237,7 @@ class CoverReader:
                 self._unplaceable(page, m, run + [m.key], amounts)
             run = []
         self._report_references(page)
+        self._report_glued_footnotes(page)
         if misaligned:
             numbers = ROW_NUMBER[self.schedule]
             page.unread_rows.extend(numbers[k] for k, _ in misaligned)
@@ -296,6 +297,27 @@ class CoverReader:
             person=page.name.value if page.name else None,
             message=f"row(s) {rows} state no number ('{text[:40]}'): they are left empty, not 0"))
         self._references = []
+
+    def _report_glued_footnotes(self, page: CoverPage) -> None:
+        """One finding per page for the rows read by taking a footnote mark off the figure
+        ('1,353,4681' read as 1,353,468): a reading under an assumption, which the reviewer
+        confirms (the filer's own copy of the figure may differ). Not in HTML, where the mark is
+        set apart by markup the text does not keep (a superscript, a smaller font raised)."""
+        if self.html:
+            return
+        glued = [(k, a, mark) for k in AMOUNT_KEYS
+                 if (a := getattr(page, k)) is not None and (mark := V.glued_footnote(a.raw))]
+        if not glued:
+            return
+        numbers = ROW_NUMBER[self.schedule]
+        rows = ", ".join(f"{numbers[k]} ({ROW_TITLE[k]})" for k, _, _ in glued)
+        _, first, mark = glued[0]
+        printed = first.raw.split()[0]
+        self.issues.append(ParseIssue(
+            kind="glued-footnote", line=first.line, evidence=first.raw[:80],
+            person=page.name.value if page.name else None,
+            message=f"row(s) {rows}: '{printed}' is read as {first.shares:,} with a footnote mark "
+                    f"'{mark}' run onto it (a fourth digit after the last comma); confirm the figure"))
 
     def _amounts(self, region: Region) -> list[Amount]:
         out: list[Amount] = []

@@ -92,6 +92,17 @@ def read_number(text: str) -> int | Decimal | None:
     return int(digits)
 
 
+def glued_footnote(text: str) -> str | None:
+    """The footnote mark read_number took off a grouped number: '1,353,4681' is 1,353,468 with a
+    footnote '1' run onto it (a fourth digit after the last comma cannot be part of the number);
+    None where the value was read as printed."""
+    m = _NUMBER.match(text)
+    if not m or m.group("frac") or "," not in m.group("int"):
+        return None
+    tail = m.group("tail").rstrip(".,")
+    return tail if re.fullmatch(r"\d", tail) else None
+
+
 def unreadable_number(text: str) -> bool:
     """A value that starts like a number but is not one parse_amount can read ('1,353,46')."""
     flat = re.sub(r"\s+", " ", text).strip()
