@@ -30,28 +30,55 @@ def restated_facts(filing: Filing) -> list[dict]:
 def _group_facts(filing: Filing, held: ItemHolding) -> list[dict]:
     """An amount the item states once for no one in particular (13G Item 4 printed once for
     several persons whose covers differ; Item 5 about 'the Reporting Persons'): whichever
-    person or persons it speaks of, it is one person's row 11 or the combined holding of some
+    person or persons it speaks of, it is one person's row or the combined holding of some
     of them. Where it is neither, a ``group_figure`` fact, named for the person whose row is
-    closest to it (which row it should have been the figures cannot tell)."""
-    pages = [p for p in named_pages(filing) if p.aggregate is not None]
-    item = held.aggregate
-    if held.person or item is None or len(pages) < 2 or len(pages) != len(named_pages(filing)) \
-            or _agree(pages, "aggregate") or not isinstance(item.shares, int):
+    closest to it (which row it should have been the figures cannot tell). The aggregate
+    (row 11) and, where the item states them, the four powers (rows 7 to 10), each alone:
+    a group's shared voting power is some member's row 8 or the sum of some members' rows."""
+    if held.person:
         return []
-    rows = [p.aggregate.shares for p in pages]
-    if not all(isinstance(r, int) for r in rows):
+    rows = _GROUP_ROWS_13G if filing.schedule == "13G" else _GROUP_ROWS_13D
+    facts = []
+    for key, row in rows.items():
+        facts += _group_field(filing, held, key, row)
+    return facts
+
+
+_GROUP_ROWS_13D = {"aggregate": "row 11", "sole_voting": "row 7", "shared_voting": "row 8",
+                   "sole_dispositive": "row 9", "shared_dispositive": "row 10"}
+_GROUP_ROWS_13G = {"aggregate": "row 9", "sole_voting": "row 5", "shared_voting": "row 6",
+                   "sole_dispositive": "row 7", "shared_dispositive": "row 8"}
+
+
+def _group_field(filing: Filing, held: ItemHolding, key: str, row: str) -> list[dict]:
+    pages = [p for p in named_pages(filing) if getattr(p, key) is not None]
+    item = getattr(held, key)
+    if item is None or len(pages) < 2 or len(pages) != len(named_pages(filing)) \
+            or _agree(pages, key) or not _exact(item.shares):
+        return []
+    rows = [getattr(p, key).shares for p in pages]
+    if not all(_exact(r) for r in rows):
         return []
     sums = _subset_sums(rows)
     if sums is None or item.shares in sums:
         return []
-    near = min(pages, key=lambda p: (digit_distance(p.aggregate.shares, item.shares)[0],
-                                     abs(p.aggregate.shares - item.shares)))
-    return [{"t": "group_figure", "person": near.name.value, "item": held.item,
-             "item_s": fmt_shares(item.shares), "cover_s": fmt_shares(near.aggregate.shares),
-             "cover_line": near.aggregate.line, "persons": len(pages),
+    near = min(pages, key=lambda p: (digit_distance(getattr(p, key).shares, item.shares)[0],
+                                     abs(getattr(p, key).shares - item.shares)))
+    cover = getattr(near, key)
+    what = "the amount beneficially owned" if key == "aggregate" else f"the {AMOUNT_FIELDS[key]}"
+    suffix = "" if key == "aggregate" else f":{key}"
+    return [{"t": "group_figure", "person": near.name.value, "item": held.item, "what": what,
+             "row": row, "item_s": fmt_shares(item.shares), "cover_s": fmt_shares(cover.shares),
+             "cover_line": cover.line, "persons": len(pages),
              "rows_s": ", ".join(sorted({fmt_shares(r) for r in rows})),
              "line": item.line or held.line, "evidence": item.raw[:500] or None,
-             "key": f"group_figure:{held.item}:{item.shares}"}]
+             "key": f"group_figure:{held.item}:{item.shares}{suffix}"}]
+
+
+def _exact(shares) -> bool:
+    """A whole count or a Decimal printed with its fraction (EDGAR XML's two decimals): sums
+    of these are exact."""
+    return isinstance(shares, (int, Decimal)) and not isinstance(shares, bool)
 
 
 def _subset_sums(values: list[int], cap: int = 50000) -> set[int] | None:
