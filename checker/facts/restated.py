@@ -24,7 +24,25 @@ def restated_facts(filing: Filing) -> list[dict]:
         for page, fields in _pages_about(filing, held):
             facts += _pair_facts(held, page, fields)
         facts += _group_facts(filing, held)
+    for part in filing.item_parts:
+        facts += _part_facts(filing, part)
     return facts
+
+
+def _part_facts(filing: Filing, part: ItemHolding) -> list[dict]:
+    """Shares the item says the person holds as a part of its holding (directly, of record, by
+    a power over them) beside the person's row 11: a ``held_part`` fact for the rule to compare
+    (a part is beneficially owned, so it cannot exceed the row)."""
+    page = page_for(filing, part.person) if part.person else None
+    item = part.aggregate
+    if page is None or page.aggregate is None or item is None \
+            or not (_exact(item.shares) and _exact(page.aggregate.shares)):
+        return []
+    return [{"t": "held_part", "person": page.name.value, "item": part.item,
+             "part_s": fmt_shares(item.shares), "part_n": item.shares,
+             "cover_s": fmt_shares(page.aggregate.shares), "cover_n": page.aggregate.shares,
+             "cover_line": page.aggregate.line, "line": item.line or part.line,
+             "evidence": item.raw[:500] or None, "key": f"held_part:{part.item}:{item.shares}"}]
 
 
 def _group_facts(filing: Filing, held: ItemHolding) -> list[dict]:

@@ -262,6 +262,16 @@ FACT_TYPES: dict[str, FactType] = {
         "persons": F("int", "how many persons' rows were compared"),
         "rows_s": F("str", "the persons' rows, the distinct figures, formatted"),
     }),
+    "held_part": FactType("shares 13D Item 5 or 13G Item 4 says a person holds as a part of its holding "
+                          "(directly, of record, through a wholly-owned subsidiary, by a voting or dispositive power)", {
+        "person": F("str", "the reporting person the sentence names as the holder"),
+        "item": F("str", "the item: '4' or '5'"),
+        "part_s": F("str", "the item's count as printed"),
+        "part_n": D("number", "the item's count"),
+        "cover_s": F("str", "the person's row 11, formatted"),
+        "cover_n": D("number", "the person's row 11"),
+        "cover_line": F("int", "that row's line", optional=True),
+    }),
     "power_row": FactType("one power row that was read (rows 7-10 of a 13D, 5-8 of a 13G), beside row 11", {
         "person": F("str", "the reporting person"),
         "row": F("int", "the row number on the form"),

@@ -15,6 +15,7 @@ from checker.model import Amount, Filing, Item, ItemHolding, Percent
 from checker.parse import values as V
 from checker.parse.defined_terms import defined_terms
 from checker.parse.item_passive import passive_holdings
+from checker.parse.item_parts import read_item_parts
 from checker.parse.item_persons import per_person_blocks as person_blocks
 from checker.parse.item_persons import heading_tables, name_rows, per_person_holdings, surnames, values_by_name
 
@@ -118,6 +119,9 @@ def read_item_holdings(filing: Filing) -> None:
     if item is not None and len(names) > 1:
         _table_rows(filing, item, sorted(names))
         _heading_tables(filing, item, sorted(names))
+    if item is not None and names and not (joint and len(names) == 1):
+        filing.item_parts += read_item_parts(item, sorted(names), _terms(filing, names), _surnames(filing, names),
+                                             _flatten, _line)
 
 
 def _table_rows(filing: Filing, item: Item, names: list[str]) -> None:

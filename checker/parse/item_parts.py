@@ -1,0 +1,76 @@
+"""Shares the item says a reporting person holds as part of its holding: 'Mr. Schechter directly
+owned 100,000 Shares', 'BridgeBio Pharma, LLC, a wholly-owned subsidiary of the Reporting Person,
+is the record holder of 24,575,501 shares', 'CIC ... may be deemed to share beneficial ownership
+of 420,830 shares ... held by another wholly-owned subsidiary', 'Strategic Value Partners ...
+shared voting and dispositive power with respect to all 20,998,167 shares'.
+
+Such a figure need not be the person's whole holding (Mr. Radoff directly owns 357,500 shares and
+beneficially owns 3,534,314 through the funds he controls), so it is never compared for equality;
+but shares a person owns directly, holds of record, or has voting or dispositive power over are
+shares it beneficially owns (Rule 13d-3(a)): none of them can exceed its row 11. A sentence about
+another time ('prior to', 'following', 'would', 'upon'), another security (warrants, preferred), a
+transaction ('sold', 'purchased'), or several figures for one person is not read.
+"""
+from __future__ import annotations
+
+import re
+
+from checker.model import Amount, Item, ItemHolding
+from checker.parse import values as V
+from checker.parse.item_persons import per_person_holdings
+
+_N = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)"
+# The verbs of a part: direct or record ownership, a share of beneficial ownership, a power.
+_PART = re.compile(
+    r"(?P<verb>\bdirectly\s+(?:own(?:s|ed)?|h(?:olds|eld))|\b(?:own(?:s|ed)?|h(?:olds|eld))\s+directly"
+    r"|\b(?:is|was)\s+the\s+(?:record|direct)\s+(?:holder|owner)\s+of"
+    r"|\b(?:own(?:s|ed)?|h(?:olds|eld))\s+of\s+record"
+    r"|\bmay\s+be\s+deemed\s+to\s+share\s+beneficial\s+ownership\s+of"
+    r"|\b(?:has|had|have|shares?|shared)\s+(?:sole\s+|shared\s+)?(?:voting\s+and\s+dispositive|voting|dispositive)"
+    r"\s+power\s+(?:with\s+respect\s+to|over)(?:\s+(?:all|each)(?:\s+of)?)?(?:\s+the)?)"
+    r"\s+(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?" + _N +
+    # shares of the class, not of another security, and no second figure joined to it
+    r"\s+(?:shares|units)\b(?!\s+of\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?"
+    r"(?:preferred|warrants?|options?|notes?|debentures?|units|class\s+[a-z]\b))"
+    r"(?!(?:\s+of(?:\s+[A-Za-z][\w\-]*){1,4})?\s*(?:,\s*)?(?:and|plus)\s+\d)", re.I)
+# Words of another time, a hypothesis, a negation or a transaction in the clause before the
+# figure; or a holder that is not the person ('its parent', 'an affiliate of', 'a stockholder of').
+_NOT_NOW = re.compile(r"\b(?:would|could|will|upon|assum\w*|if|prior|before|after|following|until|"
+                      r"previously|formerly|former|sold|sell|purchas\w*|acquir\w*|transferr?\w*|distribut\w*|"
+                      r"exchang\w*|conver\w*|exercis\w*|received?|contribut\w*|issued|immediately|"
+                      r"not|no|neither|nor|disclaims?|except|other\s+than|"
+                      r"(?<!being\sthe\s)(?<!as\sthe\s)parents?|affiliat\w*|stockholders?|shareholders?)\b", re.I)
+_CLAUSE_START = re.compile(r"[.;:]\s+|\(\s*(?:[a-z]|[ivx]{1,4})\s*\)\s+", re.I)
+# The one person of a one-person filing, by the form's words or as the parent of the holder.
+_THE_PERSON = re.compile(r"^\s*(?:(?:as\s+of|on)\s+[^,]{3,80},\s*)?(?:the\s+reporting\s+person"
+                         r"|(?:[^,]|,\s*(?:LLC|L\.?L\.?C\.?|L\.?P\.?|Inc\.?|Ltd\.?|Corp\.?)(?=[\s,])){2,80},\s*an?\s+wholly[\s\-]+owned\s+subsidiary\s+of\s+the\s+reporting\s+person)"
+                         r"\s*,?\s*$", re.I)
+
+
+def read_item_parts(item: Item, names: list[str], terms: dict[str, str], family: dict[str, str],
+                    flatten, line_of) -> list[ItemHolding]:
+    """The share count the item says each person holds as a part (ItemHolding.aggregate); a
+    person given two different counts is not read."""
+    flat, starts = flatten(item.text)
+
+    def clause(m: re.Match) -> str:
+        begin = max((e.end() for e in _CLAUSE_START.finditer(flat, 0, m.start())), default=0)
+        return flat[begin:m.start()]
+
+    def keep(m: re.Match) -> bool:
+        return not _NOT_NOW.search(clause(m))
+
+    if len(names) == 1:
+        # 'the Reporting Person' or its wholly-owned subsidiary ('BridgeBio Pharma, LLC, a
+        # wholly-owned subsidiary of the Reporting Person, is the record holder of ...')
+        hits = [m for m in _PART.finditer(flat) if keep(m) and _THE_PERSON.search(clause(m))]
+        if len({m.group("n") for m in hits}) != 1:
+            return per_person_holdings(item, flat, starts, names, _PART, line_of, keep=keep) if not hits else []
+        m = hits[0]
+        shares = V.read_number(m.group("n"))
+        if shares is None:
+            return []
+        line = line_of(item, starts, m.start("n"))
+        return [ItemHolding(item=item.number, line=item.line, person=names[0],
+                            aggregate=Amount(shares=shares, raw=m.group("n"), line=line))]
+    return per_person_holdings(item, flat, starts, names, _PART, line_of, keep=keep, terms=terms, surnames=family)
