@@ -49,6 +49,7 @@ _NOT_NOW = re.compile(r"\b(?:would|could|will|upon|assum\w*|if|prior|before|afte
                       r"exchang\w*|conver\w*|exercis\w*|received?|contribut\w*|issued|immediately|"
                       r"not|no|neither|nor|disclaims?|except|other\s+than|"
                       r"(?<!being\sthe\s)(?<!as\sthe\s)parents?|affiliat\w*|stockholders?|shareholders?)\b", re.I)
+_TITLE = re.compile(r"\b(?:Mr|Ms)\.\s+(?=[A-Z][a-z])")
 _FIGURE = re.compile(r"\d\s+(?:shares|units)\b(?:\s+of\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?(?:stock|shares|units)\b)?", re.I)
 _CLAUSE_START = re.compile(r"[.;:]\s+|\(\s*(?:[a-z]|[ivx]{1,4})\s*\)\s+", re.I)
 # The one person of a one-person filing, by the form's words or as the parent of the holder.
@@ -62,6 +63,9 @@ def read_item_parts(item: Item, names: list[str], terms: dict[str, str], family:
     """The share count the item says each person holds as a part (ItemHolding.aggregate); a
     person given two different counts is not read."""
     flat, starts = flatten(item.text)
+    # 'Mr. Schechter directly owned 100,000 Shares': the title blanked (offsets kept), so that the
+    # surname of the one individual reporting person who bears it names him ('Mrs.' may be a wife's)
+    flat = _TITLE.sub(lambda m: " " * len(m.group(0)), flat)
 
     def clause(m: re.Match) -> str:
         # from the clause's start, or the figure of the clause before ('..., and JEDI II owns')
