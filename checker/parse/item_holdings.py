@@ -113,6 +113,10 @@ def read_item_holdings(filing: Filing) -> None:
         holding = _read_13d(filing, item, person, names)
         if item is not None and person is not None:
             holding = _with_labels(holding, item, person)
+        pages = [p for p in filing.cover_pages if p.name]
+        if holding is None and item is not None and len(pages) == 1 and pages[0].joint_names:
+            holding = _joint_page_percent(item, pages[0].joint_names)
+            person = pages[0].name.value if holding is not None else None
     if holding is not None:
         holding.person = person
         filing.item_holdings.append(holding)
@@ -313,6 +317,35 @@ def _group_powers(item: Item) -> ItemHolding | None:
             return None
         values[key] = Amount(shares=shares, raw=m.group(0), line=_line(item, starts, hits[0].start()))
     return ItemHolding(item=item.number, line=item.line, **values)
+
+
+# One cover page for several individuals ('Austin W. Marxe and David M. Greenhouse'): Item 5's
+# sentence about all of them together, 'Messrs. Marxe and Greenhouse are deemed to beneficially
+# own a total of 2,398,434 shares of Common Stock and 1,666,667 Warrants or 27.8% of the
+# outstanding shares', gives the page's percent (the percent of the whole holding, however it is
+# composed; the amount of a compound holding is not read).
+_JOINT_VERB = re.compile(r"\b(?:(?:are|is|may\s+be)\s+deemed\s+to\s+(?:beneficially\s+own|be\s+the\s+beneficial\s+owners?\s+of)"
+                         r"|beneficially\s+own)\b(?P<rest>[^.;%]{0,200}?)(?:\bor|,?\s*(?:representing|constituting))\s+"
+                         r"(?:approximately\s+|about\s+)?(?P<p>\d{1,3}(?:\.\d+)?|\.\d+)\s*%\s+of\s+the\s+"
+                         r"(?:issued\s+and\s+)?outstanding\b", re.I)
+
+
+def _joint_page_percent(item: Item, joint: list[str]) -> ItemHolding | None:
+    surnames = [n.split()[-1].strip(".,") for n in joint]
+    if len(surnames) < 2 or any(len(s) < 3 for s in surnames) or len(set(surnames)) != len(surnames):
+        return None
+    flat, starts = _flatten(item.text)
+    found = []
+    for m in _JOINT_VERB.finditer(flat):
+        begin = max(flat.rfind(". ", 0, m.start()), flat.rfind(";", 0, m.start()), -1) + 1
+        subject = flat[begin:m.start()]
+        if all(re.search(r"\b" + re.escape(s) + r"\b", subject) for s in surnames) \
+                and not re.search(r"\b(?:each|respectively|other\s+than|except|not)\b", subject + m.group("rest"), re.I):
+            found.append(m)
+    if len({m.group("p") for m in found}) != 1:
+        return None
+    line = _line(item, starts, found[0].start("p"))
+    return ItemHolding(item=item.number, line=item.line, percent=_printed_percent(found[0].group("p"), line))
 
 
 def _rest_of_sentence(flat: str, m: re.Match) -> str:
