@@ -50,8 +50,11 @@ _NOT_NOW = re.compile(r"\b(?:would|could|will|upon|assum\w*|if|prior|before|afte
                       r"not|no|neither|nor|disclaims?|except|other\s+than|"
                       r"(?<!being\sthe\s)(?<!as\sthe\s)parents?|affiliat\w*|stockholders?|shareholders?)\b", re.I)
 _TITLE = re.compile(r"\b(?:Mr|Ms)\.\s+(?=[A-Z][a-z])")
+_OPENING = re.compile(r"^(?:[\s,|]*(?:and|but|however|further|also|in\s+addition|accordingly|"
+                      r"(?:as\s+of|on)\s+[^,]{3,80}?(?:,\s*(?:19|20)\d\d)?(?=,))\b\s*,?)*[\s,|]*", re.I)
 _FIGURE = re.compile(r"\d\s+(?:shares|units)\b(?:\s+of\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?(?:stock|shares|units)\b)?", re.I)
-_CLAUSE_START = re.compile(r"[.;:]\s+|\(\s*(?:[a-z]|[ivx]{1,4})\s*\)\s+", re.I)
+# (not after an initial or a short abbreviation: 'Don F. Gaston', 'Mr.', 'Inc.')
+_CLAUSE_START = re.compile(r"(?:(?<=[a-z]{3})|(?<=\d)|(?<=\)))[.;:]\s+|:\s+|\(\s*(?:[a-z]|[ivx]{1,4})\s*\)\s+", re.I)
 # The one person of a one-person filing, by the form's words or as the parent of the holder.
 _THE_PERSON = re.compile(r"^\s*(?:(?:as\s+of|on)\s+[^,]{3,80},\s*)?(?:the\s+reporting\s+person"
                          r"|(?:[^,]|,\s*(?:LLC|L\.?L\.?C\.?|L\.?P\.?|Inc\.?|Ltd\.?|Corp\.?)(?=[\s,])){2,80},\s*an?\s+wholly[\s\-]+owned\s+subsidiary\s+of\s+the\s+reporting\s+person)"
@@ -73,8 +76,20 @@ def read_item_parts(item: Item, names: list[str], terms: dict[str, str], family:
         begin = max([begin] + [e.end() for e in _FIGURE.finditer(flat, begin, m.start())])
         return flat[begin:m.start()]
 
+    cores = [_core(normalize(n)) for n in names]
+    starts_words = [c for c in cores if len(c) >= 4] + [normalize(t) for t in terms] + list(family)
+
     def keep(m: re.Match) -> bool:
-        return not _NOT_NOW.search(clause(m))
+        # the holder is the clause's subject: a reporting person's name, term or surname opens
+        # it ('Shares held by Fund A are voted by B, which has sole voting power over N' is not
+        # Fund A's), after a date, a connective or the form's '(a)'
+        text = clause(m)
+        if _NOT_NOW.search(text):
+            return False
+        if len(names) == 1 and _THE_PERSON.search(text):
+            return True
+        rest = " " + normalize(_OPENING.sub("", text)) + " "
+        return any(rest.startswith(" " + w + " ") for w in starts_words if w)
 
     if len(names) == 1:
         # 'the Reporting Person' or its wholly-owned subsidiary ('BridgeBio Pharma, LLC, a
