@@ -41,7 +41,10 @@ _PART = re.compile(
     # shares of the class, not of another security, and no second figure joined to it
     r"\s+(?:shares|units)\b(?!\s+of\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?"
     r"(?:preferred|warrants?|options?|notes?|debentures?|units|class\s+[a-z]\b))"
-    r"(?!(?:\s+of(?:\s+[A-Za-z][\w\-]*){1,4})?\s*(?:,\s*)?(?:and|plus)\s+\d)", re.I)
+    r"(?!(?:\s+of(?:\s+[A-Za-z][\w\-]*){1,4})?\s*(?:,\s*)?(?:and|plus)\s+\d)"
+    # nor shares held for others or only partly the holder's ('as nominee', 'of which it votes ...')
+    r"(?![^.;]{0,80}?\b(?:of\s+which|as\s+(?:a\s+)?(?:nominee|custodian)|for\s+the\s+(?:benefit|account)\s+of"
+    r"|on\s+behalf\s+of)\b)", re.I)
 # Words of another time, a hypothesis, a negation or a transaction in the clause before the
 # figure; or a holder that is not the person ('its parent', 'an affiliate of', 'a stockholder of').
 _NOT_NOW = re.compile(r"\b(?:would|could|will|upon|assum\w*|if|prior|before|after|following|until|"
