@@ -751,6 +751,22 @@ def _group_power(shares):
 CASES["CON021"] += (lambda: _group_power(1_000_700), lambda: _group_power(1_000_000))
 
 
+def _group_power_blank_row(shares):
+    """13G Item 4 printed once for three persons: sole voting 1,000,000 and 500,000, the third
+    person's row 11 0 and its power rows blank ('-'): that row is 0 (no power exceeds row 11)."""
+    from tests.filing_builder import page
+    fund, manager = clean_pair()
+    manager.sole_voting = amount(500_000, line=46)
+    manager.aggregate = amount(1_500_000, line=50)
+    idle = page("Alpha Offshore Ltd", 0, 0.0, line=70)
+    idle.sole_voting = None
+    held = ItemHolding(item="4", person=None, sole_voting=amount(shares, line=300), line=299)
+    return _with(filing(fund, manager, idle, form="SC 13G"), item_holdings=[held])
+
+
+CASES["CON021"] += (lambda: _group_power_blank_row(1_500_001), lambda: _group_power_blank_row(1_500_000))
+
+
 def _part(shares):
     """13D Item 5: 'Alpha Capital LLC directly owns N shares', its row 11 1,000,000."""
     fund, manager = clean_pair()

@@ -69,10 +69,15 @@ _GROUP_ROWS_13G = {"aggregate": "row 9", "sole_voting": "row 5", "shared_voting"
 
 
 def _group_field(filing: Filing, held: ItemHolding, key: str, row: str) -> list[dict]:
-    pages = [p for p in named_pages(filing) if getattr(p, key) is not None]
     item = getattr(held, key)
-    if item is None or len(pages) < 2 or len(pages) != len(named_pages(filing)) \
-            or _agree(pages, key) or not _exact(item.shares):
+    if item is None or not _exact(item.shares):
+        return []
+    # A power row left blank ('-' unread) on a page whose row 11 is 0 is 0: shares a person has
+    # any power over are shares it beneficially owns (Rule 13d-3(a)), so no power exceeds row 11.
+    named = named_pages(filing)
+    zero = [p for p in named if getattr(p, key) is None and p.aggregate is not None and p.aggregate.shares == 0]
+    pages = [p for p in named if getattr(p, key) is not None]
+    if len(pages) + len(zero) != len(named) or len(pages) < 2 or _agree(pages, key):
         return []
     rows = [getattr(p, key).shares for p in pages]
     if not all(_exact(r) for r in rows):
