@@ -245,6 +245,8 @@ class Filing(BaseModel):
     header_filer_cik: TextValue | None = None  # EDGAR header FILED BY CIK
     outstanding: list[OutstandingCount] = Field(default_factory=list)  # counts the percents rest on
     item_holdings: list[ItemHolding] = Field(default_factory=list)  # 13G Item 4 / 13D Item 5(a) figures
+    # shares the item says a person holds as part of its holding (directly, of record, a power over)
+    item_parts: list[ItemHolding] = Field(default_factory=list)
     # The text speaks of shares a person may acquire (warrants, options, conversion, 'issuable'):
     # only then may a percent's denominator include shares not yet outstanding (Rule 13d-3(d)(1)(i)).
     rights_to_acquire: bool = False

@@ -738,6 +738,45 @@ CASES["CON021"] = (lambda: _group_item4(1_500_900), lambda: _group_item4(1_500_0
                    lambda: _group_item4(2_400_000), lambda: _group_item4(2_500_000))
 
 
+def _group_power(shares):
+    """13D Item 5 for the Reporting Persons together: the fund's shared voting power 0, the
+    manager's 1,000,000; the group's shared voting power stated once."""
+    fund, manager = clean_pair()
+    fund.shared_voting = amount(0, line=30)
+    manager.shared_voting = amount(1_000_000, line=60)
+    held = ItemHolding(item="5", person=None, shared_voting=amount(shares, line=300), line=299)
+    return _with(filing(fund, manager), item_holdings=[held])
+
+
+CASES["CON021"] += (lambda: _group_power(1_000_700), lambda: _group_power(1_000_000))
+
+
+def _group_power_blank_row(shares):
+    """13G Item 4 printed once for three persons: sole voting 1,000,000 and 500,000, the third
+    person's row 11 0 and its power rows blank ('-'): that row is 0 (no power exceeds row 11)."""
+    from tests.filing_builder import page
+    fund, manager = clean_pair()
+    manager.sole_voting = amount(500_000, line=46)
+    manager.aggregate = amount(1_500_000, line=50)
+    idle = page("Alpha Offshore Ltd", 0, 0.0, line=70)
+    idle.sole_voting = None
+    held = ItemHolding(item="4", person=None, sole_voting=amount(shares, line=300), line=299)
+    return _with(filing(fund, manager, idle, form="SC 13G"), item_holdings=[held])
+
+
+CASES["CON021"] += (lambda: _group_power_blank_row(1_500_001), lambda: _group_power_blank_row(1_500_000))
+
+
+def _part(shares):
+    """13D Item 5: 'Alpha Capital LLC directly owns N shares', its row 11 1,000,000."""
+    fund, manager = clean_pair()
+    part = ItemHolding(item="5", person=manager.name.value, aggregate=amount(shares, line=300), line=299)
+    return _with(filing(fund, manager), item_parts=[part])
+
+
+CASES["CON022"] = (lambda: _part(1_000_001), lambda: _part(1_000_000), lambda: _part(2_000_000), lambda: _part(400_000))
+
+
 # CASES[code] = (fail, pass[, fail, pass, ...]): even positions must fire, odd ones must not.
 FAILING = [(code, n) for code in sorted(CASES) for n in range(0, len(CASES[code]), 2)]
 PASSING = [(code, n) for code in sorted(CASES) for n in range(1, len(CASES[code]), 2)]

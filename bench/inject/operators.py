@@ -456,9 +456,12 @@ def op_item_amount(ctx: Ctx) -> Result:
         return None if _amount_value(_page_by_name(f, name), "aggregate") == old_v else "cover page changed too"
     # The edited figure is the first one printed in the item that equals the chosen person's
     # aggregate; where other persons' aggregates are the same figure, it may be any of theirs
-    # (a table's first row, a list by name): a finding on any of them is the right one.
-    same = tuple(p.name.value for p in ctx.pages if p.name and p is not page
-                 and _nonzero(p.aggregate) and p.aggregate.shares == old_v and p.name.value != name)
+    # (a table's first row, a list by name): a finding on any of them is the right one. So may
+    # a person's power row of the same figure, which a block of labels per person restates
+    # ('(c)(ii) Shared power to vote ...: 16,684,593' under another person's heading).
+    powers = ("aggregate", "sole_voting", "shared_voting", "sole_dispositive", "shared_dispositive")
+    same = tuple(p.name.value for p in ctx.pages if p.name and p is not page and p.name.value != name
+                 and any(_nonzero(getattr(p, k)) and getattr(p, k).shares == old_v for k in powers))
     return [Mutant(op, ctx.raw.replace(span.start, span.end, new),
                    f"Item {number} amount of {name}: {span.text} -> {new} (line {ctx.raw.line_of(span.start)})",
                    verify, frozenset({"thresholds", "sums", "consistency"}), person=name, also_person=same,

@@ -24,34 +24,84 @@ def restated_facts(filing: Filing) -> list[dict]:
         for page, fields in _pages_about(filing, held):
             facts += _pair_facts(held, page, fields)
         facts += _group_facts(filing, held)
+    for part in filing.item_parts:
+        facts += _part_facts(filing, part)
     return facts
+
+
+def _part_facts(filing: Filing, part: ItemHolding) -> list[dict]:
+    """Shares the item says the person holds as a part of its holding (directly, of record, by
+    a power over them) beside the person's row 11: a ``held_part`` fact for the rule to compare
+    (a part is beneficially owned, so it cannot exceed the row)."""
+    page = page_for(filing, part.person) if part.person else None
+    item = part.aggregate
+    if page is None or page.aggregate is None or item is None \
+            or not (_exact(item.shares) and _exact(page.aggregate.shares)):
+        return []
+    return [{"t": "held_part", "person": page.name.value, "item": part.item,
+             "part_s": fmt_shares(item.shares), "part_n": item.shares,
+             "cover_s": fmt_shares(page.aggregate.shares), "cover_n": page.aggregate.shares,
+             "cover_line": page.aggregate.line, "line": item.line or part.line,
+             "evidence": item.raw[:500] or None, "key": f"held_part:{part.item}:{item.shares}"}]
 
 
 def _group_facts(filing: Filing, held: ItemHolding) -> list[dict]:
     """An amount the item states once for no one in particular (13G Item 4 printed once for
     several persons whose covers differ; Item 5 about 'the Reporting Persons'): whichever
-    person or persons it speaks of, it is one person's row 11 or the combined holding of some
+    person or persons it speaks of, it is one person's row or the combined holding of some
     of them. Where it is neither, a ``group_figure`` fact, named for the person whose row is
-    closest to it (which row it should have been the figures cannot tell)."""
-    pages = [p for p in named_pages(filing) if p.aggregate is not None]
-    item = held.aggregate
-    if held.person or item is None or len(pages) < 2 or len(pages) != len(named_pages(filing)) \
-            or _agree(pages, "aggregate") or not isinstance(item.shares, int):
+    closest to it (which row it should have been the figures cannot tell). The aggregate
+    (row 11) and, where the item states them, the four powers (rows 7 to 10), each alone:
+    a group's shared voting power is some member's row 8 or the sum of some members' rows."""
+    if held.person:
         return []
-    rows = [p.aggregate.shares for p in pages]
-    if not all(isinstance(r, int) for r in rows):
+    rows = _GROUP_ROWS_13G if filing.schedule == "13G" else _GROUP_ROWS_13D
+    facts = []
+    for key, row in rows.items():
+        facts += _group_field(filing, held, key, row)
+    return facts
+
+
+_GROUP_ROWS_13D = {"aggregate": "row 11", "sole_voting": "row 7", "shared_voting": "row 8",
+                   "sole_dispositive": "row 9", "shared_dispositive": "row 10"}
+_GROUP_ROWS_13G = {"aggregate": "row 9", "sole_voting": "row 5", "shared_voting": "row 6",
+                   "sole_dispositive": "row 7", "shared_dispositive": "row 8"}
+
+
+def _group_field(filing: Filing, held: ItemHolding, key: str, row: str) -> list[dict]:
+    item = getattr(held, key)
+    if item is None or not _exact(item.shares):
+        return []
+    # A power row left blank ('-' unread) on a page whose row 11 is 0 is 0: shares a person has
+    # any power over are shares it beneficially owns (Rule 13d-3(a)), so no power exceeds row 11.
+    named = named_pages(filing)
+    zero = [p for p in named if getattr(p, key) is None and p.aggregate is not None and p.aggregate.shares == 0]
+    pages = [p for p in named if getattr(p, key) is not None]
+    if len(pages) + len(zero) != len(named) or len(pages) < 2 or _agree(pages, key):
+        return []
+    rows = [getattr(p, key).shares for p in pages]
+    if not all(_exact(r) for r in rows):
         return []
     sums = _subset_sums(rows)
     if sums is None or item.shares in sums:
         return []
-    near = min(pages, key=lambda p: (digit_distance(p.aggregate.shares, item.shares)[0],
-                                     abs(p.aggregate.shares - item.shares)))
-    return [{"t": "group_figure", "person": near.name.value, "item": held.item,
-             "item_s": fmt_shares(item.shares), "cover_s": fmt_shares(near.aggregate.shares),
-             "cover_line": near.aggregate.line, "persons": len(pages),
+    near = min(pages, key=lambda p: (digit_distance(getattr(p, key).shares, item.shares)[0],
+                                     abs(getattr(p, key).shares - item.shares)))
+    cover = getattr(near, key)
+    what = "the amount beneficially owned" if key == "aggregate" else f"the {AMOUNT_FIELDS[key]}"
+    suffix = "" if key == "aggregate" else f":{key}"
+    return [{"t": "group_figure", "person": near.name.value, "item": held.item, "what": what,
+             "row": row, "item_s": fmt_shares(item.shares), "cover_s": fmt_shares(cover.shares),
+             "cover_line": cover.line, "persons": len(pages),
              "rows_s": ", ".join(sorted({fmt_shares(r) for r in rows})),
              "line": item.line or held.line, "evidence": item.raw[:500] or None,
-             "key": f"group_figure:{held.item}:{item.shares}"}]
+             "key": f"group_figure:{held.item}:{item.shares}{suffix}"}]
+
+
+def _exact(shares) -> bool:
+    """A whole count or a Decimal printed with its fraction (EDGAR XML's two decimals): sums
+    of these are exact."""
+    return isinstance(shares, (int, Decimal)) and not isinstance(shares, bool)
 
 
 def _subset_sums(values: list[int], cap: int = 50000) -> set[int] | None:

@@ -249,15 +249,28 @@ FACT_TYPES: dict[str, FactType] = {
         "item_lo": D("number", "the item's figure, or its lowest value as cover_lo"),
         "item_hi": D("number", "the item's figure, or its highest value as cover_hi"),
     }),
-    "group_figure": FactType("an amount 13G Item 4 or 13D Item 5(a) states once for no person in particular, "
-                             "that is no person's row 11 and no sum of some persons' rows", {
-        "person": F("str", "the reporting person whose row 11 is closest to the amount"),
+    "group_figure": FactType("an amount 13G Item 4 or 13D Item 5 states once for no person in particular "
+                             "(the aggregate, or one of the four powers), that is no person's row and no "
+                             "sum of some persons' rows", {
+        "person": F("str", "the reporting person whose row is closest to the amount"),
         "item": F("str", "the item: '4' or '5'"),
+        "what": F("str", "the figure: 'the amount beneficially owned', 'the shared voting power', ..."),
+        "row": F("str", "the cover row it is compared with: 'row 11', 'row 7' ... 'row 10' (13D numbers)"),
         "item_s": F("str", "the item's amount as printed"),
-        "cover_s": F("str", "that person's row 11"),
+        "cover_s": F("str", "that person's row"),
         "cover_line": F("int", "that row's line", optional=True),
-        "persons": F("int", "how many persons' rows 11 were compared"),
-        "rows_s": F("str", "the persons' rows 11, the distinct figures, formatted"),
+        "persons": F("int", "how many persons' rows were compared"),
+        "rows_s": F("str", "the persons' rows, the distinct figures, formatted"),
+    }),
+    "held_part": FactType("shares 13D Item 5 or 13G Item 4 says a person holds as a part of its holding "
+                          "(directly, of record, through a wholly-owned subsidiary, by a voting or dispositive power)", {
+        "person": F("str", "the reporting person the sentence names as the holder"),
+        "item": F("str", "the item: '4' or '5'"),
+        "part_s": F("str", "the item's count as printed"),
+        "part_n": D("number", "the item's count"),
+        "cover_s": F("str", "the person's row 11, formatted"),
+        "cover_n": D("number", "the person's row 11"),
+        "cover_line": F("int", "that row's line", optional=True),
     }),
     "power_row": FactType("one power row that was read (rows 7-10 of a 13D, 5-8 of a 13G), beside row 11", {
         "person": F("str", "the reporting person"),

@@ -15,6 +15,7 @@ from checker.model import Amount, Filing, Item, ItemHolding, Percent
 from checker.parse import values as V
 from checker.parse.defined_terms import defined_terms
 from checker.parse.item_passive import passive_holdings
+from checker.parse.item_parts import read_item_parts
 from checker.parse.item_persons import per_person_blocks as person_blocks
 from checker.parse.item_persons import heading_tables, name_rows, per_person_holdings, surnames, values_by_name
 
@@ -112,12 +113,19 @@ def read_item_holdings(filing: Filing) -> None:
         holding = _read_13d(filing, item, person, names)
         if item is not None and person is not None:
             holding = _with_labels(holding, item, person)
+        pages = [p for p in filing.cover_pages if p.name]
+        if holding is None and item is not None and len(pages) == 1 and pages[0].joint_names:
+            holding = _joint_page_percent(item, pages[0].joint_names)
+            person = pages[0].name.value if holding is not None else None
     if holding is not None:
         holding.person = person
         filing.item_holdings.append(holding)
     if item is not None and len(names) > 1:
         _table_rows(filing, item, sorted(names))
         _heading_tables(filing, item, sorted(names))
+    if item is not None and names and not (joint and len(names) == 1):
+        filing.item_parts += read_item_parts(item, sorted(names), _terms(filing, names), _surnames(filing, names),
+                                             _flatten, _line)
 
 
 def _table_rows(filing: Filing, item: Item, names: list[str]) -> None:
@@ -197,9 +205,14 @@ def _read_13d(filing: Filing, item: Item | None, person: str | None, names: set[
     if item and person is None and len(names) > 1:
         filing.item_holdings += _per_person_sentences(item, names, _terms(filing, names), own, _surnames(filing, names))
         group = _group_holding(item)
-        if group is not None and not any(
-                h.person is None and h.aggregate and h.aggregate.shares == group.aggregate.shares
-                for h in filing.item_holdings):
+        powers = _group_powers(item)
+        if powers is not None:
+            if group is None:
+                group = powers
+            else:
+                for key in _POWER_KEYS:
+                    setattr(group, key, getattr(powers, key))
+        if group is not None and not any(_same_group(h, group) for h in filing.item_holdings):
             filing.item_holdings.append(group)
     return holding
 
@@ -245,6 +258,94 @@ def _group_holding(item: Item) -> ItemHolding | None:
     p = next((p for _, p in stated if p), None)
     return ItemHolding(item=item.number, line=item.line, aggregate=Amount(shares=shares, raw=raw, line=line),
                        percent=_printed_percent(p, line) if p else None)
+
+
+_POWER_KEYS = ("sole_voting", "shared_voting", "sole_dispositive", "shared_dispositive")
+_FIGURE_KEYS = ("aggregate", "percent") + _POWER_KEYS
+
+
+def _same_group(h: ItemHolding, group: ItemHolding) -> bool:
+    """A figure for no one in particular read already (an XML element read alone and in the
+    item's joined text): no second holding."""
+    if h.person is not None:
+        return False
+    if group.aggregate is not None and h.aggregate is not None:
+        return h.aggregate.shares == group.aggregate.shares
+    return all((getattr(h, k) and getattr(h, k).shares) == (getattr(group, k) and getattr(group, k).shares)
+               for k in _FIGURE_KEYS if k != "percent")
+
+
+# Item 5 about the reporting persons together, in the cover rows' words: 'The aggregate
+# beneficial ownership of the Common Stock held by the Reporting Persons is as follows: Sole
+# Voting Power 0 Shared Voting Power 7,207,424.4 Sole Dispositive Power 0 Shared Dispositive
+# Power 7,207,424.4'. The sentence names the Reporting Persons as a whole (no one of them, no
+# part: 'other than', 'respectively' are not read) and ends in a colon; the rows follow it.
+_GROUP_INTRO = re.compile(
+    r"\b(?:aggregate|combined|total)\s+beneficial\s+ownership\s+(?:of\s+(?:[\w\-]+\s+){1,5}?)?"
+    r"(?:held\s+by|of)\s+the\s+reporting\s+persons\s+(?:is|are)\s+as\s+follows\s*:", re.I)
+_ROW_WORDS = {
+    "sole_voting": r"sole\s+voting\s+power",
+    "shared_voting": r"shared\s+voting\s+power",
+    "sole_dispositive": r"sole\s+dispositive\s+power",
+    "shared_dispositive": r"shared\s+dispositive\s+power",
+}
+_ROW_RX = {k: re.compile(r"\b" + v + r"\b[\s:|]*", re.I) for k, v in _ROW_WORDS.items()}
+_ANY_ROW = re.compile("|".join(_ROW_WORDS.values()), re.I)
+_ROW_VALUE = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,4})?(?=[\s;,]|\.?(?:\s|$))")
+
+
+def _group_powers(item: Item) -> ItemHolding | None:
+    """The four powers the item states for the reporting persons together: each row's words
+    printed once in the whole item, after the sentence that introduces them, its figure right
+    after its words and nothing else before the next row."""
+    flat, starts = _flatten(item.text)
+    intros = list(_GROUP_INTRO.finditer(flat))
+    if len(intros) != 1 or _SPLIT.search(flat[max(flat.rfind(".", 0, intros[0].start()), 0):intros[0].end()]):
+        return None
+    values = {}
+    for key, rx in _ROW_RX.items():
+        hits = list(rx.finditer(flat))
+        if len(hits) != 1 or hits[0].start() < intros[0].end() or hits[0].start() - intros[0].end() > 400:
+            return None
+        nxt = _ANY_ROW.search(flat, hits[0].end())
+        text = flat[hits[0].end():nxt.start() if nxt else len(flat)]
+        m = _ROW_VALUE.match(text)
+        if not m or (nxt is not None and text[m.end():].strip()):
+            return None
+        shares = V.read_number(m.group(0))
+        if shares is None:
+            return None
+        values[key] = Amount(shares=shares, raw=m.group(0), line=_line(item, starts, hits[0].start()))
+    return ItemHolding(item=item.number, line=item.line, **values)
+
+
+# One cover page for several individuals ('Austin W. Marxe and David M. Greenhouse'): Item 5's
+# sentence about all of them together, 'Messrs. Marxe and Greenhouse are deemed to beneficially
+# own a total of 2,398,434 shares of Common Stock and 1,666,667 Warrants or 27.8% of the
+# outstanding shares', gives the page's percent (the percent of the whole holding, however it is
+# composed; the amount of a compound holding is not read).
+_JOINT_VERB = re.compile(r"\b(?:(?:are|is|may\s+be)\s+deemed\s+to\s+(?:beneficially\s+own|be\s+the\s+beneficial\s+owners?\s+of)"
+                         r"|beneficially\s+own)\b(?P<rest>[^.;%]{0,200}?)(?:\bor|,?\s*(?:representing|constituting))\s+"
+                         r"(?:approximately\s+|about\s+)?(?P<p>\d{1,3}(?:\.\d+)?|\.\d+)\s*%\s+of\s+the\s+"
+                         r"(?:issued\s+and\s+)?outstanding\b", re.I)
+
+
+def _joint_page_percent(item: Item, joint: list[str]) -> ItemHolding | None:
+    surnames = [n.split()[-1].strip(".,") for n in joint]
+    if len(surnames) < 2 or any(len(s) < 3 for s in surnames) or len(set(surnames)) != len(surnames):
+        return None
+    flat, starts = _flatten(item.text)
+    found = []
+    for m in _JOINT_VERB.finditer(flat):
+        begin = max(flat.rfind(". ", 0, m.start()), flat.rfind(";", 0, m.start()), -1) + 1
+        subject = flat[begin:m.start()]
+        if all(re.search(r"\b" + re.escape(s) + r"\b", subject) for s in surnames) \
+                and not re.search(r"\b(?:each|respectively|other\s+than|except|not)\b", subject + m.group("rest"), re.I):
+            found.append(m)
+    if len({m.group("p") for m in found}) != 1:
+        return None
+    line = _line(item, starts, found[0].start("p"))
+    return ItemHolding(item=item.number, line=item.line, percent=_printed_percent(found[0].group("p"), line))
 
 
 def _rest_of_sentence(flat: str, m: re.Match) -> str:
