@@ -113,7 +113,16 @@ class Item(BaseModel):
     number: str  # "4", "5", "10"
     title: str = ""
     text: str = ""
-    line: int | None = None
+    line: int | None = None  # the heading's line
+    # The file line of each line of ``text`` where the reader knows it (the text starts after the
+    # heading and any blank lines; in HTML one text line may stand for several source lines).
+    text_lines: list[int] = Field(default_factory=list)
+
+    def text_line(self, k: int) -> int | None:
+        """The file line of line ``k`` (0-based) of ``text``."""
+        if 0 <= k < len(self.text_lines):
+            return self.text_lines[k]
+        return None if self.line is None else self.line + k
 
 
 class Exhibit(BaseModel):

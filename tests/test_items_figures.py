@@ -112,3 +112,16 @@ def test_item5_table_row_with_other_figures_not_read():
     from checker.parse.item_holdings import read_item_holdings
     read_item_holdings(f)
     assert f.item_holdings == []
+
+
+def test_item_text_lines_are_the_file_lines_after_the_heading_and_its_blank_lines():
+    from checker.parse.body_text import read_items
+    lines = ["Item 4.  Ownership.", "", "", "(a) Amount beneficially owned: 1,200,000", "(b) Percent of class: 6.0%",
+             "", "Item 5.  Ownership of Five Percent or Less.", "Not applicable."]
+    (i4, item4), (i5, item5) = read_items(lines, 0, len(lines))
+    assert (i4, item4.text_lines, item4.text.split("\n")[0]) == (0, [3, 4], "(a) Amount beneficially owned: 1,200,000")
+    assert (i5, item5.text_lines) == (6, [7])
+    # a figure's line is its own, not the heading's
+    f = _one("13G", [Item(number="4", line=10, text=item4.text, text_lines=[13, 14])])
+    (h,) = f.item_holdings
+    assert (h.aggregate.line, h.percent.line) == (13, 14)

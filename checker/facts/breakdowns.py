@@ -23,7 +23,7 @@ def breakdown_facts(filing: Filing) -> list[dict]:
             if sig in seen:
                 continue  # the same sentence repeated for each person: one fact
             seen.add(sig)
-            line = (item.line or 1) + (item.text or "")[:b.offset].count("\n")
+            line = item.text_line((item.text or "")[:b.offset].count("\n")) or 1
             fact = {"t": "text_breakdown", "item": item.number, "stated": b.total, "stated_s": fmt_shares(b.total),
                     "sum": total, "sum_s": fmt_shares(total),
                     "parts": " + ".join(f"({lab}) {n:,}" for lab, n in b.parts),

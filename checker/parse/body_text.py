@@ -137,7 +137,11 @@ def read_items(lines: list[str], start: int, end: int) -> list[tuple[int, Item]]
             first[idx] = lines[idx][cell.end():]
     for n, (idx, item) in enumerate(found):
         stop = found[n + 1][0] if n + 1 < len(found) else end
-        item.text = "\n".join(([first[idx]] if idx in first else []) + lines[idx + 1: stop]).strip()
+        rows = ([(idx, first[idx])] if idx in first else []) + [(i, lines[i]) for i in range(idx + 1, stop)]
+        while rows and not rows[0][1].strip():
+            rows.pop(0)  # the blank lines after the heading: the text starts at its first words
+        item.text = "\n".join(t for _, t in rows).strip()
+        item.text_lines = [i for i, _ in rows][:item.text.count("\n") + 1]  # line indexes; text.py maps them
     return found
 
 

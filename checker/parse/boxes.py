@@ -78,7 +78,7 @@ def item3_rule_box(items: list[Item]) -> TextValue | None:
             m = _ITEM3_C.search(row)
             box = _box(m.group("box"), last=False) if m else None
             if box and _CHECKED.fullmatch(box.strip()):
-                return TextValue(value="Rule 13d-1(c)", line=(item.line or 0) + k or None)
+                return TextValue(value="Rule 13d-1(c)", line=(item.line if k == 0 else item.text_line(k - 1)) or None)
     return None
 
 

@@ -135,7 +135,7 @@ def _table_rows(filing: Filing, item: Item, names: list[str]) -> None:
         shares = V.read_number(n)
         if who in told or shares is None:
             continue
-        line = item.line + k if item.line is not None else None
+        line = item.text_line(k)
         filing.item_holdings.append(ItemHolding(item=item.number, line=item.line, person=who,
                                                 aggregate=Amount(shares=shares, raw=n, line=line),
                                                 percent=_printed_percent(p, line)))
@@ -148,7 +148,7 @@ def _heading_tables(filing: Filing, item: Item, names: list[str]) -> None:
     for who, (figures, k) in heading_tables(item, names, _terms(filing, names)).items():
         if who in told:
             continue
-        line = item.line + k if item.line is not None else None
+        line = item.text_line(k)
         values = {}
         for key, cell in figures.items():
             cell = _MARKS.sub("", cell).strip()
@@ -455,11 +455,20 @@ def _joined(parts: list[Item]) -> Item:
     """Each part's heading words (its label and figure: '(a) AMOUNT BENEFICIALLY OWNED: 152,350
     SHARES,') on its heading line, its text on the lines after."""
     texts = [(p.title or "") + "\n" + p.text for p in parts]
-    text = texts[0]
+    text, lines = texts[0], _part_lines(parts[0])
     for k in range(1, len(parts)):
         gap = parts[k].line - (parts[0].line + text.count("\n"))  # blank lines keep each part at its line
         text = text + "\n" * max(gap, 1) + texts[k]
-    return Item(number=parts[0].number, title=parts[0].title, text=text, line=parts[0].line)
+        lines += [lines[-1]] * (max(gap, 1) - 1) + _part_lines(parts[k])
+    return Item(number=parts[0].number, title=parts[0].title, text=text, line=parts[0].line, text_lines=lines)
+
+
+def _part_lines(part: Item) -> list[int]:
+    """The file lines of a part's heading and its text's lines (where the reader did not record
+    them, the text's lines follow the heading)."""
+    n = part.text.count("\n") + 1
+    return [part.line or 0] + (part.text_lines[:n] if len(part.text_lines) >= n
+                               else [(part.line or 0) + 1 + k for k in range(n)])
 
 
 def _labelled(item: Item, name: str | None = None, names: list[str] = (),
@@ -683,10 +692,8 @@ def _flatten(text: str) -> tuple[str, list[int]]:
 
 
 def _line(item: Item, starts: list[int], offset: int) -> int | None:
-    if item.line is None:
-        return None
     k = max(i for i, s in enumerate(starts) if s <= offset) if starts else 0
-    return item.line + k
+    return item.text_line(k)
 
 
 def _segment(flat: str, start: int) -> str:

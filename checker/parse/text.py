@@ -103,6 +103,7 @@ def _read_body(filing: Filing, lines: list[str], start: int, fl) -> None:
     heading_index: dict[str, int] = {}  # the first heading of each item, as a line index
     for idx, item in B.read_items(lines, start, items_end):
         item.line = fl(idx)
+        item.text_lines = [fl(i) for i in item.text_lines]
         filing.items.append(item)
         heading_index.setdefault(item.number, idx)
     filing.exhibits = B.read_exhibit_list(filing.item("7"), heading_index.get("7"), fl)
