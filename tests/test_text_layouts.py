@@ -296,3 +296,14 @@ def test_item3_and_item5_boxes():
     checked = Item(number="5", title="OWNERSHIP OF FIVE PERCENT OR LESS OF A CLASS.     [X]", text="", line=30)
     assert boxes.exit_box(checked).value is True
     assert boxes.exit_box(Item(number="5", title="Not applicable.", text="", line=1)) is None
+
+
+def test_title_page_values_printed_on_their_caption_lines():
+    from checker.parse.body_text import read_title_page
+    lines = ["SCHEDULE 13D", "Under the Securities Exchange Act of 1934 (Amendment No. )",
+             "Insteel Industries, Inc. (Name of Issuer)", "Common Shares (Title of Class of Securities)",
+             "45774W108 (CUSIP Number)"]
+    got = read_title_page(lines, len(lines))
+    assert got["issuer"] == ("Insteel Industries, Inc.", 2)
+    assert got["security_class"] == ("Common Shares", 3)
+    assert got["cusip"][0] == "45774W108"

@@ -108,7 +108,14 @@ def _amendment(line: str) -> re.Match | None:
 def _read_parenthetical(lines: list[str], idx: int, out: dict) -> None:
     """'(Name of Issuer)' and the other captions: the value is printed above the caption."""
     for key, rx in PARENTHETICAL.items():
-        if key not in out and rx.search(lines[idx]):
+        m = rx.search(lines[idx]) if key not in out else None
+        if m:
+            # 'Insteel Industries, Inc. (Name of Issuer)': the value on the caption's own line, where
+            # an HTML cell prints both with only a rule between them; else the line above
+            before = _clean(lines[idx][:m.start()])
+            if before and not _RULE_LINE.fullmatch(before) and not any(r.search(before) for r in PARENTHETICAL.values()):
+                out[key] = (before, idx)
+                continue
             above = value_above(lines, idx)
             if above:
                 out[key] = (above[1], above[0])
