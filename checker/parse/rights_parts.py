@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from checker.parse.outstanding import RIGHTS_FIGURE, mentions_rights
 
-_FIG = re.compile(r"(?<![\d,.$])(?P<n>\d{1,3}(?:,\d{3})+|\d{4,})(?![\d,]|\.\d|\s*%)")
+_FIG = re.compile(r"(?<![\d,.$])(?P<n>\d{1,3}(?:,\d{3})+|\d{4,})(?!\d|,\d|\.\d|\s*%)")
 _INCLUDE = re.compile(r"\b(?:includ(?:es|ing|e)|consist(?:s|ing|ed)?\s+of|compris(?:ed\s+of|es|ing)"
                       r"|made\s+up\s+of|composed\s+of)\b\s*:?", re.I)
 # A figure counted in shares: '658,575 shares', '145,150 common shares', '300,000 shares of Class A'.
@@ -39,7 +39,7 @@ _NOT_WITHIN = re.compile(
     r"\bnot\s+(?:currently\s+|yet\s+|presently\s+|immediately\s+)?(?:be\s+)?(?:exercisable|convertible|vested)"
     r"|\bunvested\b|\bexclud|\bnot\s+includ|\bdoes\s+not\s+reflect"
     r"|\b(?:exercisable|convertible|vest(?:s|ing)?)\s+(?:only\s+)?(?:after|beginning|commencing|on\s+or\s+after|upon\s+the\s+occurrence)"
-    r"|\bmore\s+than\s+(?:60|sixty)\s+days|\bwithin\s+(?:60|sixty)\s+days\s+(?:of|after)\s+(?:the\s+)?(?!date|hereof)", re.I)
+    r"|\bmore\s+than\s+(?:60|sixty)\s+days", re.I)
 _WINDOW_HEAD = 400  # the inclusion word after the amount, at most this far
 _WINDOW_PARTS = 1500  # the parts after the inclusion word, at most this far
 
