@@ -41,6 +41,15 @@ def test_no_rights_among_the_parts_or_rights_not_exercisable():
     assert read_rights_parts(text, {1_000_000}) == []
 
 
+def test_shares_acquired_by_exercise_are_no_rights():
+    text = ("The Fund owns 1,000,000 shares, consisting of 600,000 shares purchased in the open market and "
+            "400,000 shares acquired upon the exercise of warrants on March 1, 2025.")
+    assert read_rights_parts(text, {1_000_000}) == []
+    text = ("The Fund owns 1,000,000 shares, consisting of 600,000 shares purchased in the open market and "
+            "400,000 shares to be issued upon the exercise of warrants.")
+    assert [b.rights for b in read_rights_parts(text, {1_000_000})] == [400_000]
+
+
 def test_count_said_to_add_the_rights():
     assert not count_adds_rights([LABELLED], 15_134_200)
     assert count_adds_rights(["Based on 15,134,200 shares outstanding plus 366,000 shares issuable upon exercise."], 15_134_200)

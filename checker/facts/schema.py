@@ -382,7 +382,7 @@ FACT_TYPES: dict[str, FactType] = {
         "above": D("number", "how far above it may lie: 0.55 of a printed step (rounding, also twice)"),
         "count_adds": D("bool", "the words around the count (its sentence, from 100 characters before it) speak of adding "
                                 "shares or of rights to acquire ('plus', 'assuming', 'including', 'issuable', 'exercise'), "
-                                "or the count is printed nowhere in the items"),
+                                "or the count is printed nowhere in the items or the cover pages' notes"),
         "parts_where": F("str", "where the filing says the amount includes them: 'row 11' (its components) or 'Item N' (a breakdown in that item)"),
         "parts_line": F("int", "line of row 11, or of the item's heading", optional=True),
     }),

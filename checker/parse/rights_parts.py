@@ -100,17 +100,23 @@ def _parts(flat: str, start: int, total: int) -> tuple[list[tuple[int, bool]], i
     return None
 
 
+# Shares already acquired by exercising or converting: outstanding, no right to acquire ('400,000
+# shares acquired upon the exercise of warrants', 'upon exercise of previously exercised options').
+_DONE = re.compile(r"\b(?:acquired|received|purchased|bought|obtained|(?<!be\s)issued|exercised|converted)\b", re.I)
+
+
 def _is_right(flat: str, f: re.Match) -> bool:
     """The figure is what a right to acquire buys: RIGHTS_FIGURE reads it so, from the figure on
     ('166,000 shares issuable upon exercise of options') or from the words naming the right just
-    before it ('options to acquire an additional 166,000 common shares')."""
+    before it ('options to acquire an additional 166,000 common shares'); not shares the words say
+    were acquired by exercise or conversion."""
     after = RIGHTS_FIGURE.match(flat, f.start())
     if after and after.group("n") is not None and after.start("n") == f.start():
-        return True
+        return not _DONE.search(after.group(0))
     for h in _RIGHT_HEAD.finditer(flat, max(0, f.start() - 100), f.start()):
         before = RIGHTS_FIGURE.match(flat, h.start())
         if before and before.group("m") is not None and before.start("m") == f.start():
-            return True
+            return not _DONE.search(flat, max(0, h.start() - 40), f.start())
     return False
 
 
