@@ -57,9 +57,19 @@ class ConfigError(Exception):
 def nearest(word: str, choices) -> str:
     """' (did you mean X?)' for the closest choice, or '' when nothing is close."""
     pool = sorted(set(choices))
-    close = difflib.get_close_matches(word, pool, n=1, cutoff=0.5) or \
-        difflib.get_close_matches(word, pool, n=1, cutoff=0.0)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    close = difflib.get_close_matches(word, pool, n=len(pool) or 1, cutoff=0.5)
+    if close:
+        # Of equally similar choices the first in order, so that a code added to the catalogue
+        # later ('THR019') does not displace an earlier one ('THR009') as the suggestion for a
+        # typo both are one character from ('THR09').
+        top = difflib.SequenceMatcher(None, close[0], word).ratio()
+        close = [min(c for c in close if difflib.SequenceMatcher(None, c, word).ratio() == top)]
+    else:
+        close = difflib.get_close_matches(word, pool, n=1, cutoff=0.0)
+    if not close:
+        return ""
+    best = close[0]
+    return f" (did you mean {best!r}?)"
 
 
 # --- the file's schema -------------------------------------------------------------------------

@@ -169,6 +169,20 @@ CASES["THR016"] = (lambda: _two_counts(25_000_000), lambda: _two_counts(20_010_0
 
 # 1,500,000 / 20,000,000 = 7.50%; with 500,000 issuable added back: 1,500,000 / 20,500,000 = 7.32%.
 ISSUABLE = [("i", 1_000_000, False), ("ii", 500_000, True)]
+
+def _included(pct, components=ISSUABLE, basis="based on 20,000,000 shares outstanding"):
+    """THR019: row 11's components say 500,000 of the 1,500,000 shares are issuable."""
+    from checker.model import Item, OutstandingCount
+    f = filing(page("Alpha Fund LP", 1_500_000, pct, components=components),
+               items=[Item(number="5", text=f"(a) The percentages are {basis}.", line=300)])
+    f.outstanding = [OutstandingCount(shares=20_000_000, line=300)]
+    return f
+
+
+# 7.50% = 1,500,000 / 20,000,000 (7.49 its truncation); 7.32% with the 500,000 added back.
+CASES["THR019"] = (lambda: _included(7.5), lambda: _included(7.32),
+                   lambda: _included(7.49), lambda: _included(7.5, basis="based on 20,000,000 shares plus the shares issuable"),
+                   lambda: _included(7.5), lambda: _included(7.5, components=[("i", 1_000_000, False), ("ii", 400_000, True)]))
 CASES["THR014"] = (lambda: _stated(9.5), lambda: _stated(7.5),
                    lambda: _stated(7.1, ISSUABLE), lambda: _stated(7.32, ISSUABLE),
                    lambda: _stated(7.56), lambda: _stated(7.0, rights=True),  # 7.0: an add-back of 1.43 M shares

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from checker.facts import cover, defaults, document, eligibility, holdings, restated, statement
+from checker.facts import cover, defaults, document, eligibility, holdings, restated, rights_fit, statement
 from checker.model import Filing
 
 
@@ -35,6 +35,7 @@ def build_facts(filing: Filing, ctx: FactContext) -> list[dict]:
     facts += holdings.person_facts(filing, ctx.thresholds)
     facts += holdings.sum_facts(filing)
     facts += holdings.percent_facts(filing)
+    facts += rights_fit.included_rights_facts(filing)
     facts += restated.restated_facts(filing)
     facts += eligibility.eligibility_facts(filing)
     facts += eligibility.change_facts(filing, ctx.previous)

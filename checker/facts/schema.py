@@ -378,6 +378,27 @@ FACT_TYPES: dict[str, FactType] = {
         "counts": D("int", "how many different counts the filing says its percents are based on"),
         "others_fit": D("int", "how many of the other such counts some person's percent follows from (same tolerances)"),
     }),
+    "included_rights_fit": FactType("a person's percent against the one outstanding count the filing states, with and without the shares "
+                                    "the person may acquire that its amount is said to include", {
+        "person": F("str", "the reporting person"),
+        "pct": F("number", "the person's percent"), "pct_s": F("str", "as printed"),
+        "decimals": F("int", "decimals printed"),
+        "agg_s": F("str", "row 11 formatted"),
+        "rights": D("int", "the shares the person may acquire that its amount includes: row 11's components marked issuable, "
+                           "where they add up to row 11, or the rights parts of an items' breakdown whose parts add up to the "
+                           "amount (one person's alone)"),
+        "rights_s": F("str", "those shares formatted"),
+        "outstanding_s": F("str", "the count, formatted"),
+        "plain": D("number", "100*agg/count"), "plain_s": D("str", "the same, two decimals"),
+        "addback": D("number", "100*agg/(count + rights)"), "addback_s": D("str", "the same, two decimals"),
+        "below": D("number", "how far below a computed percent the printed one may lie: one printed step (truncation)"),
+        "above": D("number", "how far above it may lie: 0.55 of a printed step (rounding, also twice)"),
+        "count_adds": D("bool", "the words around the count (its sentence, from 100 characters before it) speak of adding "
+                                "shares or of rights to acquire ('plus', 'assuming', 'including', 'issuable', 'exercise'), "
+                                "or the count is printed nowhere in the items or the cover pages' notes"),
+        "parts_where": F("str", "where the filing says the amount includes them: 'row 11' (its components) or 'Item N' (a breakdown in that item)"),
+        "parts_line": F("int", "line of row 11, or of the item's heading", optional=True),
+    }),
     "pct_change": FactType("a person's percent against its percent in the previous filing (--previous)", {
         "person": F("str", "the reporting person"),
         "before": F("str", "previous percent as printed"), "after": F("str", "this percent as printed"),
