@@ -210,3 +210,9 @@ def test_outstanding_count_in_a_cover_footnote_is_read():
     assert [o.shares for o in parse_document(sources.load_bytes(text.encode(), "o.txt")).outstanding] == [22372185]
     plain = cover_13d("Alpha Fund LP")
     assert parse_document(sources.load_bytes(plain.encode(), "o.txt")).outstanding == []
+
+
+def test_a_box_typed_x_in_brackets_is_checked_but_a_roman_ten_is_not():
+    from checker.parse.values import box_checked
+    assert box_checked("(X)") and box_checked("  ( x ) ") and box_checked("Items 2(d) or 2(e) (X)")
+    assert not box_checked("( )") and not box_checked("(x) any action similar to any of those enumerated above")

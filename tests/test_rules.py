@@ -791,6 +791,20 @@ def _part(shares):
 CASES["CON022"] = (lambda: _part(1_000_001), lambda: _part(1_000_000), lambda: _part(2_000_000), lambda: _part(400_000))
 
 
+def _legal_box(checked, item2):
+    """A 13D whose first cover page's row 5 box is checked (or not), with Item 2's text."""
+    from checker.model import Item
+    fund, manager = clean_pair()
+    fund.legal_proceedings = Flag(value=checked, raw="(X)" if checked else "[ ]", line=28)
+    return _with(filing(fund, manager), items=[Item(number="2", line=82, text=item2, text_lines=[84, 85])])
+
+
+_NONE = "(d) Criminal Conviction: Not Applicable.\n(e) Civil Proceedings: None."
+CASES["CON023"] = (lambda: _legal_box(True, _NONE), lambda: _legal_box(False, _NONE),
+                   lambda: _legal_box(True, "(d)-(e) None of the Reporting Persons has been convicted or a party to such a proceeding."),
+                   lambda: _legal_box(True, "(d) None.\n(e) Except as set forth in Schedule A, none."))
+
+
 # CASES[code] = (fail, pass[, fail, pass, ...]): even positions must fire, odd ones must not.
 FAILING = [(code, n) for code in sorted(CASES) for n in range(0, len(CASES[code]), 2)]
 PASSING = [(code, n) for code in sorted(CASES) for n in range(1, len(CASES[code]), 2)]
@@ -813,4 +827,5 @@ def test_a_name_variant_is_reported_under_the_cover_page_name():
     [f] = [f for f in run(CASES["CON002"][0]).findings if f.rule_id == "CON002"]
     assert (f.person, f.line) == ("Alpha Fund LP", 450)
     assert f.message == "named 'Alpha Funds LP' in the joint filing agreement, which differs from the cover page name"
+
 

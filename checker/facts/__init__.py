@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from checker.facts import cover, defaults, document, eligibility, holdings, restated, rights_fit, statement
+from checker.facts import cover, defaults, document, eligibility, holdings, proceedings, restated, rights_fit, statement
 from checker.model import Filing
 
 
@@ -42,6 +42,7 @@ def build_facts(filing: Filing, ctx: FactContext) -> list[dict]:
     facts += eligibility.institution_deadline_facts(filing, ctx.filed)
     facts += statement.statement_facts(filing, ctx.filed)
     facts += statement.legal_form_facts(filing)
+    facts += proceedings.legal_box_facts(filing)
     facts += defaults.default_facts(filing)
     facts += defaults.deadline_facts(filing, ctx.filed, ctx.as_of)
     return [{k: _plain(v) for k, v in f.items() if v is not None} for f in facts]

@@ -138,6 +138,14 @@ FACT_TYPES: dict[str, FactType] = {
         "closest": D("str", "the most similar cover-page name", optional=True),
         "similarity": D("number", "difflib ratio of the normalised names to closest (0 when none)"),
     }),
+    "legal_box": FactType("a 13D cover page whose row 5 box (legal proceedings) is checked, beside Item 2(d) and 2(e)", {
+        "person": F("str", "the reporting person"),
+        "checked": F("bool", "row 5's box is checked (only such pages give the fact)"),
+        "d_none": D("bool", "every Item 2(d) part says there is no criminal conviction to disclose ('Not Applicable', "
+                            "'has not been convicted'); false where one is not such a statement or none is printed"),
+        "e_none": D("bool", "the same for every Item 2(e) part (civil proceedings, judgments, decrees, final orders)"),
+        "item_line": F("int", "Item 2's heading line", optional=True),
+    }),
     "issuer_name": FactType("the issuer as another part of the filing names it", {
         "cover": F("str", "the issuer on the title page"),
         "other": F("str", "the issuer as named there"),

@@ -183,7 +183,10 @@ def parse_comma_percent(text: str) -> tuple[Decimal, int, str] | None:
 
 # An x standing alone marks a box: "[X]", "/X/", "|X|", "__X__", "(b)x". Underscores around it are
 # the blank line it was typed on, so they do not make it part of a word.
-_CHECKED = re.compile(r"checked|\[\s*[xX✓✔]\s*\]|☒|þ|ý|✓|✔|■|(?<![A-Za-z0-9(])[xX](?![A-Za-z0-9)])")
+# '(X)' is a checked box only where nothing follows it: '(x) any action similar to ...' is the
+# tenth part of a list (Item 4's '(a)' to '(j)' run on in roman numerals elsewhere).
+_CHECKED = re.compile(r"checked|\[\s*[xX✓✔]\s*\]|☒|þ|ý|✓|✔|■|(?<![A-Za-z0-9(])[xX](?![A-Za-z0-9)])"
+                      r"|\(\s*[xX]\s*\)(?=\W*$)")
 
 
 def box_checked(text: str) -> bool:
