@@ -307,3 +307,12 @@ def test_title_page_values_printed_on_their_caption_lines():
     assert got["issuer"] == ("Insteel Industries, Inc.", 2)
     assert got["security_class"] == ("Common Shares", 3)
     assert got["cusip"][0] == "45774W108"
+
+
+def test_a_blank_caption_does_not_take_the_value_of_the_caption_above():
+    from checker.parse.body_text import read_title_page
+    lines = ["45774W108 (CUSIP Number)", "______ (Date of Event Which Requires Filing of this Statement)"]
+    got = read_title_page(lines, len(lines))
+    assert got["cusip"][0] == "45774W108" and "event_date" not in got
+    stacked = ["45774W108", "(CUSIP Number)", "", "______", "(Date of Event Which Requires Filing of this Statement)"]
+    assert "event_date" not in read_title_page(stacked, len(stacked))

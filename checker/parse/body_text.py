@@ -46,6 +46,8 @@ def value_above(lines: list[str], idx: int) -> tuple[int, str] | None:
     """The value printed above a parenthetical caption such as '(Name of Issuer)'."""
     for j in range(idx - 1, max(-1, idx - 6), -1):
         text = _clean(lines[j])
+        if text and any(rx.search(text) for rx in PARENTHETICAL.values()):
+            return None  # the caption above is another value's: this one is left blank
         if text and not _RULE_LINE.fullmatch(text):
             return j, text
     return None
