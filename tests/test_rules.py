@@ -53,6 +53,7 @@ CASES = {
     "PAR002": (lambda: filing(*clean_pair(), issues=[issue("fragment")]), lambda: filing(*clean_pair())),
     "PAR003": (lambda: filing(*clean_pair(), issues=[issue("unplaced-value")]), lambda: filing(*clean_pair())),
     "PAR004": (lambda: filing(*clean_pair(), issues=[issue("unreadable-number")]), lambda: filing(*clean_pair())),
+    "PAR008": (lambda: filing(*clean_pair(), issues=[issue("percent-bound")]), lambda: filing(*clean_pair(), issues=[issue("unreadable-number")])),
     "PAR005": (lambda: filing(issues=[issue("malformed-xml")]), lambda: filing(*clean_pair())),
     "SUM001": (lambda: filing(page("Alpha Fund LP", 1_000, 5.5, components=[("i", 600, False), ("ii", 401, True)])),
                lambda: filing(page("Alpha Fund LP", 1_000, 5.5, components=[("i", 600, False), ("ii", 400, True)]))),

@@ -178,13 +178,15 @@ class CoverReader:
 
     def _read_percent(self, page: CoverPage, m: Marker, region: Region) -> None:
         row = ROW_NUMBER[self.schedule]["percent"]
-        vague = next(((i, t) for i, t in region.chunks if re.search(r"less\s+than|<\s*\d", t, re.I)), None)
+        # the value itself a bound ('Less than 1%', '<0.1%'), not a figure that words after it compare
+        vague = next(((i, t) for i, t in region.chunks if _BOUND.match(_unlabel(t))), None)
         if vague:  # 'Less than 1%' is not a percent to compute with; it is not blank either
             page.unread_rows.append(row)
             self.issues.append(ParseIssue(
-                kind="unreadable-value", line=self.file_line(vague[0]), evidence=vague[1][:80],
+                kind="percent-bound", line=self.file_line(vague[0]), evidence=vague[1][:80],
                 person=page.name.value if page.name else None,
-                message=f"row {row} (percent of class) is not a number: '{vague[1][:40]}'; it is left empty"))
+                message=f"row {row} (percent of class) states a bound, not a figure: '{vague[1][:40]}'; "
+                        "no percent check uses it"))
             return
         found = [(idx, c) for idx, text in region.chunks for c in V.parse_percent_candidates(text)]
         if not found:
@@ -333,6 +335,9 @@ class CoverReader:
         self.issues.append(ParseIssue(kind="unplaced-value", message=message, line=self.file_line(idx),
                                       person=page.name.value if page.name else None,
                                       evidence=self.lines[idx].strip()[:160]))
+
+
+_BOUND = re.compile(r"^[\s*(]*(?:less\s+than|<)\s*\.?\d", re.I)
 
 
 def _unlabel(text: str) -> str:
