@@ -53,7 +53,10 @@ def test_unattributed_item4_compared_where_every_page_agrees():
 def test_unattributed_item4_not_compared_where_pages_differ():
     f = _filing("13G", aggs=(1_000_000, 900_000))
     f.item_holdings.append(ItemHolding(item="4", line=90, aggregate=Amount(shares=1_000_000, raw="1,000,000", line=91)))
-    assert restated_facts(f) == []  # which person the item speaks of would be a guess
+    facts = restated_facts(f)
+    assert [x for x in facts if x["t"] != "group_figure"] == []  # which person it speaks of would be a guess
+    # the group comparison: 1,000,000 is one person's row, so the closest row or sum is the figure itself
+    assert [(x["item_n"], x["closest_n"]) for x in facts] == [(1_000_000, 1_000_000)]
 
 
 def _one(schedule: str, items: list[Item]) -> Filing:

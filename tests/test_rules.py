@@ -803,7 +803,10 @@ def _legal_box(checked, item2):
 _NONE = "(d) Criminal Conviction: Not Applicable.\n(e) Civil Proceedings: None."
 CASES["CON023"] = (lambda: _legal_box(True, _NONE), lambda: _legal_box(False, _NONE),
                    lambda: _legal_box(True, "(d)-(e) None of the Reporting Persons has been convicted or a party to such a proceeding."),
-                   lambda: _legal_box(True, "(d) None.\n(e) Except as set forth in Schedule A, none."))
+                   lambda: _legal_box(True, "(d) None.\n(e) Except as set forth in Schedule A, none."),
+                   # every person's (d) and (e) say none: fires; one person's (d) of two discloses: passes
+                   lambda: _legal_box(True, _NONE + "\n" + _NONE),
+                   lambda: _legal_box(True, _NONE + "\n(d) In 2019 a Reporting Person was convicted of fraud.\n(e) None."))
 
 
 # CASES[code] = (fail, pass[, fail, pass, ...]): even positions must fire, odd ones must not.

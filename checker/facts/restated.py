@@ -49,8 +49,8 @@ def _group_facts(filing: Filing, held: ItemHolding) -> list[dict]:
     """An amount the item states once for no one in particular (13G Item 4 printed once for
     several persons whose covers differ; Item 5 about 'the Reporting Persons'): whichever
     person or persons it speaks of, it is one person's row or the combined holding of some
-    of them. Where it is neither, a ``group_figure`` fact, named for the person whose row is
-    closest to it (which row it should have been the figures cannot tell). The aggregate
+    of them. A ``group_figure`` fact gives the figure and the closest such row or sum (the
+    catalogue compares them), named for the person whose row is closest to it (which row it should have been the figures cannot tell). The aggregate
     (row 11) and, where the item states them, the four powers (rows 7 to 10), each alone:
     a group's shared voting power is some member's row 8 or the sum of some members' rows."""
     if held.person:
@@ -83,15 +83,17 @@ def _group_field(filing: Filing, held: ItemHolding, key: str, row: str) -> list[
     if not all(_exact(r) for r in rows):
         return []
     sums = _subset_sums(rows)
-    if sums is None or item.shares in sums:
+    if sums is None:
         return []
+    closest = min(sums, key=lambda s: (abs(s - item.shares), s))  # the item's figure itself where it is one
     near = min(pages, key=lambda p: (digit_distance(getattr(p, key).shares, item.shares)[0],
                                      abs(getattr(p, key).shares - item.shares)))
     cover = getattr(near, key)
     what = "the amount beneficially owned" if key == "aggregate" else f"the {AMOUNT_FIELDS[key]}"
     suffix = "" if key == "aggregate" else f":{key}"
     return [{"t": "group_figure", "person": near.name.value, "item": held.item, "what": what,
-             "row": row, "item_s": fmt_shares(item.shares), "cover_s": fmt_shares(cover.shares),
+             "row": row, "item_n": item.shares, "closest_n": closest,
+             "item_s": fmt_shares(item.shares), "cover_s": fmt_shares(cover.shares),
              "cover_line": cover.line, "persons": len(pages),
              "rows_s": ", ".join(sorted({fmt_shares(r) for r in rows})),
              "line": item.line or held.line, "evidence": item.raw[:500] or None,

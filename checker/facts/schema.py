@@ -138,12 +138,13 @@ FACT_TYPES: dict[str, FactType] = {
         "closest": D("str", "the most similar cover-page name", optional=True),
         "similarity": D("number", "difflib ratio of the normalised names to closest (0 when none)"),
     }),
-    "legal_box": FactType("a 13D cover page whose row 5 box (legal proceedings) is checked, beside Item 2(d) and 2(e)", {
+    "legal_box": FactType("a 13D cover page's row 5 box (legal proceedings) as read, beside Item 2(d) and 2(e)", {
         "person": F("str", "the reporting person"),
-        "checked": F("bool", "row 5's box is checked (only such pages give the fact)"),
-        "d_none": D("bool", "every Item 2(d) part says there is no criminal conviction to disclose ('Not Applicable', "
-                            "'has not been convicted'); false where one is not such a statement or none is printed"),
-        "e_none": D("bool", "the same for every Item 2(e) part (civil proceedings, judgments, decrees, final orders)"),
+        "checked": F("bool", "row 5's box is checked"),
+        "d_parts": D("int", "how many parts of Item 2 are labelled (d) (criminal convictions), '(d)-(e)' counted for both"),
+        "d_none": D("int", "how many of them say there is nothing to disclose ('Not Applicable', 'has not been convicted')"),
+        "e_parts": D("int", "the same count of (e) parts (civil proceedings, judgments, decrees, final orders)"),
+        "e_none": D("int", "how many of them say there is nothing to disclose"),
         "item_line": F("int", "Item 2's heading line", optional=True),
     }),
     "issuer_name": FactType("the issuer as another part of the filing names it", {
@@ -258,12 +259,14 @@ FACT_TYPES: dict[str, FactType] = {
         "item_hi": D("number", "the item's figure, or its highest value as cover_hi"),
     }),
     "group_figure": FactType("an amount 13G Item 4 or 13D Item 5 states once for no person in particular "
-                             "(the aggregate, or one of the four powers), that is no person's row and no "
-                             "sum of some persons' rows", {
+                             "(the aggregate, or one of the four powers), where the persons' rows differ", {
         "person": F("str", "the reporting person whose row is closest to the amount"),
         "item": F("str", "the item: '4' or '5'"),
         "what": F("str", "the figure: 'the amount beneficially owned', 'the shared voting power', ..."),
         "row": F("str", "the cover row it is compared with: 'row 11', 'row 7' ... 'row 10' (13D numbers)"),
+        "item_n": F("number", "the item's amount"),
+        "closest_n": D("number", "of every person's row and every sum of some persons' rows, the one closest to the "
+                                 "item's amount (the amount itself where it is one)"),
         "item_s": F("str", "the item's amount as printed"),
         "cover_s": F("str", "that person's row"),
         "cover_line": F("int", "that row's line", optional=True),

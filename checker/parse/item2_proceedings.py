@@ -22,16 +22,14 @@ _UNSURE = re.compile(r"\bexcept\b|\bother\s+than\b|\bunless\b|\bsee\b|\bdescribe
                      r"|\bschedule\b|\bannex\b|\bexhibit\b|\bappendix\b", re.I)
 
 
-def proceedings_none(item2: str) -> dict[str, bool]:
-    """{'d': True, 'e': True} where every (d) / (e) part of Item 2 says there is nothing to
-    disclose; a letter is absent where any of its parts is not such a statement or none is
-    printed."""
+def proceedings_parts(item2: str) -> dict[str, tuple[int, int]]:
+    """For 'd' and 'e': (how many parts of Item 2 carry that letter, how many of them say there
+    is nothing to disclose)."""
     parts = _parts(item2)
     out = {}
     for letter in "de":
         answers = [text for letters, text in parts if letter in letters]
-        if answers and all(_says_none(a) for a in answers):
-            out[letter] = True
+        out[letter] = (len(answers), sum(_says_none(a) for a in answers))
     return out
 
 
