@@ -15,9 +15,14 @@ from checker.model import Amount, Filing, Item, ItemHolding, Percent
 from checker.parse import values as V
 from checker.parse.defined_terms import defined_terms
 from checker.parse.item_passive import passive_holdings
+from checker.parse.item_group import POWER_KEYS, group_holding, group_powers, joint_page_percent, same_group
 from checker.parse.item_parts import read_item_parts
 from checker.parse.item_persons import per_person_blocks as person_blocks
 from checker.parse.item_persons import heading_tables, name_rows, per_person_holdings, surnames, values_by_name
+from checker.parse.item_text import flatten as _flatten
+from checker.parse.item_text import item_text as _item
+from checker.parse.item_text import line_of as _line
+from checker.parse.item_text import printed_percent as _printed_percent
 
 # An HTML table puts the label and its figure in cells: "(a) | Amount beneficially owned: | 4,654,746".
 _FLEX = r"[\s:.\-–—|]*"
@@ -115,7 +120,7 @@ def read_item_holdings(filing: Filing) -> None:
             holding = _with_labels(holding, item, person)
         pages = [p for p in filing.cover_pages if p.name]
         if holding is None and item is not None and len(pages) == 1 and pages[0].joint_names:
-            holding = _joint_page_percent(item, pages[0].joint_names)
+            holding = joint_page_percent(item, pages[0].joint_names)
             person = pages[0].name.value if holding is not None else None
     if holding is not None:
         holding.person = person
@@ -204,159 +209,17 @@ def _read_13d(filing: Filing, item: Item | None, person: str | None, names: set[
     holding = _sentence(item, person, own) if item and (person or len(names) < 2) else None
     if item and person is None and len(names) > 1:
         filing.item_holdings += _per_person_sentences(item, names, _terms(filing, names), own, _surnames(filing, names))
-        group = _group_holding(item)
-        powers = _group_powers(item)
+        group = group_holding(item)
+        powers = group_powers(item)
         if powers is not None:
             if group is None:
                 group = powers
             else:
-                for key in _POWER_KEYS:
+                for key in POWER_KEYS:
                     setattr(group, key, getattr(powers, key))
-        if group is not None and not any(_same_group(h, group) for h in filing.item_holdings):
+        if group is not None and not any(same_group(h, group) for h in filing.item_holdings):
             filing.item_holdings.append(group)
     return holding
-
-
-_N = r"\d{1,3}(?:,\d{3})+|\d+"
-_GROUP_PCT = (r"(?:[^.;%\d]{0,80}?(?:representing|represents?|represented|constitut(?:ing|es?|ed)|\bor\b)"
-              r"[^.;%\d]{0,40}?(?P<p>\d{1,3}(?:\.\d+)?|\.\d+)\s*%)?")
-# Item 5(a) about the reporting persons as a whole: 'The aggregate number of shares of Common
-# Stock to which this Schedule 13D relates is 3,432,956 shares', 'certain of the Reporting
-# Persons may be deemed to have shared voting power with respect to (and therefore beneficially
-# own) 19,605,379 shares', 'The beneficial ownership of an aggregate of 379,833 shares of Common
-# Stock reported herein'. Whose figure it is the words do not say; restated.py compares it only
-# where every cover page states the same figure.
-_GROUP = re.compile(
-    r"(?:\baggregate\s+number\s+(?:and\s+percentage\s+)?of\s+(?:[\w\-]+\s+){0,4}?to\s+which\s+this\s+"
-    r"(?:schedule\s+13D|statement|amendment)(?:\s+[\w\-]+){0,3}?\s+relates?\s+(?:is|are|was)\s+(?:approximately\s+)?"
-    r"(?P<n1>" + _N + r")\s+(?:shares|units)\b"
-    # (a statute cited between: 'who comprise a "group" within the meaning of Section 13(d)(3) of the Act')
-    r"|\b(?:the|certain\s+of\s+the|each\s+of\s+the|all\s+of\s+the)\s+reporting\s+persons\b"
-    r"(?:[^.;%\d]|\b1[34][a-z]?(?:-\d+)?(?:\(\w{1,3}\))+|\b(?:19|20)\d\d\b){0,160}?"
-    r"\b(?:beneficially\s+own(?:s|ed)?|own(?:s|ed)?\s+beneficially|(?:the\s+)?beneficial\s+owners?\s+of)"
-    r"[\s)\]\"”]{1,4}(?:in\s+the\s+aggregate\s+|an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?"
-    r"(?P<n2>" + _N + r")\s+(?:shares|units)\b"
-    r"|\bbeneficial\s+ownership\s+of\s+an\s+aggregate\s+of\s+(?P<n3>" + _N + r")\s+shares\b"
-    r"(?=[^.;%\d]{0,60}?\breported\s+herein))" + _GROUP_PCT, re.I)
-
-
-def _group_holding(item: Item) -> ItemHolding | None:
-    """The one figure (and percent) the item states for the reporting persons as a whole."""
-    flat, starts = _flatten(item.text)
-    hits = list(_GROUP.finditer(flat))
-    if not hits or any(_SPLIT.search(_rest_of_sentence(flat, m)) for m in hits):
-        return None
-    stated = {(m.group("n1") or m.group("n2") or m.group("n3"), m.group("p")) for m in hits}
-    if len({n for n, _ in stated}) != 1 or len({p for _, p in stated if p}) > 1:
-        return None  # two figures for the group: not read
-    m = hits[0]
-    raw = m.group("n1") or m.group("n2") or m.group("n3")
-    shares = V.read_number(raw)
-    if shares is None:
-        return None
-    line = _line(item, starts, m.start())
-    p = next((p for _, p in stated if p), None)
-    return ItemHolding(item=item.number, line=item.line, aggregate=Amount(shares=shares, raw=raw, line=line),
-                       percent=_printed_percent(p, line) if p else None)
-
-
-_POWER_KEYS = ("sole_voting", "shared_voting", "sole_dispositive", "shared_dispositive")
-_FIGURE_KEYS = ("aggregate", "percent") + _POWER_KEYS
-
-
-def _same_group(h: ItemHolding, group: ItemHolding) -> bool:
-    """A figure for no one in particular read already (an XML element read alone and in the
-    item's joined text): no second holding."""
-    if h.person is not None:
-        return False
-    if group.aggregate is not None and h.aggregate is not None:
-        return h.aggregate.shares == group.aggregate.shares
-    return all((getattr(h, k) and getattr(h, k).shares) == (getattr(group, k) and getattr(group, k).shares)
-               for k in _FIGURE_KEYS if k != "percent")
-
-
-# Item 5 about the reporting persons together, in the cover rows' words: 'The aggregate
-# beneficial ownership of the Common Stock held by the Reporting Persons is as follows: Sole
-# Voting Power 0 Shared Voting Power 7,207,424.4 Sole Dispositive Power 0 Shared Dispositive
-# Power 7,207,424.4'. The sentence names the Reporting Persons as a whole (no one of them, no
-# part: 'other than', 'respectively' are not read) and ends in a colon; the rows follow it.
-_GROUP_INTRO = re.compile(
-    r"\b(?:aggregate|combined|total)\s+beneficial\s+ownership\s+(?:of\s+(?:[\w\-]+\s+){1,5}?)?"
-    r"(?:held\s+by|of)\s+the\s+reporting\s+persons\s+(?:is|are)\s+as\s+follows\s*:", re.I)
-_ROW_WORDS = {
-    "sole_voting": r"sole\s+voting\s+power",
-    "shared_voting": r"shared\s+voting\s+power",
-    "sole_dispositive": r"sole\s+dispositive\s+power",
-    "shared_dispositive": r"shared\s+dispositive\s+power",
-}
-_ROW_RX = {k: re.compile(r"\b" + v + r"\b[\s:|]*", re.I) for k, v in _ROW_WORDS.items()}
-_ANY_ROW = re.compile("|".join(_ROW_WORDS.values()), re.I)
-_ROW_VALUE = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,4})?(?=[\s;,]|\.?(?:\s|$))")
-
-
-def _group_powers(item: Item) -> ItemHolding | None:
-    """The four powers the item states for the reporting persons together: each row's words
-    printed once in the whole item, after the sentence that introduces them, its figure right
-    after its words and nothing else before the next row."""
-    flat, starts = _flatten(item.text)
-    intros = list(_GROUP_INTRO.finditer(flat))
-    if len(intros) != 1 or _SPLIT.search(flat[max(flat.rfind(".", 0, intros[0].start()), 0):intros[0].end()]):
-        return None
-    values = {}
-    for key, rx in _ROW_RX.items():
-        hits = list(rx.finditer(flat))
-        if len(hits) != 1 or hits[0].start() < intros[0].end() or hits[0].start() - intros[0].end() > 400:
-            return None
-        nxt = _ANY_ROW.search(flat, hits[0].end())
-        text = flat[hits[0].end():nxt.start() if nxt else len(flat)]
-        m = _ROW_VALUE.match(text)
-        if not m or (nxt is not None and text[m.end():].strip()):
-            return None
-        shares = V.read_number(m.group(0))
-        if shares is None:
-            return None
-        values[key] = Amount(shares=shares, raw=m.group(0), line=_line(item, starts, hits[0].start()))
-    return ItemHolding(item=item.number, line=item.line, **values)
-
-
-# One cover page for several individuals ('Austin W. Marxe and David M. Greenhouse'): Item 5's
-# sentence about all of them together, 'Messrs. Marxe and Greenhouse are deemed to beneficially
-# own a total of 2,398,434 shares of Common Stock and 1,666,667 Warrants or 27.8% of the
-# outstanding shares', gives the page's percent (the percent of the whole holding, however it is
-# composed; the amount of a compound holding is not read).
-_JOINT_VERB = re.compile(r"\b(?:(?:are|is|may\s+be)\s+deemed\s+to\s+(?:beneficially\s+own|be\s+the\s+beneficial\s+owners?\s+of)"
-                         r"|beneficially\s+own)\b(?P<rest>[^.;%]{0,200}?)(?:\bor|,?\s*(?:representing|constituting))\s+"
-                         r"(?:approximately\s+|about\s+)?(?P<p>\d{1,3}(?:\.\d+)?|\.\d+)\s*%\s+of\s+the\s+"
-                         r"(?:issued\s+and\s+)?outstanding\b", re.I)
-
-
-def _joint_page_percent(item: Item, joint: list[str]) -> ItemHolding | None:
-    surnames = [n.split()[-1].strip(".,") for n in joint]
-    if len(surnames) < 2 or any(len(s) < 3 for s in surnames) or len(set(surnames)) != len(surnames):
-        return None
-    flat, starts = _flatten(item.text)
-    found = []
-    for m in _JOINT_VERB.finditer(flat):
-        begin = max(flat.rfind(". ", 0, m.start()), flat.rfind(";", 0, m.start()), -1) + 1
-        subject = flat[begin:m.start()]
-        if all(re.search(r"\b" + re.escape(s) + r"\b", subject) for s in surnames) \
-                and not re.search(r"\b(?:each|respectively|other\s+than|except|not)\b", subject + m.group("rest"), re.I):
-            found.append(m)
-    if len({m.group("p") for m in found}) != 1:
-        return None
-    line = _line(item, starts, found[0].start("p"))
-    return ItemHolding(item=item.number, line=item.line, percent=_printed_percent(found[0].group("p"), line))
-
-
-def _rest_of_sentence(flat: str, m: re.Match) -> str:
-    """The match and the words after it up to the sentence's end."""
-    end = re.compile(r"(?<=[a-z\d)])\.\s+(?=[A-Z(])|;").search(flat, m.end())
-    return flat[m.start():end.start() if end else len(flat)]
-
-
-# 'the Reporting Persons ... respectively', 'other than', 'excluding': the words speak of parts.
-_SPLIT = re.compile(r"\brespectively\b|\bother\s+than\b|\bexclud|\bexcept\b|\bnone\s+of\b|\bnot\b"
-                    r"|\b(?:and|plus)\s+(?:\d{1,3}(?:,\d{3})+|\d+)\s+(?:shares|units)\b", re.I)
 
 
 def _per_person_sentences(item: Item, names: set[str], terms: dict[str, str] | None = None,
@@ -427,48 +290,6 @@ def xml_item4_by_name(filing: Filing, texts: dict[str, tuple[str, int | None]]) 
                 by_name.setdefault(who, {})[key] = got
     filing.item_holdings += [ItemHolding(item="4", line=min((ln for _, ln in texts.values() if ln), default=None),
                                          person=who, **figures) for who, figures in by_name.items()]
-
-
-def _item(filing: Filing, number: str) -> Item | None:
-    """The item's text: where an HTML table prints the heading apart from the text ('Item 5.' in
-    one cell, an empty item, then the text), the one with the most text; where the item is
-    printed in parts, each under its own heading ('ITEM 4 (a) AMOUNT BENEFICIALLY OWNED: ...',
-    'ITEM 4 (b) PERCENT OF CLASS: ...'), the parts joined, each at its own line."""
-    found = [i for i in filing.items if i.number == number]
-    if not found:
-        return None
-    parts = sorted((i for i in found if i.text.strip() or (i.title or "").strip()), key=lambda i: i.line or 0)
-    if len(parts) > 1 and all(i.line for i in parts) and _in_sequence(filing, parts):
-        return _joined(parts)
-    return max(found, key=lambda i: len(i.text.strip()))
-
-
-def _in_sequence(filing: Filing, parts: list[Item]) -> bool:
-    """The parts follow one another (no other item between them) and do not overlap."""
-    lo, hi = parts[0].line, parts[-1].line
-    between = [i for i in filing.items if i.line and lo < i.line < hi and i.number != parts[0].number]
-    ends = [p.line + p.text.count("\n") for p in parts]
-    return not between and all(ends[k] < parts[k + 1].line for k in range(len(parts) - 1))
-
-
-def _joined(parts: list[Item]) -> Item:
-    """Each part's heading words (its label and figure: '(a) AMOUNT BENEFICIALLY OWNED: 152,350
-    SHARES,') on its heading line, its text on the lines after."""
-    texts = [(p.title or "") + "\n" + p.text for p in parts]
-    text, lines = texts[0], _part_lines(parts[0])
-    for k in range(1, len(parts)):
-        gap = parts[k].line - (parts[0].line + text.count("\n"))  # blank lines keep each part at its line
-        text = text + "\n" * max(gap, 1) + texts[k]
-        lines += [lines[-1]] * (max(gap, 1) - 1) + _part_lines(parts[k])
-    return Item(number=parts[0].number, title=parts[0].title, text=text, line=parts[0].line, text_lines=lines)
-
-
-def _part_lines(part: Item) -> list[int]:
-    """The file lines of a part's heading and its text's lines (where the reader did not record
-    them, the text's lines follow the heading)."""
-    n = part.text.count("\n") + 1
-    return [part.line or 0] + (part.text_lines[:n] if len(part.text_lines) >= n
-                               else [(part.line or 0) + 1 + k for k in range(n)])
 
 
 def _labelled(item: Item, name: str | None = None, names: list[str] = (),
@@ -673,27 +494,6 @@ def _percent_only(item: Item, flat: str, starts: list[int]) -> ItemHolding | Non
         return None
     line = _line(item, starts, hits[0].start())
     return ItemHolding(item=item.number, line=item.line, percent=_printed_percent(printed.pop(), line))
-
-
-def _printed_percent(raw: str, line: int | None) -> Percent:
-    decimals = len(raw.split(".")[1]) if "." in raw else 0
-    return Percent(value=V.Decimal(raw), decimals=decimals, raw=raw + "%", line=line)
-
-
-def _flatten(text: str) -> tuple[str, list[int]]:
-    """The text on one line (spaces folded) and, for each source line, where it starts in it."""
-    out, starts, pos = [], [], 0
-    for ln in text.split("\n"):
-        starts.append(pos)
-        part = " ".join(ln.split())
-        out.append(part)
-        pos += len(part) + 1
-    return " ".join(out), starts
-
-
-def _line(item: Item, starts: list[int], offset: int) -> int | None:
-    k = max(i for i, s in enumerate(starts) if s <= offset) if starts else 0
-    return item.text_line(k)
 
 
 def _segment(flat: str, start: int) -> str:
