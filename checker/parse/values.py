@@ -81,9 +81,8 @@ def read_number(text: str) -> int | Decimal | None:
     m = _NUMBER.match(text)
     if not m:
         return None
-    digits, frac, tail = m.group("int").replace(",", ""), m.group("frac") or "", m.group("tail")
-    tail = tail.rstrip(".,")
-    if tail and not ("," in m.group("int") and re.fullmatch(r"\d", tail) and not frac):
+    digits, frac = m.group("int").replace(",", ""), m.group("frac") or ""
+    if m.group("tail").rstrip(".,") and _footnote_tail(m) is None:
         return None  # digits that run on irregularly: not a number to guess at
     if len(digits) > MAX_DIGITS:
         return None
@@ -97,10 +96,15 @@ def glued_footnote(text: str) -> str | None:
     footnote '1' run onto it (a fourth digit after the last comma cannot be part of the number);
     None where the value was read as printed."""
     m = _NUMBER.match(text)
-    if not m or m.group("frac") or "," not in m.group("int"):
-        return None
+    return _footnote_tail(m) if m else None
+
+
+def _footnote_tail(m: re.Match) -> str | None:
+    """The one digit run onto a grouped whole number ('1,353,468' + '1'), or None."""
     tail = m.group("tail").rstrip(".,")
-    return tail if re.fullmatch(r"\d", tail) else None
+    if m.group("frac") or "," not in m.group("int") or not re.fullmatch(r"\d", tail):
+        return None
+    return tail
 
 
 def unreadable_number(text: str) -> bool:
