@@ -253,6 +253,9 @@ class Filing(BaseModel):
     header_subject_cik: TextValue | None = None  # EDGAR header SUBJECT COMPANY CIK
     header_filer_cik: TextValue | None = None  # EDGAR header FILED BY CIK
     outstanding: list[OutstandingCount] = Field(default_factory=list)  # counts the percents rest on
+    # the short names the statement defines for its reporting persons ('... L.P. (the "Fund")'),
+    # term -> person (checker/parse/defined_terms.py)
+    defined_terms: dict[str, str] = Field(default_factory=dict)
     item_holdings: list[ItemHolding] = Field(default_factory=list)  # 13G Item 4 / 13D Item 5(a) figures
     # shares the item says a person holds as part of its holding (directly, of record, a power over)
     item_parts: list[ItemHolding] = Field(default_factory=list)

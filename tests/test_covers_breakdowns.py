@@ -105,3 +105,20 @@ def test_a_count_printed_without_the_word_outstanding_or_a_percent_restated_in_w
     assert pct_seen_by(raw, 1, _span(raw, "6.1"), "6.1", "6.2") == "seen: restated"
     raw = _raw(ONE + "ceased to be the beneficial owner of more than 5% of the class\n")
     assert pct_seen_by(raw, 1, _span(raw, "6.1"), "6.1", "6.2") is None
+
+
+def test_a_printed_count_shows_a_changed_percent_only_where_it_contradicts_the_new_one():
+    from decimal import Decimal as D
+    from inject.observable import count_contradicts, fits_count
+    text = "Fund: 3,355,502/61,145,088=5.5%"  # 5.488 %: rounded 5.5, truncated 5.4
+    assert fits_count(D(3355502), "5.5", 61145088) and fits_count(D(3355502), "5.4", 61145088)
+    assert not count_contradicts(text, [(D(3355502), "5.5")], [(D(3355502), "5.4")])  # a truncation
+    assert count_contradicts(text, [(D(3355502), "5.5")], [(D(3355502), "5.6")])
+    # a count the untouched percent does not fit either (another security's units): taken as
+    # seen, since the percent may rest on it plus rights the text does not state
+    other = "5,935,000 issued and outstanding limited partnership units"
+    assert count_contradicts(other, [(D(723900), "13.5")], [(D(723900), "13.6")])
+    raw = _raw(ONE + "based on 36,282,883 shares outstanding\n")
+    pairs = [(D(2213219), "6.1")]  # 6.0999 %
+    assert pct_seen_by(raw, 1, _span(raw, "6.1"), "6.1", "6.0", [(D(2213219), "6.0")], pairs) is None
+    assert pct_seen_by(raw, 1, _span(raw, "6.1"), "6.1", "6.3", [(D(2213219), "6.3")], pairs) == "seen: count printed"

@@ -75,6 +75,41 @@ def count_printed(text: str) -> bool:
     return any(p.search(text) for p in (_OUTSTANDING_ANY, _BASED_ON, _DIVISION))
 
 
+_COUNT_TOKEN = re.compile(r"(?<![\d,.])(?:\d{1,3}(?:,\d{3})+|\d{5,})(?![\d,])")
+
+
+def printed_counts(text: str) -> set[int]:
+    """The share counts of every printed count phrase (the figures in each match)."""
+    out = set()
+    for rx in (_OUTSTANDING_ANY, _BASED_ON, _DIVISION):
+        for m in rx.finditer(text):
+            out |= {int(t.replace(",", "")) for t in _COUNT_TOKEN.findall(m.group(0))}
+    return {c for c in out if c > 0}
+
+
+def fits_count(amount: Decimal, pct: str, count: int) -> bool:
+    """``pct`` as printed is amount / count under a convention the rules accept (THR014):
+    rounded (half a printed step either way; 0.55 of a step above, for a figure rounded twice)
+    or truncated (up to one step below)."""
+    exact = float(amount) * 100 / count
+    step = 10.0 ** -_places(pct)
+    v = float(pct)
+    return exact - step * (1 + 1e-6) < v <= exact + step * (0.55 + 1e-6)
+
+
+def count_contradicts(text: str, old_pairs: list[tuple[Decimal, str]], new_pairs: list[tuple[Decimal, str]]) -> bool:
+    """Whether a printed count shows the change: a count every old (amount, percent) pair fits
+    and some new pair does not. A count the old percents do not fit either is of something
+    else (another security, a count plus rights the text does not state), and where no printed
+    count fits them the change is taken as seen (a doubtful count keeps the mutant
+    applicable); where every count the old percents fit the new ones fit too (a truncated
+    figure for a rounded one), the counts contradict nothing."""
+    bases = [c for c in printed_counts(text) if all(fits_count(a, p, c) for a, p in old_pairs)]
+    if not bases:
+        return True
+    return any(not all(fits_count(a, p, c) for a, p in new_pairs) for c in bases)
+
+
 # 'constitute 15.3% of the Issuer's outstanding shares', '8.2% of the class': the person's percent
 # stated in words (whatever its value, a second statement a reader can compare); a word may hold
 # an HTML entity ('Issuer&rsquo;s').
@@ -155,18 +190,21 @@ def amount_restated(text: str, span: Span) -> bool:
 
 
 def pct_seen_by(raw: Raw, parsed_pages: int, span: Span, old: str, new: str,
-                pairs: list[tuple[Decimal, str]] | None = None) -> str | None:
+                pairs: list[tuple[Decimal, str]] | None = None,
+                old_pairs: list[tuple[Decimal, str]] | None = None) -> str | None:
     """How a reader could see a changed percent ('seen: ...', a report tag), or None when
     nothing in the filing contradicts it. With several persons, their amount / percent ratios
     state the outstanding count, to their printed precision: ``pairs`` are every person's amount
     and percent as printed (the changed one with its new percent), or None where they could not
     all be found as printed; the change is seen where they share no outstanding count, and
-    otherwise only as for one person (a count printed, the percent restated, a bound crossed)."""
+    otherwise only as for one person (a count printed, the percent restated, a bound crossed).
+    ``old_pairs`` are the same pairs as the untouched file prints them: a printed count shows
+    the change only where it contradicts the new figures and not the old (count_contradicts)."""
     persons = reporting_persons(raw, parsed_pages)
     if persons != 1 and (pairs is None or persons != parsed_pages or not share_a_count(pairs)):
         return "seen: other persons"  # their percent / aggregate ratios state the outstanding count
     text = visible_text(raw)
-    if count_printed(text):
+    if count_printed(text) and (not pairs or not old_pairs or count_contradicts(text, old_pairs, pairs)):
         return "seen: count printed"  # aggregate / count contradicts the new percent
     if percent_restated(text, span, new, raw.text):
         return "seen: restated"

@@ -346,7 +346,8 @@ def _edit_pct(ctx: Ctx, op: str, change: Callable[[str, random.Random], str | No
     new = change(span.text, rng)
     if new is None or new == span.text:
         return [Skip(op, f"percent {span.text} does not allow this change")]
-    seen = pct_seen_by(ctx.raw, len(ctx.pages), span, span.text, new, _printed_pairs(ctx, page, new))
+    seen = pct_seen_by(ctx.raw, len(ctx.pages), span, span.text, new, _printed_pairs(ctx, page, new),
+                       _printed_pairs(ctx, page, span.text))
     if seen is None:
         reason = PCT_UNOBSERVABLE if len(ctx.pages) == 1 else PCT_GROUP_UNOBSERVABLE
         return [Skip(op, reason, (_persons_tag(len(ctx.pages)),), unobservable=True)]

@@ -52,10 +52,15 @@ def false_alarms(results: list[dict]) -> dict:
     }
 
 
+def _pct(caught: int, n: int) -> str:
+    """Whole percent, rounded down: 36/38 (94.7 %) must not read as the 95 % target met."""
+    return f"{caught * 100 // n}%"
+
+
 def _cell(c: dict) -> str:
     if not c["applied"]:
         return "-"
-    return f"{c['caught']}/{c['applied']} {c['recall']:.0f}%"
+    return f"{c['caught']}/{c['applied']} {_pct(c['caught'], c['applied'])}"
 
 
 def table(results: list[dict], ops: list[str]) -> str:
@@ -76,7 +81,7 @@ def table(results: list[dict], ops: list[str]) -> str:
     for f in FORMATS:
         c = per_fmt[f]
         n = c["caught"] + c["missed"]
-        cells.append(f"{c['caught']}/{n} {100 * c['caught'] / n:.0f}%" if n else "-")
+        cells.append(f"{c['caught']}/{n} {_pct(c['caught'], n)}" if n else "-")
     out.append("| **all operators** | | " + " | ".join(cells) + " | |")
     total = Counter()
     for r in results:

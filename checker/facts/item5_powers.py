@@ -8,7 +8,7 @@ import re
 
 from checker.model import Filing
 from checker.parse import statements as S
-from checker.parse.defined_terms import defined_terms, persons_by_terms
+from checker.parse.defined_terms import persons_by_terms
 
 _FORMS = re.compile(r"[,\s]+(?:L\.?\s?L\.?\s?C|L\.?\s?P|Inc|Corp|Corporation|Co|Company|Ltd|Limited|LLP|plc|N\.?A|"
                     r"S\.?A|AG|GmbH|Trust)\.?(?=[,\s]|$)", re.I)
@@ -19,7 +19,8 @@ def item5_sole_facts(filing: Filing, pages) -> list[dict]:
     if item is None or filing.schedule == "13G" or not pages:
         return []
     stated: dict[tuple[int, str], list[int]] = {}
-    terms = defined_terms([i.text for i in filing.items], [p.name.value for p in pages if p.name])
+    names = {p.name.value for p in pages if p.name}
+    terms = {t: who for t, who in filing.defined_terms.items() if who in names}
     for subject, powers, shares in S.item5_sole_statements(item.text):
         for n, page in enumerate(pages):
             if page in _subjects(subject, pages, terms):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from checker.model import Filing, ParseIssue
+from checker.parse.defined_terms import statement_terms
 from checker.parse.edgar_header import apply_header
 from checker.parse.item_holdings import read_item_holdings
 from checker.parse.outstanding import read_outstanding
@@ -17,6 +18,8 @@ def parse_document(doc: Document) -> Filing:
         filing = parse_text(doc)
     apply_header(filing, doc)
     read_outstanding(filing, doc)
+    filing.defined_terms = statement_terms([i.text for i in filing.items], doc.text,
+                                           [p.name.value for p in filing.cover_pages if p.name])
     if doc.xml is None or filing.schedule == "13D":
         # XML 13G Item 4 is read element by element (xml_filing); XML 13D Item 5 is free text.
         read_item_holdings(filing)

@@ -30,6 +30,19 @@ def defined_terms(texts: list[str], names: list[str]) -> dict[str, str]:
             if len(who) == 1 and term.lower() not in {n.lower() for n in names}}
 
 
+def statement_terms(item_texts: list[str], document_text: str, names: list[str]) -> dict[str, str]:
+    """The terms the items define, and then those defined only elsewhere in the statement: an
+    amendment uses the terms of the original it amends, and where it restates none of its
+    items the definition may survive only in a schedule after the signatures ('The following
+    table sets forth the name, position with China Investment Corporation ("CIC") ...'). A term
+    the items define is theirs, even where the whole text defines it for two persons."""
+    terms = defined_terms(item_texts, names)
+    if document_text:
+        for term, who in defined_terms([document_text], names).items():
+            terms.setdefault(term, who)
+    return terms
+
+
 def persons_by_terms(text: str, terms: dict[str, str]) -> set[str]:
     """The persons whose terms the text uses as printed (its capitals: 'the Fund', not 'a fund');
     a term inside a longer one ('AP Fresco' in 'AP Fresco GP') is the longer one's."""

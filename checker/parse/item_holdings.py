@@ -8,12 +8,10 @@ figure belongs to must not be guessed.
 """
 from __future__ import annotations
 
-import functools
 import re
 
 from checker.model import Amount, Filing, Item, ItemHolding, Percent
 from checker.parse import values as V
-from checker.parse.defined_terms import defined_terms
 from checker.parse.item_passive import passive_holdings
 from checker.parse.item_group import POWER_KEYS, group_holding, group_powers, joint_page_percent, same_group
 from checker.parse.item_parts import read_item_parts
@@ -62,7 +60,13 @@ _OWNS_AMOUNT = re.compile(
     _VERB + r"\s+(?:shares|units)\b(?!\s+of\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?"
     r"(?:preferred|warrants?|options?|notes?|debentures?|units))"
     # nor one part of a compound holding ('2,398,434 shares of Common Stock and 1,666,667 Warrants')
-    r"(?!(?:\s+of(?:\s+[A-Za-z][\w\-]*){1,4})?\s*(?:,\s*)?(?:and|plus)\s+\d)", re.I)
+    r"(?!(?:\s+of(?:\s+[A-Za-z][\w\-]*){1,4})?\s*(?:,\s*)?(?:and|plus)\s+\d)"
+    # nor the first of two holdings of one subject ('Goldman Sachs beneficially owns 96,539 shares
+    # of Common Stock and, as the general partner of Water Street, may be deemed to be the
+    # beneficial owner of the 9,418,231 shares ... held by Water Street')
+    r"(?!(?:\s+of(?:\s+[A-Za-z][\w\-]*){1,4})?\s*,?\s*and\s*,?\s*(?:[^.;,]{0,80},\s*)?"
+    r"(?:may\s+be\s+deemed\s+to\s+(?:be\s+)?|is\s+(?:also\s+)?|also\s+)?"
+    r"(?:the\s+beneficial\s+owner|beneficially\s+own|own|hold))", re.I)
 # 'owns 10,000 shares of Class B Common Stock': another class than the one reported, unless the
 # statement is about that class ('Swoosh is deemed to own beneficially 128,500,000 shares of the
 # NIKE Class B Stock' where the title page names the Class B Stock).
@@ -248,13 +252,8 @@ def _surnames(filing: Filing, names) -> dict[str, str]:
 
 
 def _terms(filing: Filing, names) -> dict[str, str]:
-    return _cached_terms(tuple(i.text for i in filing.items), tuple(sorted(names)))
-
-
-@functools.lru_cache(maxsize=64)
-def _cached_terms(texts: tuple[str, ...], names: tuple[str, ...]) -> dict[str, str]:
-    """Speed only: the terms of one filing, asked for by several readers."""
-    return defined_terms(list(texts), list(names))
+    """The defined terms of the persons ``names`` (read once per filing, parse_document)."""
+    return {t: who for t, who in filing.defined_terms.items() if who in names}
 
 
 def read_xml_item5_parts(filing: Filing, parts: list[Item]) -> None:
