@@ -19,14 +19,19 @@ def item5_sole_facts(filing: Filing, pages) -> list[dict]:
     if item is None or filing.schedule == "13G" or not pages:
         return []
     stated: dict[tuple[int, str], list[int]] = {}
+    whole: set[tuple[int, str]] = set()   # some count is said of the person's power itself, not a part
     names = {p.name.value for p in pages if p.name}
     terms = {t: who for t, who in filing.defined_terms.items() if who in names}
-    for subject, powers, shares in S.item5_sole_statements(item.text):
+    for said in S.item5_sole_statements(item.text):
         for n, page in enumerate(pages):
-            if page in _subjects(subject, pages, terms):
-                for power in powers:
-                    if getattr(page, f"sole_{power}") is not None and shares not in stated.setdefault((n, power), []):
-                        stated[(n, power)].append(shares)
+            if page in _subjects(said.subject, pages, terms):
+                for power in said.powers:
+                    if getattr(page, f"sole_{power}") is None:
+                        continue
+                    if said.shares not in stated.setdefault((n, power), []):
+                        stated[(n, power)].append(said.shares)
+                    if not said.part:
+                        whole.add((n, power))
     facts = []
     for (n, power), amounts in stated.items():
         page = pages[n]
@@ -37,6 +42,7 @@ def item5_sole_facts(filing: Filing, pages) -> list[dict]:
                       "stated": ", ".join(f"{a:,}" for a in amounts), "row": f"{row:,}",
                       "row_shares": row, "stated_sum": sum(amounts), "stated_max": max(amounts),
                       "stated_nearest": min(amounts, key=lambda a: (abs(a - row), a)),
+                      "parts_only": (n, power) not in whole,
                       "line": item.line or 1, "key": f"item5-sole-{power}-{n}"})
     return facts
 

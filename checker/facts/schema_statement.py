@@ -49,6 +49,9 @@ FACT_TYPES.update({
         "stated_sum": D("number", "the stated counts added up"),
         "stated_max": D("number", "the largest stated count"),
         "stated_nearest": D("number", "the stated count nearest the row (the smaller on a tie)"),
+        "parts_only": D("bool", "every count is said of shares the person holds through another ('FMR, "
+                                "through its control of FMTC, ... has sole power') or with others ('A and "
+                                "its accounts each has'): parts of its power, which need not add up to the row"),
     }),
     "legal_form": FactType("a cover page's name's legal form beside its type-of-person codes", {
         "person": F("str", "the reporting person"),

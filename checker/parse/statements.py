@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import NamedTuple
 
 from checker.model import DateValue
 from checker.parse import values as V
@@ -271,11 +272,20 @@ def excludes_note_line(lines: list[str], start: int, stop: int) -> int | None:
 _SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\bInc|\bLtd|\bMrs)(?<!\bCo|\bNo|\bMr|\bMs|\bDr|\bJr|\bSr|\bSt)\.\s+(?=[A-Z(])|;")
 
 
-def item5_sole_statements(text: str | None) -> list[tuple[str, tuple[str, ...], int]]:
-    """(subject, powers, shares) for each statement in Item 5's prose that someone has sole power
-    over a number of shares: the subject is the sentence before the phrase ('Mr. Roe possesses'),
-    the powers 'voting' and/or 'dispositive' as the clause names them. A subject that spreads the
-    power ('each has') or denies it ('Neither A nor B has') gives none."""
+class SoleStatement(NamedTuple):
+    subject: str                  # the sentence before the phrase: 'Mr. Roe possesses'
+    powers: tuple[str, ...]       # 'voting' and/or 'dispositive', as the clause names them
+    shares: int
+    part: bool                    # said of shares held through another ('FMR, through its control of
+                                  # FMTC, ... has') or by several ('A and its accounts each has'): a
+                                  # part of the person's power, which may be larger
+
+
+def item5_sole_statements(text: str | None) -> list[SoleStatement]:
+    """Each statement in Item 5's prose that someone has sole power over a number of shares.
+    'A and B each has sole power over N shares' gives each of them N; a subject that denies the
+    power ('Neither A nor B has') or spreads it over all or any gives none, nor does a clause
+    that pairs persons with counts 'respectively'."""
     if not text:
         return []
     flat = " ".join(text.split())
@@ -291,18 +301,21 @@ def item5_sole_statements(text: str | None) -> list[tuple[str, tuple[str, ...], 
         clause = m.group(0) + (after[:end.start()] if end else after)
         amount = _COUNT.search(clause)
         subject = _subject(flat, m.start())
-        if amount is None or _SPREAD.search(subject):
+        if amount is None or _SPREAD.search(subject) or _RESPECTIVELY.search(clause):
             continue
         powers = tuple(k for k, rx in (("voting", r"\bvot"), ("dispositive", r"\bdispos|\binvestment"))
                        if re.search(rx, clause[:amount.start()], re.I))
         if powers:
-            out.append((subject, powers, int(re.sub(r"[,'’]", "", amount.group(1)))))
+            out.append(SoleStatement(subject, powers, int(re.sub(r"[,'’]", "", amount.group(1))),
+                                     bool(_PART.search(subject))))
     return out
 
 
 # A share count: '950,000 shares', "5'274'370 shares" (an apostrophe groups thousands in Swiss usage).
 _COUNT = re.compile(r"(?<![\d,'’.])(\d{1,3}(?:[,'’]\d{3})+|\d+)\s+shares\b", re.I)
-_SPREAD = re.compile(r"\b(?:each|neither|nor|not|no|none|any|all)\b", re.I)
+_SPREAD = re.compile(r"\b(?:neither|nor|not|no|none|any|all)\b", re.I)
+_RESPECTIVELY = re.compile(r"\brespective(?:ly)?\b", re.I)
+_PART = re.compile(r"\b(?:through|each)\b", re.I)
 
 
 def _subject(flat: str, at: int) -> str:
