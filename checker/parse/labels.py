@@ -32,7 +32,9 @@ ROW_TITLE = {
 AMOUNT_KEYS = ("sole_voting", "shared_voting", "sole_dispositive", "shared_dispositive", "aggregate")
 POWER_KEYS = AMOUNT_KEYS[:4]
 
-_SEE = r"(?:\s*\(?\s*see\s+instructions?\s*\)?)?"
+# '(See Instructions)' after a label, with or without a colon before it ('Excludes Certain Shares:
+# (See Instructions)'): either way the words are the label's, not its value.
+_SEE = r"(?:\s*:?\s*\(?\s*see\s+instructions?\s*\)?)?"
 _ROW_REF = r"\s*\(?\s*\d+\s*\)?"
 _IRS = (r"(?:[\s.:]*(?:S\.?S\.?\s+or\s+)?I\.?R\.?S\.?\s+Identification\s+Nos?\.?\s+of\s+(?:the\s+)?above\s+persons?"
         r"(?:\s*\((?:entities\s+only)\)\s*)?)?")
@@ -92,6 +94,9 @@ LABEL_WORDS = STUB_WORDS | {
 _LABEL_TOKEN = re.compile(r"\d{1,2}\s*\(\s*[a-e]\s*\)|\(\s*\d{1,2}\s*\)|[a-z]+", re.I)
 _SHORT_WORD = re.compile(r"\W*[A-Za-z]{1,3}\W*")
 _ALNUM = re.compile(r"[A-Za-z0-9]")
+# A check box, printed as a glyph ('☒', 'þ' and '¨' in Wingdings, '■'): a value, even with a
+# footnote reference beside it ('þ(4)', '☒ (1)'), which alone would read as a row reference.
+_BOX_GLYPH = re.compile(r"[☒☐☑✓✔■□þý¨]")
 _WORDS = re.compile(r"[a-z]+")
 
 
@@ -107,7 +112,7 @@ def is_label_text(text: str) -> bool:
         return False
     text = _STUB_TAIL.sub("", text)
     rest = _LABEL_TOKEN.sub(_blank_label_token, text)
-    if "\x00" in rest or _ALNUM.search(rest):
+    if "\x00" in rest or _ALNUM.search(rest) or _BOX_GLYPH.search(rest):
         return False
     return bool(_LABEL_TOKEN.search(text))
 
