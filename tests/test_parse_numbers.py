@@ -136,6 +136,32 @@ def test_stub_word_before_a_numbered_label_with_one_space_html_folds_gaps():
         1000, 2000, 1000, 2000, 3000)
 
 
+def test_stub_words_hyphenated_across_lines_are_stub_not_values():
+    # 'Shares Bene-' / 'ficially', 'Each Report-' / 'ing Person' in a space-aligned stub column
+    # (the same layout with tabs splits into cells): the tails are stub text beside the labels.
+    text = cover_13d("Alpha Fund LP", "1,000", "3,000").replace(
+        "7. Sole Voting Power:  1,000\n8. Shared Voting Power:  0\n9. Sole Dispositive Power:  1,000\n"
+        "10. Shared Dispositive Power:  0",
+        "        Number of               7)      Sole Voting Power:               1,000\n"
+        "        Shares Bene-\n"
+        "         ficially               8)      Shared Voting Power:                     2,000\n"
+        "        Owned by\n"
+        "        Each Report-    9)      Sole Dispositive Power:         1,000\n"
+        "         ing Person\n"
+        "        With:                       10) Shared Dispositive Power:                 2,000")
+    p = person(run(text))
+    assert (p.sole_voting, p.shared_voting, p.sole_dispositive, p.shared_dispositive, p.aggregate) == (
+        1000, 2000, 1000, 2000, 3000)
+
+
+@pytest.mark.parametrize("value", ["None (See Item 4(a))", "-0- (See Item 4(a))", "NONE (see response to Item 5)"])
+def test_a_zero_word_with_a_pointer_after_it_is_zero(value):
+    text = cover_13d("Alpha Fund LP").replace("8. Shared Voting Power:  0", f"8. Shared Voting Power:  {value}")
+    result = run(text)
+    assert person(result).shared_voting == 0
+    assert "COV002" not in {f.rule_id for f in result.findings}
+
+
 def test_misspelt_dispositive_label_is_still_the_row():
     text = cover_13d("Alpha Fund LP", "1,000", "1,000").replace("9. Sole Dispositive Power:", "9. SOLE DISPOTIVE POWER:")
     p = person(run(text))

@@ -133,13 +133,15 @@ _STUB_LONG = tuple(w for w in STUB_WORDS if len(w) >= 6)
 
 
 def _stub_fragment(low: str) -> bool:
-    """The head of a stub word broken in a narrow column without a hyphen: 'BENEFICIALL' (5
-    letters or more); its tail ('Y OWNED BY') is taken off by is_label_text."""
-    return len(low) >= 5 and low.isalpha() and any(w.startswith(low) for w in _STUB_LONG)
+    """A piece of a stub word broken in a narrow column: its head without a hyphen
+    ('BENEFICIALL', 5 letters or more; the tail 'Y OWNED BY' is taken off by is_label_text), or
+    the tail of a word hyphenated across two lines ('Shares Bene-' / 'ficially')."""
+    return len(low) >= 5 and low.isalpha() and any(w.startswith(low) or w.endswith(low) for w in _STUB_LONG)
 
 
-# The tail of a broken stub word, before the stub words that follow it: 'Y OWNED BY', 'G PERSON'.
-_STUB_TAIL = re.compile(r"^(?:y|ly|g|ng)\s+(?=(?:owned|person|by)\b)", re.I)
+# The tail of a broken stub word, before the stub words that follow it: 'Y OWNED BY', 'G PERSON',
+# 'ing Person' (after 'Each Report-').
+_STUB_TAIL = re.compile(r"^(?:y|ly|g|ng|ing)\s+(?=(?:owned|person|by)\b)", re.I)
 
 
 # A numbered row whose label is cut down to its first word ("(9) Aggregate"): trusted only when

@@ -22,8 +22,11 @@ MAX_DIGITS = 15  # more shares than any issuer has ever had outstanding: not a s
 # Printed instead of 0: words, "-0-", a short dash or a short blank line ("_____"), each maybe
 # with a footnote marker. Blank is not among them: a blank row stays None.
 _FOOTNOTE = r"(?:\s*(?:\(\s*[\w*]{1,3}\s*\)|\*|[†‡§]))*"
+# A pointer after the word says where the row is explained, not another value: 'None (See Item
+# 4(a))' is 0 as '-0- (See Item 4(a))' is.
+_SEE_NOTE = r"(?:\s*\(\s*see\b[^()]*(?:\([^()]*\)[^()]*)*\))?"
 _ZERO_WORDS = re.compile(r"^[\s*]*(?:none|nil|zero|-0-|[-–—]{1,3}|_{2,20})" + _FOOTNOTE
-                         + r"(?:\s+shares?)?[\s.]*$", re.I)
+                         + r"(?:\s+shares?)?" + _SEE_NOTE + r"[\s.]*$", re.I)
 # A part's description runs to the next ';' or the next labelled part: '(i) 100 shares held
 # directly and (ii) 50 shares issuable ...' has two parts, not one that swallows '(ii)'.
 _COMPONENT = re.compile(
