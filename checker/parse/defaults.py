@@ -29,7 +29,7 @@ CURE = re.compile(r"\bcur(?:e|ed|ing)\b", re.I)
 ANCHOR_DATE = re.compile(r"(?P<what>closing|notice|effective\s+date)\s+(?:occurred|was\s+given|was\s+sent|"
                          r"took\s+place)\s+on\s+", re.I)
 DEADLINE = re.compile(r"(?:not\s+later\s+than|no\s+later\s+than|on\s+or\s+before|\bby)\s+(?=\w+\.?\s+\d)", re.I)
-RATE = re.compile(r"(?:interest\s+rate|default\s+rate|rate\s+of\s+interest).{0,100}?\d+(?:\.\d+)?\s*%\)?\s*"
+RATE = re.compile(r"(?:interest\s+rate|default\s+rate|rate\s+of\s+interest).{0,100}?\d+(?:\.\d+)?" + V.PCT_SIGN + r"\)?\s*"
                   r"per\s+annum", re.I)
 ELECTION = re.compile(r"elect(?:s|ed|ing)?\s+to\s+(?:redeem|accelerate|declare|require)|"
                       r"(?:declares?|declared|declaring)\s+.{0,60}immediately\s+due|"

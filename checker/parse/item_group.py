@@ -18,7 +18,7 @@ from checker.parse.item_text import printed_percent as _printed_percent
 
 _N = r"\d{1,3}(?:,\d{3})+|\d+"
 _GROUP_PCT = (r"(?:[^.;%\d]{0,80}?(?:representing|represents?|represented|constitut(?:ing|es?|ed)|\bor\b)"
-              r"[^.;%\d]{0,40}?(?P<p>\d{1,3}(?:\.\d+)?|\.\d+)\s*%)?")
+              r"[^.;%\d]{0,40}?(?P<p>\d{1,3}(?:\.\d+)?|\.\d+)" + V.PCT_SIGN + r")?")
 # Item 5(a) about the reporting persons as a whole: 'The aggregate number of shares of Common
 # Stock to which this Schedule 13D relates is 3,432,956 shares', 'certain of the Reporting
 # Persons may be deemed to have shared voting power with respect to (and therefore beneficially
@@ -125,7 +125,7 @@ def group_powers(item: Item) -> ItemHolding | None:
 # composed; the amount of a compound holding is not read).
 _JOINT_VERB = re.compile(r"\b(?:(?:are|is|may\s+be)\s+deemed\s+to\s+(?:beneficially\s+own|be\s+the\s+beneficial\s+owners?\s+of)"
                          r"|beneficially\s+own)\b(?P<rest>[^.;%]{0,200}?)(?:\bor|,?\s*(?:representing|constituting))\s+"
-                         r"(?:approximately\s+|about\s+)?(?P<p>\d{1,3}(?:\.\d+)?|\.\d+)\s*%\s+of\s+the\s+"
+                         r"(?:approximately\s+|about\s+)?(?P<p>\d{1,3}(?:\.\d+)?|\.\d+)" + V.PCT_SIGN + r"\s+of\s+the\s+"
                          r"(?:issued\s+and\s+)?outstanding\b", re.I)
 
 

@@ -53,7 +53,7 @@ _OWNS = re.compile(
     _VERB + r"(?:\s+(?:shares|units)\b)?(?=[\s,(])[^.;%\d]{0,160}?"
     r"(?:representing|represent(?:s|ed)|constitut(?:ing|es?|ed)|\bor|"
     r"which\s+(?:represents?|represented|constitutes?|constituted|is)|\()\s*(?:approximately\s+|about\s+)?"
-    r"(?P<p>\d{1,3}(?:\.\d+)?|\.\d+)\s*%", re.I)
+    r"(?P<p>\d{1,3}(?:\.\d+)?|\.\d+)" + V.PCT_SIGN, re.I)
 # The amount alone ('Mr. Mody beneficially owns 2,050,000 shares of Common Stock, consisting of
 # ...'), not of another security ('owns 10,000 shares of Series A Preferred').
 _OWNS_AMOUNT = re.compile(
@@ -94,11 +94,11 @@ def _of_own_class(flat: str, m: re.Match, own: str | None) -> bool:
 # Neubauer is approximately 20%'.
 _PCT_OF_CLASS = re.compile(
     r"(?:constitut(?:e|es|ing)|represent(?:s|ing)?|equal(?:s|ling)?)\s+(?:approximately\s+|about\s+)?"
-    r"(?P<p>\d{1,3}(?:\.\d+)?|\.\d+)\s*%\s+of\s+(?:the\s+)?(?:(?:[\w’'\-]+\s+){0,3}?(?:issued\s+and\s+)?"
+    r"(?P<p>\d{1,3}(?:\.\d+)?|\.\d+)" + V.PCT_SIGN + r"\s+of\s+(?:the\s+)?(?:(?:[\w’'\-]+\s+){0,3}?(?:issued\s+and\s+)?"
     r"outstanding\b|total\s+number\s+of\s+(?:issued\s+|outstanding\s+)?(?:shares|units)\b"
     r"(?!\s+(?:held|owned|purchased|acquired|sold|under|in|of\s+the\s+(?:fund|account|trust)))"
     r")|percentage\s+of\s+(?:the\s+)?class(?:\s+of\s+[\w\s]{1,30}?)?\s+(?:beneficially\s+)?owned\s+by\s+"
-    r"[^;%\d]{2,60}?\s+is\s+(?:approximately\s+|about\s+)?(?P<p2>\d{1,3}(?:\.\d+)?|\.\d+)\s*%", re.I)
+    r"[^;%\d]{2,60}?\s+is\s+(?:approximately\s+|about\s+)?(?P<p2>\d{1,3}(?:\.\d+)?|\.\d+)" + V.PCT_SIGN, re.I)
 
 
 def read_item_holdings(filing: Filing) -> None:
@@ -361,7 +361,7 @@ def _about_the_person(flat: str, m: re.Match, name: str | None) -> bool:
 # subsidiaries', where the holders it lists name the person.
 _COMBINED = re.compile(r"\b(?:combined|aggregate|total)\s+holdings?\s+of\s+(?P<subj>[^.;%\d]{2,100}?),?\s+"
                        r"(?:are|is|were|was)\s+(?:approximately\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:shares|units)\b,?\s+"
-                       r"(?:or|representing|constituting)\s+(?:approximately\s+|about\s+)?(?P<p>\d{1,3}(?:\.\d+)?|\.\d+)\s*%", re.I)
+                       r"(?:or|representing|constituting)\s+(?:approximately\s+|about\s+)?(?P<p>\d{1,3}(?:\.\d+)?|\.\d+)" + V.PCT_SIGN, re.I)
 
 
 def _combined(item: Item, flat: str, starts: list[int], name: str) -> ItemHolding | None:

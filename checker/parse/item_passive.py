@@ -20,7 +20,7 @@ _PASSIVE = re.compile(
     r"(?<![\d,.])(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:shares|units)\b(?P<cls>[^.;%\d]{0,60}?)\s+"
     r"beneficially\s+owned\s+by\s+(?P<subj>[^.;%\d]{2,80}?)\s+(?:will\s+)?"
     r"(?:constitut(?:e|es|ed)|represent(?:s|ed)?)\s+(?:approximately\s+|about\s+)?"
-    r"(?P<p>\d{1,3}(?:\.\d+)?|\.\d+)\s*%", re.I)
+    r"(?P<p>\d{1,3}(?:\.\d+)?|\.\d+)" + V.PCT_SIGN, re.I)
 # Not the class the statement is about: 'shares of Series A Preferred', 'Warrants'.
 _OTHER_SECURITY = re.compile(r"\b(?:preferred|warrants?|options?|notes?|debentures?)\b", re.I)
 

@@ -353,14 +353,14 @@ def year_end_holding(text: str | None) -> int | None:
 
 # The percent row dated in place: '8.2% as of November 9, 1998'. A date after an issuer's count
 # ('based on 8,647,000 shares outstanding as of ...') dates the count, not the holding.
-_PERCENT_AS_OF = re.compile(r"\d(?:\.\d+)?\s*%\s*(?:as\s+of|at|on)\s+(.{6,30})", re.I)
+_PERCENT_AS_OF = re.compile(r"\d(?:\.\d+)?" + V.PCT_SIGN + r"\s*(?:as\s+of|at|on)\s+(.{6,30})", re.I)
 
 
 def percent_as_of(lines: list[str], start: int, end: int) -> tuple[dt.date, str, int] | None:
     """(the latest date a cover page's percent is given as of, its text, its line index)."""
     found = []
     for idx in range(start, min(end, len(lines))):
-        m = _PERCENT_AS_OF.search(lines[idx]) if "%" in lines[idx] else None
+        m = _PERCENT_AS_OF.search(lines[idx]) if re.search(r"%|per\s?cent|pct", lines[idx], re.I) else None
         date = V.first_date(m.group(1)) if m else None
         if date and m.group(1).lower().startswith(date[1].lower()[:3]):
             found.append((date[0], date[1], idx))

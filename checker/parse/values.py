@@ -140,8 +140,11 @@ def read_cusip(text: str) -> str:
     return compact
 
 
+# What marks a figure as a percent: the sign or the word ('6.1%', '6.1 percent', '6.1 per cent',
+# '6.1 pct.'); filers of the 1990s often wrote the word. Every reader of percents uses this one.
+PCT_SIGN = r"\s*(?:%|(?i:per\s?cent)(?![A-Za-z])|(?i:pct)\b)"
 # Not after a comma: '19,7%' is not 7% (see parse_comma_percent).
-_PERCENT = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d+)?|\.\d+)\s*%")
+_PERCENT = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d+)?|\.\d+)" + PCT_SIGN)
 _BARE_DECIMAL = re.compile(r"^\s*(\d{0,3}\.\d+|\d{1,3})\s*$")
 # A percent typed with a comma as its decimal mark: '19,7395**', '5,5 %'. The comma is followed by
 # other than exactly three digits, so it cannot separate thousands. The value is this one number,
@@ -152,7 +155,7 @@ _COMMA_DECIMAL = re.compile(r"^\s*(?P<int>\d{1,3}),(?P<frac>\d{1,2}|\d{4,8})(?![
 
 
 def parse_percent_candidates(text: str) -> list[tuple[Decimal, int, str]]:
-    """All 'N.NN%' values in the text (value, decimals printed, raw)."""
+    """All 'N.NN%' (or 'N.NN percent') values in the text (value, decimals printed, raw)."""
     out = []
     for m in _PERCENT.finditer(text):
         raw = m.group(1)
