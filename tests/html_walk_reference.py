@@ -9,7 +9,8 @@ import re
 
 from lxml import etree
 
-from checker.sources.html import _BOX_IMAGE, BLOCK, LAYOUT_ROW_CHARS, PARAGRAPH, SKIP, _LINE_CAP, _clean, _table_of
+from checker.sources.html import (_BOX_IMAGE, BLOCK, LAYOUT_ROW_CHARS, PARAGRAPH, SKIP, _LINE_CAP, _clean,
+                                  _footnote_mark, _table_of)
 
 
 def reference_html_to_text(html: str) -> tuple[str, list[int]]:
@@ -65,6 +66,8 @@ class ReferenceWalker:
                     box = _BOX_IMAGE.search(el.get("src") or "")
                     if box:
                         self.out.append(" \u2612 " if box.group(2) else " \u2610 ")
+                elif self.out and self.out[-1][-1:].isdigit() and _footnote_mark(el):
+                    self.out.append(" ")
                 text = el.text
             elif self.row is None:
                 tag = el.tag

@@ -37,6 +37,8 @@ CASES = [
     "<table><tr><td>a<tr><td>b</td></tr></td></tr></table>",  # broken nesting, repaired by libxml2
     "<p>crlf\r\nline</p>\r\n<table>\r\n<tr><td>1\r\n</td><td>a</td></tr></table>",
     "<body><p>x\u2028y\u0085z\ftab\tend</p></body>",
+    "<p>500000<sup>1</sup> on December 31<sup>st</sup></p><table><tr><td>11</td><td>500000"
+    "<font style='FONT-SIZE: 70%; VERTICAL-ALIGN: text-top'>2</font></td></tr></table>",
 ]
 
 
@@ -85,3 +87,17 @@ def test_same_as_reference_walk_on_the_corpus(corpus):
     assert len(docs) > 20
     for html in docs:
         assert html_to_text(html) == reference_html_to_text(html)
+
+
+def test_a_raised_footnote_after_a_figure_is_read_apart_from_it():
+    # '1000000<sup>1</sup>' is 1,000,000 and note 1: glued, the text would read 10000001
+    import html as htmllib
+    from checker.api import check_bytes
+    lines = (Path(__file__).parent / "cases" / "bases" / "13d.txt").read_text().split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("11.")) + 1
+    assert lines[at].strip() == "1,000,000"
+    body = "".join(f"<p>{htmllib.escape(line)}</p>\n" if i != at else "<p>1000000<sup>1</sup></p>\n"
+                   for i, line in enumerate(lines))
+    result = check_bytes(f"<html><body>{body}</body></html>".encode(), "cover.htm")
+    assert result.reporting_persons[0].aggregate == 1000000
+    assert "10000001" not in html_to_text(body)[0]

@@ -125,6 +125,8 @@ class _Walker:
                     box = _BOX_IMAGE.search(el.get("src") or "")
                     if box:
                         out.append(" \u2612 " if box.group(2) else " \u2610 ")
+                elif out and out[-1][-1:].isdigit() and _footnote_mark(el):
+                    out.append(" ")  # '500000<sup>1</sup>' is 500000 and note 1, not 5000001
                 text = el.text
             elif row is None:
                 tag = el.tag
@@ -248,6 +250,21 @@ _COVER_ROWS = etree.XPath(
 # "//table[not(descendant::table)][.//tr[count(td[contains(translate(., 'S', 's'), '/s/')]) >= 2]]"
 # (a row's nearest table is the only one without a nested table that can hold it) at half the cost.
 _SIGNED_CELLS = etree.XPath("//tr/td[contains(., '/s/') or contains(., '/S/')]")
+
+
+# Raised text set in a smaller size after a figure: a footnote reference ('<sup>1</sup>', '<font
+# style="FONT-SIZE: 70%; VERTICAL-ALIGN: text-top">1</font>'), never more digits of the figure.
+_RAISED = re.compile(r"vertical-align\s*:\s*(?:super|text-top|top)", re.I)
+_ORDINAL = re.compile(r"\s*(?:st|nd|rd|th)\b", re.I)
+
+
+def _footnote_mark(el) -> bool:
+    """An inline element raised as a footnote reference, not an ordinal's suffix ('31<sup>st</sup>')."""
+    if el.tag not in ("sup", "font", "span"):
+        return False
+    if el.tag != "sup" and not _RAISED.search(el.get("style") or ""):
+        return False
+    return not _ORDINAL.match(el.text or "")
 
 
 def _signature_grids(root) -> set:
