@@ -222,3 +222,14 @@ def test_signature_slots_count_what_is_typed_in_each_slot():
     lines = ["SIGNATURE", "", "By: /s/ Jo Roe", "/s/ Jo Roe        /s/ ________", "/s/", "By:/s/ ----- ",
              "x/s/ not a mark", "Jo Roe", "----------", "Signature", "----------", "(Signature)"]
     assert signature_slots(lines, 0, len(lines)) == [(2, 6), (3, 0), (4, 0), (5, 0), (9, 6), (11, 0)]
+
+
+def test_the_certification_in_capitals_wrapped_above_the_entity_is_no_name():
+    # 'I CERTIFY THAT ... IS TRUE, COMPLETE AND' / 'CORRECT.' / 'EXAMPLE GROUP, INC.' / 'By: /s/ ...':
+    # 'CORRECT.' ends the sentence, it is no person that signs
+    sig = ("AFTER REASONABLE INQUIRY AND TO THE BEST OF MY KNOWLEDGE AND BELIEF, I\n"
+           "CERTIFY THAT THE INFORMATION SET FORTH IN THIS STATEMENT IS TRUE, COMPLETE AND\n"
+           "CORRECT.\nEXAMPLE GROUP, INC.\nBY:  /S/ JOHN Q. OFFICER\n     JOHN Q. OFFICER\n     VICE PRESIDENT\n"
+           "DATE: FEBRUARY 3, 2012\n")
+    found, persons = signed_for(cover_13d("Example Group, Inc.", signature=sig))
+    assert found == [] and persons == [("Example Group, Inc.", True)]

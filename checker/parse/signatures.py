@@ -271,12 +271,23 @@ def _heading(text: list[str], k: int, floor: int) -> list[str]:
             second, buf = _behalf_heading(t, buf)
         elif _ROLE.match(t) or _CONNECTOR.match(t):
             pass
-        elif _looks_like_name(_entity(t)):
+        elif _looks_like_name(_entity(t)) and not _ends_sentence_above(text, j, floor):
             buf.insert(0, _entity(t))
         else:
             break
         j -= 1
     return _names(buf) + second if buf or not second else []
+
+
+def _ends_sentence_above(text: list[str], j: int, floor: int) -> bool:
+    """Line j closes the prose sentence of the line above ('... IS TRUE, COMPLETE AND' /
+    'CORRECT.', the certification in capitals): the words end a sentence, they name no one."""
+    if j - 1 < floor or not text[j - 1] or _looks_like_name(_entity(text[j - 1])):
+        return False
+    return text[j].rstrip().endswith(".") and bool(_SENTENCE_GOES_ON.search(text[j - 1]))
+
+
+_SENTENCE_GOES_ON = re.compile(r"(?:\b(?:and|or|of|the|is|are|that|to)|,)\s*$", re.I)
 
 
 def _behalf_heading(t: str, buf: list[str]) -> tuple[list[str], list[str]] | None:

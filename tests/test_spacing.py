@@ -1,0 +1,45 @@
+"""A double-spaced text filing reads as its single-spaced twin (checker/sources/spacing.py),
+with findings on the user's own lines."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from checker.api import check_bytes
+from checker.sources.spacing import single_spaced
+
+BASE = (Path(__file__).parent / "cases" / "bases" / "13d.txt").read_text()
+
+
+def _view(result):
+    return ([(p.name, p.aggregate, p.percent, p.sole_voting, p.shared_voting) for p in result.reporting_persons],
+            sorted((f.rule_id, f.person or "") for f in result.findings))
+
+
+def test_a_double_spaced_filing_reads_as_the_single_spaced_one():
+    # an attorney-in-fact's signature whose lines run on ('Duly authorized under Power of Attorney' /
+    # 'dated ... by and on behalf of Alpha Fund LP' / 'and Alpha Capital LLC'): double-spaced, each
+    # line stood alone and both persons read as unsigned (CON004), the attorney as a person
+    text = BASE[:BASE.index("                                         ALPHA FUND LP")] + (
+        "March 5, 2025\nDate\n\n/s/ Jane Roe\nSignature\n\nJane Roe\nDuly authorized under Power of Attorney\n"
+        "dated January 2, 2020 by and on behalf of Alpha Fund LP\nand Alpha Capital LLC\n")
+    double = text.replace("\n", "\n\n")
+    single, doubled = check_bytes(text.encode(), "a.txt"), check_bytes(double.encode(), "a.txt")
+    assert _view(doubled) == _view(single)
+    assert [p.name for p in doubled.reporting_persons] == ["Alpha Fund LP", "Alpha Capital LLC"]
+    assert not {"CON004", "COV001"} & {f.rule_id for f in doubled.findings}
+    # lines are the double-spaced file's: the first cover page's name is twice as far down
+    assert [p.line for p in doubled.reporting_persons] == [2 * p.line - 1 for p in single.reporting_persons]
+
+
+def test_single_spacing_keeps_paragraph_breaks_and_the_line_map():
+    lines = [f"line {i}" for i in range(50)]
+    text = "\n\n".join(lines[:25]) + "\n\n\n\n" + "\n\n".join(lines[25:])
+    out, line_map = single_spaced(text)
+    assert out.split("\n")[24:27] == ["line 24", "", "line 25"]
+    assert line_map[0] == 1 and line_map[1] == 3 and line_map[26] == text.split("\n").index("line 25") + 1
+
+
+def test_a_single_spaced_filing_with_blank_lines_between_rows_is_left_alone():
+    assert single_spaced(BASE) == (BASE, None)
+    paragraphs = "\n\n".join("a whole paragraph on one line, as a word processor writes it " * 3 for _ in range(60))
+    assert single_spaced(paragraphs) == (paragraphs, None)
