@@ -52,7 +52,7 @@ def split_names(text: str) -> list[str]:
     that is only a legal-form suffix is glued back onto the name before it.
     """
     text = re.sub(r"\s+", " ", text).strip().rstrip(".;:")
-    parts = re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*;\s*", text)
+    parts = re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*;\s*", text, flags=re.I)  # 'AND' in a text in capitals
     names: list[str] = []
     for part in (p.strip() for p in parts):
         if not part:

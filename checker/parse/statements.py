@@ -50,7 +50,8 @@ def joint_filing_line(lines: list[str]) -> int | None:
     """Index of the first line that says the statement is filed jointly or refers to the joint
     filing agreement (anywhere: an item, an exhibit, the signature page)."""
     for idx, line in enumerate(lines):
-        if ("oint" in line or "13d" in line or "ehalf" in line or "gree" in line) and _JOINT.search(
+        low = line.lower()  # the cheap test must not miss a statement typed in capitals
+        if ("oint" in low or "13d" in low or "ehalf" in low or "gree" in low) and _JOINT.search(
                 line + " " + (lines[idx + 1] if idx + 1 < len(lines) else "")):
             return idx
     return None
@@ -67,7 +68,7 @@ def amends_line(lines: list[str], schedule: str | None, start: int = 0) -> int |
                     re.I)
     for idx in range(start, len(lines)):
         line = lines[idx]
-        if "mend" in line and rx.search(line):
+        if "mend" in line.lower() and rx.search(line):
             return idx
     return None
 
@@ -227,7 +228,7 @@ _ENTITLED = re.compile(r"entitled\s+to\s+(?:individually\s+)?(?:use|file(?:\s+on
 def eligibility_claim(lines: list[str]) -> tuple[str, int] | None:
     """('13d-1(c)', line index) where the filing says under which rule its persons may use 13G."""
     for idx, line in enumerate(lines):
-        if "ntitled" not in line:
+        if "ntitled" not in line.lower():
             continue
         m = _ENTITLED.search(" ".join([line.strip(), *(t.strip() for t in lines[idx + 1:idx + 3])]))
         if m:
@@ -261,7 +262,7 @@ def excludes_note_line(lines: list[str], start: int, stop: int) -> int | None:
         line = lines[idx]
         if _ITEM_ONE.match(line):
             return None
-        if "xclude" in line and _EXCLUDES_NOTE.match(line.replace("|", " ").strip()):
+        if "xclude" in line.lower() and _EXCLUDES_NOTE.match(line.replace("|", " ").strip()):
             return idx
     return None
 
@@ -269,7 +270,9 @@ def excludes_note_line(lines: list[str], start: int, stop: int) -> int | None:
 # "has the sole power to vote and the sole power to dispose of 950,000 shares", "would have the sole
 # power to vote or to direct the vote of 3,268,922 shares": the amount a sole-power statement names,
 # the first share count in the same clause (up to ';' or a sentence end).
-_SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\bInc|\bLtd|\bMrs)(?<!\bCo|\bNo|\bMr|\bMs|\bDr|\bJr|\bSr|\bSt)\.\s+(?=[A-Z(])|;")
+# Not after an initial ('W. Marxe') or an abbreviation ('Inc.', 'Mr.', also in capitals: a
+# statement typed in capitals ends its sentences after capitals, 'SHARES.  NEITHER FMR ...').
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b(?i:inc|ltd|mrs))(?<!\b(?i:co|no|mr|ms|dr|jr|sr|st))\.\s+(?=[A-Z(])|;")
 
 
 class SoleStatement(NamedTuple):
