@@ -233,3 +233,41 @@ def test_the_certification_in_capitals_wrapped_above_the_entity_is_no_name():
            "DATE: FEBRUARY 3, 2012\n")
     found, persons = signed_for(cover_13d("Example Group, Inc.", signature=sig))
     assert found == [] and persons == [("Example Group, Inc.", True)]
+
+
+def _signed(text: str) -> list[tuple[str, str]]:
+    filing = parse_document(sources.load_bytes(text.encode(), "s.txt"))
+    return [(s.name, s.context) for s in filing.signatures]
+
+
+def _with_signature_page(page: str) -> str:
+    return cover_13d("Example Group, Inc.", signature="").split("\nSignature\n")[0] + "\n\nSIGNATURE\n\n" + page
+
+
+def test_the_forms_date_signature_name_title_layout_with_the_entity_after_the_title():
+    # 'December 11, 2013' / 'Date' / '/s/ ...' / 'Signature' / 'Name Title ENTITY', one block a person:
+    # a date over the form's caption dates the next signature, it starts no letter
+    page = ("December 11, 2013\nDate\n/s/ Riccardo Pettazzi\nSignature\n"
+            "Riccardo Pettazzi Head of Corporate Affairs EXAMPLE GROUP, INC.\n\n"
+            "December 11, 2013\nDate\n/s/ Francesco Lobianco\nSignature\n"
+            "Francesco Saverio Lobianco Chief Executive Officer EXAMPLE HOLDINGS N.V.\n")
+    assert _signed(_with_signature_page(page)) == [("EXAMPLE GROUP, INC.", "statement"),
+                                                   ("EXAMPLE HOLDINGS N.V.", "statement")]
+
+
+def test_an_officer_for_each_of_two_entities_and_an_entity_under_the_title():
+    page = ("February 14, 1997\n- --------------\nDate\n\n/s/ Michael S. Perman\n- --------------\n"
+            "Michael S. Perman,\nas Company Secretary for each of Example Group, Inc.\nand Example Holdings, Ltd.\n\n"
+            "February 14, 1997\n- --------------\nDate\n\n/s/ Deborah Lamb\n- --------------\n"
+            "Deborah Lamb, Assistant Secretary\nExample Funds, Inc.\n")
+    assert _signed(_with_signature_page(page)) == [
+        ("Example Group, Inc.", "statement"), ("Example Holdings, Ltd", "statement"), ("Example Funds, Inc.", "statement")]
+
+
+@pytest.mark.parametrize("date", ["January 30, 2015", "01/30/2015"])
+def test_a_date_beside_the_entity_heads_its_block(date):
+    page = (f"{date} | Example Fund, L.P.\nBy: its General Partner, Example GP, L.L.C.\nBy : | /s/Brad Roe\n"
+            f"Name: Brad Roe\nTitle: Managing Member\n{date} | Example GP, L.L.C.\nBy: | /s/Brad Roe\n"
+            f"Name: Brad Roe\nTitle: Managing Member\n{date}\n/s/Fred Doe\nFred Doe\n{date}\n/S/ Ann Poe\nAnn Poe\n")
+    assert [n for n, _ in _signed(_with_signature_page(page))] == [
+        "Example Fund, L.P.", "Example GP, L.L.C.", "Fred Doe", "Ann Poe"]

@@ -47,5 +47,5 @@ _LEGAL_END = re.compile(r"\b(?:L\.?\s?L\.?\s?C|L\.?\s?P|Inc|Corp|Corporation|Co|
 _DESCRIPTOR = re.compile(r",?\s+an?\s+[A-Z][\w.\-]*(?:\s+[\w.\-]+){0,5}\s*$")
 _WIDE_GAP = re.compile(r" {4,}")
 _PIPE = re.compile(r" *\| *")
-_PIPE_GLUE = re.compile(r"(?<=:) \| | \| (?=/s/)")
+_PIPE_GLUE = re.compile(r"(?<=:) \| | \| (?=/s/)", re.I)  # '/S/' as often as '/s/'
 _BARE_BY_LINE = re.compile(r"^by\s*:?\s*_+$", re.I)

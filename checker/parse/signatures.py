@@ -95,7 +95,8 @@ def _read_column(lines: list[str], start: int, end: int, context: str, file_line
         if below is not None:
             names, unit.tail_end = below
         else:
-            names = _heading(text, k, prev_end) or _individual(unit)
+            names = _heading(text, k, prev_end) or _individual(unit) or _entity_after_title(unit) \
+                or _entity_under(text, unit, end)
         by = _by_entity(text, k, prev_end) if below is None else None
         principals = _principals(unit)
         if not names and not principals:
@@ -163,6 +164,8 @@ def _unit(text: list[str], k: int, end: int, signer: str) -> _Unit | None:
                 printed = t.strip()  # 'JoMei Chang, Ph.D.': a degree or suffix, not a capacity
             else:
                 capacity = rest or capacity
+        elif _dates_next_signature(text, j, end) or _dated_cell(t):
+            break  # 'January 30, 2015' over the next '/s/ Fred Wilson', or beside its entity: that block's date
         elif _capacity_line(t, text[j - 1] if j > k + 1 else ""):
             capacity = capacity or t
         else:
@@ -173,6 +176,15 @@ def _unit(text: list[str], k: int, end: int, signer: str) -> _Unit | None:
         return None
     tail = " ".join(t for t in text[k + 1:j] if not _blank(t))
     return _Unit(idx=k, signer=signer, tail_end=j, capacity=capacity, line=line, tail=tail, printed=printed)
+
+
+def _dates_next_signature(text: list[str], j: int, end: int) -> bool:
+    """A line that is a date alone with the next '/s/' line right under it."""
+    t = text[j].strip()
+    if len(t) >= 40 or not V.first_date(t) or not (_MONTH_YEAR.match(t) or _DATED.match(t) or re.fullmatch(r"[\d/.\-]+", t)):
+        return False
+    nxt = next((x for x in range(j + 1, min(end, j + 3)) if not _blank(text[x])), None)
+    return nxt is not None and bool(_SLASH_S.search(text[nxt]))
 
 
 def _tail_goes_on(text: list[str], j: int, end: int, signer: str) -> bool:
@@ -206,13 +218,26 @@ def _same_name(t: str, signer: str) -> bool:
     if re.search(r"\bs/", t, re.I):
         return False  # another signature line ('/s/ Jane Roe'), not the printed name
     a2, b2 = [w for w in a if len(w) > 1], [w for w in b if len(w) > 1]
-    return len(b2) >= 2 and a2[:len(b2)] == b2
+    return len(b2) >= 2 and a2[:len(b2)] == b2 or _middle_name_added(a, b)
+
+
+def _middle_name_added(a: list[str], b: list[str]) -> bool:
+    """'Francesco Saverio Lobianco' printed under '/s/ Francesco Lobianco': the middle name added."""
+    return len(b) == 2 and len(a) >= 3 and a[0] == b[0] and a[2] == b[1] and len(a[1]) > 1
 
 
 def _after_name(t: str, signer: str) -> str | None:
     """'Jane Roe, Co-Managing Member' -> 'Co-Managing Member'; 'MAURY FERTIG/MANAGING MEMBER'."""
     if _same_name(t, signer):
-        rest = t[len(signer):] if t.lower().startswith(signer.lower()) else re.split(r"[,/]", t, 1)[-1]
+        if t.lower().startswith(signer.lower()):
+            rest = t[len(signer):]
+        elif re.search(r"[,/]", t):
+            rest = re.split(r"[,/]", t, 1)[-1]
+        else:  # 'Francesco Saverio Lobianco Chief Executive Officer': the title after the surname
+            words = t.split()
+            last = re.sub(r"[^a-z]+", "", signer.lower().split()[-1])
+            at = next((i for i, w in enumerate(words) if re.sub(r"[^a-z]+", "", w.lower()) == last), None)
+            rest = " ".join(words[at + 1:]) if at is not None else t
         rest = rest.strip(" ,/")
         return rest or None
     return t.strip() or None
@@ -251,7 +276,7 @@ def _heading(text: list[str], k: int, floor: int) -> list[str]:
         if t == JOINED:
             j -= 1
             continue
-        date = _DATED.match(t) or V.first_date(t) and len(t) < 40 or _MONTH_YEAR.match(t)
+        date = _DATED.match(t) or V.first_date(t) and len(t) < 40 or _MONTH_YEAR.match(t) or _dated_cell(t)
         if date:
             right = _right_column(t)
             if right and buf and not _LEGAL_END.search(right):
@@ -288,6 +313,13 @@ def _ends_sentence_above(text: list[str], j: int, floor: int) -> bool:
 
 
 _SENTENCE_GOES_ON = re.compile(r"(?:\b(?:and|or|of|the|is|are|that|to)|,)\s*$", re.I)
+
+
+def _dated_cell(t: str) -> bool:
+    """'January 30, 2015 | Union Square Ventures 2004, L.P.': a date in the line's first cell, the
+    entity beside it (read by _right_column)."""
+    cells = re.split(r"\s{3,}| \| ", t, 1)
+    return len(cells) == 2 and len(cells[0]) < 40 and bool(V.first_date(cells[0]))
 
 
 def _behalf_heading(t: str, buf: list[str]) -> tuple[list[str], list[str]] | None:
@@ -367,12 +399,12 @@ _OPEN_END = re.compile(r"(?:\b(?:of|the|and|for)|&)$", re.I)
 
 
 def _principals(unit: _Unit) -> list[str]:
-    """'... as attorney-in-fact for each of A, B and C': the persons the signer signs for. Only a
-    list that reads entirely as names is taken."""
-    m = re.search(r"attorney[-\s]in[-\s]fact\s+for\s+(?:each\s+of\s+)?(.+)$", unit.tail, re.I)
+    """'... as attorney-in-fact for each of A, B and C', 'as Company Secretary for each of A and B':
+    the persons the signer signs for. Only a list that reads entirely as names is taken."""
+    m = re.search(r"attorney[-\s]in[-\s]fact\s+for\s+(?:each\s+of\s+)?(.+)$|\bfor\s+each\s+of\s+(.+)$", unit.tail, re.I)
     if not m:
         return _capacity_principal(unit)
-    listed = re.split(r"(?<=[a-z]{3})\.(?:\s|$)|;", m.group(1))[0]  # initials do not end the list
+    listed = re.split(r"(?<=[a-z]{3})\.(?:\s|$)|;", m.group(1) or m.group(2))[0]  # initials do not end the list
     names = split_names(listed)
     return names if names and all(_looks_like_name(n) and len(n.split()) <= 5 for n in names) else []
 
@@ -412,6 +444,36 @@ def _office_entity(unit: _Unit, names: list[str], principals: list[str]) -> str 
             return None
         return None if any(same_name(entity, n) for n in [*names, *principals] if n) else entity
     return None
+
+
+# The form's own layout, 'Date' / 'Signature' / 'Name/Title', with the entity printed after the
+# title on the name line: 'Riccardo Pettazzi Head of Corporate Affairs TELECOM ITALIA S.P.A.'.
+_CAPITALS_ENTITY_END = re.compile(
+    r"(?:^|\s)(?P<entity>(?:[A-Z][A-Z0-9&'.\-]*,?\s+){1,6}(?:S\.?P\.?A|N\.?V|S\.?A|AG|GMBH|INC|CORP(?:ORATION)?"
+    r"|L\.?L\.?C|L\.?P|LTD|LIMITED|PLC|COMPANY|TRUST|FUND)\.?)\s*$")
+
+
+def _entity_after_title(unit: _Unit) -> list[str]:
+    """The entity named in capitals at the end of the signer's name and title line, where the
+    block prints no heading: the entity the officer signs for."""
+    capacity = unit.capacity or ""
+    if re.search(r"\bfor\b|\bon\s+behalf\b", capacity, re.I):
+        return []  # 'Secretary for each of A and B' names principals (_principals), not one entity
+    m = _CAPITALS_ENTITY_END.search(capacity)
+    return [m.group("entity").strip(" ,")] if m and m.start("entity") > 0 else []
+
+
+def _entity_under(text: list[str], unit: _Unit, end: int) -> list[str]:
+    """'/s/ Deborah Lamb' / 'Deborah Lamb, Assistant Secretary' / 'INVESCO, Inc.': an officer's
+    signature with the entity printed on the line right under the name and title."""
+    j = unit.tail_end
+    if not unit.capacity or j >= end or _blank(text[j]) or _SLASH_S.search(text[j]):
+        return []
+    entity = _entity(text[j])
+    if not (_looks_like_name(entity) and _LEGAL_END.search(entity)):
+        return []
+    unit.tail_end = j + 1
+    return [entity]
 
 
 def _individual(unit: _Unit) -> list[str]:

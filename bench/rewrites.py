@@ -1,0 +1,162 @@
+"""Rewrites a reader would not notice: each must leave what stakecheck reads unchanged.
+
+Each rewrite changes the form of every corpus filing it applies to (tabs expanded, the text in
+capitals, double-spaced, boxes as glyphs, '-0-' as 'None', a percent as a word, a raised
+footnote after a cover figure, ...) and not what it says. The bench checks every rewritten file
+and reports those whose reading changed: the persons and their six numbers, and the error and
+warning findings (rule and person, names compared in capitals). A change is a parser that reads
+one layout of a class of filings and not its twin, the class of defect that unseen filings show.
+
+    python bench/rewrites.py [--rewrite NAME ...] [--corpus DIR]
+
+Exit code 0 whatever is found (a bench, not a gate); the figures go in bench/RESULTS.md.
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from checker.api import check_bytes  # noqa: E402
+
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
+GLOBS = ("txt/*", "html/*", "labelled/*.txt", "html-more/*.htm*")
+
+
+def _html(t: str) -> bool:
+    low = t[:20000].lower()
+    return "<td" in low or "<p" in low or "<div" in low
+
+
+def _text_only(fn):
+    return lambda t: t if _html(t) else fn(t)
+
+
+def _html_only(fn):
+    return lambda t: fn(t) if _html(t) else t
+
+
+def _body_start(t: str) -> int:
+    m = re.search(r"(?i)<TEXT>", t)
+    return m.end() if m else 0
+
+
+_ROW_VALUE = re.compile(r"(?im)^(\s*(?:\(?\d{1,2}[.)]\)?)\s+(?:sole|shared)\s+(?:voting|dispositive)\s+power:?[ \t]+)0[ \t]*$")
+_ROW_LINE = re.compile(r"(?im)^(\s*\(?\d{1,2}[.)]?\)?\s+(?:sole|shared|aggregate)\b[^\n]*?(?:power|person)\s*:?)[ \t]+(\S[^\n]*)$")
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+_LONG_DATE = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+(\d{1,2}),\s+((?:19|20)\d\d)\b")
+_CUSIP = re.compile(r"(?i)(cusip\s+(?:no\.?|number)?\s*:?\s*)([0-9A-Z]{6})([0-9A-Z]{2})([0-9])\b")
+
+
+def _numeric_date(m: re.Match) -> str:
+    return f"{_MONTHS.index(m.group(1)) + 1:02d}/{int(m.group(2)):02d}/{m.group(3)}"
+
+
+REWRITES = {
+    "boxes-as-glyphs": lambda t: re.sub(r"\[\s\]", "☐", re.sub(r"\[\s*[xX]\s*\]", "☒", t)),
+    "crlf": lambda t: t.replace("\r\n", "\n").replace("\n", "\r\n"),
+    "tabs-expanded": lambda t: t.expandtabs(8),
+    "nbsp-in-labels": lambda t: re.sub(r"(?i)(Aggregate|Sole|Shared|Percent|Type|Source)( )(Amount|Voting|Dispositive|of)",
+                                       "\\1\xa0\\3", t),
+    "dash-zero-unicode": lambda t: t.replace("-0-", "–0–"),
+    "zero-as-dash-zero": _text_only(lambda t: _ROW_VALUE.sub("\\1-0-", t)),
+    "dash-zero-as-none": lambda t: re.sub(r"(?<![\w-])-0-(?![\w-])", "None", t),
+    "percent-spaced": lambda t: re.sub(r"(\d\.\d+)%", "\\1 %", t),
+    "percent-as-word": lambda t: re.sub(r"(\d\.\d+)\s?%", "\\1 percent", t),
+    "row-number-in-parentheses": _text_only(lambda t: re.sub(r"(?m)^(\s*)(\d{1,2})\.(\s+)(?=[A-Z])", "\\1(\\2)\\3", t)),
+    "capitals": _text_only(str.upper),
+    "double-spaced": _text_only(lambda t: t.replace("\n", "\n\n")),
+    "indented": _text_only(lambda t: t[:_body_start(t)] + re.sub(r"(?m)^(?!<)", "    ", t[_body_start(t):])),
+    "value-on-next-line": _text_only(lambda t: _ROW_LINE.sub(lambda m: m.group(1) + "\n          " + m.group(2), t)),
+    "html-tags-in-capitals": _html_only(lambda t: re.sub(r"<(/?)(td|tr|table|p|div|font|b|br)\b",
+                                                         lambda m: "<" + m.group(1) + m.group(2).upper(), t, flags=re.I)),
+    "nbsp-as-number": lambda t: t.replace("&nbsp;", "&#160;"),
+    "font-tags-dropped": _html_only(lambda t: re.sub(r"</?font\b[^>]*>", "", t, flags=re.I)),
+    "footnote-after-aggregate": _html_only(lambda t: re.sub(
+        r"(?is)(aggregate\s+amount\s+beneficially.{0,400}?>\s*(?:&nbsp;|&#160;|\s)*)(\d{1,3}(?:,\d{3})+)(?=\s*<)",
+        "\\1\\2<sup>(1)</sup>", t, count=1)),
+    "box-entities-as-glyphs": lambda t: t.replace("&#9746;", "☒").replace("&#9744;", "☐"),
+    "figures-in-bold": _html_only(lambda t: re.sub(r"(>\s*)(\d{1,3}(?:,\d{3})+)(\s*<)", "\\1<b>\\2</b>\\3", t)),
+    "br-as-paragraphs": _html_only(lambda t: re.sub(r"(?i)<br\s*/?>", "</p><p>", t)),
+    "conformed-signature-in-capitals": lambda t: t.replace("/s/", "/S/"),
+    "conformed-signature-unspaced": lambda t: t.replace("/s/ ", "/s/"),
+    "dates-numeric": lambda t: t[:_body_start(t)] + _LONG_DATE.sub(_numeric_date, t[_body_start(t):]),
+    "months-abbreviated": lambda t: t[:_body_start(t)] + _LONG_DATE.sub(lambda m: f"{m.group(1)[:3]}. {m.group(2)}, {m.group(3)}",
+                                                                       t[_body_start(t):]),
+    "cusip-grouped": lambda t: _CUSIP.sub(lambda m: f"{m.group(1)}{m.group(2)} {m.group(3)} {m.group(4)}", t),
+}
+
+
+def reading(data: bytes, name: str):
+    res = check_bytes(data, name)
+    persons = [(p.name.upper(), p.aggregate, p.percent, p.sole_voting, p.shared_voting, p.sole_dispositive,
+                p.shared_dispositive) for p in res.reporting_persons]
+    findings = sorted({(f.rule_id, (f.person or "").upper(), f.severity) for f in res.findings
+                       if f.severity in ("error", "warning")})
+    return persons, findings, res.error
+
+
+def _decode(data: bytes) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def run(corpus: Path, names: list[str], out) -> dict[str, tuple[int, int]]:
+    files = sorted(p for g in GLOBS for p in corpus.glob(g) if p.is_file() and p.suffix not in (".json", ".md", ".tsv"))
+    totals = {n: [0, 0] for n in names}
+    for path in files:
+        data = path.read_bytes()
+        text = _decode(data)
+        base = reading(data, str(path))
+        for name in names:
+            new = REWRITES[name](text)
+            if new == text:
+                continue
+            totals[name][0] += 1
+            got = reading(new.encode("utf-8"), str(path))
+            if got != base:
+                totals[name][1] += 1
+                print(f"changed by {name}: {path.relative_to(corpus)}", file=out)
+                _diff(base, got, out)
+    return {n: (a, c) for n, (a, c) in totals.items()}
+
+
+def _diff(base, got, out) -> None:
+    for a, b in zip(base[0], got[0]):
+        if a != b:
+            print(f"    person {a} -> {b}", file=out)
+    if len(base[0]) != len(got[0]):
+        print(f"    persons {len(base[0])} -> {len(got[0])}", file=out)
+    lost, new = sorted(set(base[1]) - set(got[1])), sorted(set(got[1]) - set(base[1]))
+    if lost or new:
+        print(f"    findings lost {lost}, new {new}", file=out)
+    if base[2] != got[2]:
+        print(f"    error {base[2]} -> {got[2]}", file=out)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--rewrite", action="append", choices=sorted(REWRITES), help="only this rewrite (repeatable)")
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    args = ap.parse_args(argv)
+    names = args.rewrite or list(REWRITES)
+    totals = run(args.corpus, names, sys.stdout)
+    print("\n| rewrite | files rewritten | reading changed |\n|---|---|---|")
+    for name in names:
+        applied, changed = totals[name]
+        print(f"| {name} | {applied} | {changed} |")
+    print(f"\n{sum(a for a, _ in totals.values())} rewritten files, "
+          f"{sum(c for _, c in totals.values())} read differently")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
