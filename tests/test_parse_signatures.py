@@ -271,3 +271,22 @@ def test_a_date_beside_the_entity_heads_its_block(date):
             f"Name: Brad Roe\nTitle: Managing Member\n{date}\n/s/Fred Doe\nFred Doe\n{date}\n/S/ Ann Poe\nAnn Poe\n")
     assert [n for n, _ in _signed(_with_signature_page(page))] == [
         "Example Fund, L.P.", "Example GP, L.L.C.", "Fred Doe", "Ann Poe"]
+
+
+@pytest.mark.parametrize("signature", ["Signature:  Spencer Fleming", "--//Spencer Fleming//--"])
+def test_a_name_typed_after_the_signature_caption_or_between_slashes_is_a_conformed_signature(signature):
+    # BlackRock's layout: 'Dated: ...' / 'BlackRock, Inc.' / 'Signature:  Spencer Fleming' / 'Name/Title ...'
+    page = f"Dated: January 25, 2021\nExample Group, Inc.\n\n\n{signature}\n\n-----------\n\nName/Title Attorney-In-Fact\n"
+    assert _signed(_with_signature_page(page)) == [("Example Group, Inc.", "statement")]
+
+
+def test_the_entity_under_a_captioned_name_and_title_needs_no_legal_form():
+    page = ("Date:          January 10, 2008\n\nSignature:     Robert W. Lovelace^\n"
+            "Name/Title:    Robert W. Lovelace -- Senior Vice\n               President\n"
+            "               Example World Investors\n\nDate:          January 10, 2008\n\n"
+            "Signature:     Patrick F. Quan^\nName/Title:    Patrick F. Quan -- Secretary\n"
+            "               Example Group, Inc.\n")
+    assert _signed(_with_signature_page(page)) == [("Example World Investors", "statement"),
+                                                   ("Example Group, Inc.", "statement")]
+    # 'signature: see below' (prose, not a name) is no signature
+    assert _signed(_with_signature_page("Example Group, Inc.\nsignature: see below\n")) == []

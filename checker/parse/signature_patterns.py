@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 
-_SLASH_S = re.compile(r"/s/\s*_*\s*(.*)$", re.I)
+# A conformed signature: '/s/ Jane Roe', '--//Brian P. Hillery//--', or the name typed after the
+# form's caption ('Signature:  Spencer Fleming', BlackRock's layout). The name is group 1.
+_SLASH_S = re.compile(r"(?:/s/|-*//(?=(?-i:[A-Z])[^/]*//)|^\s*signature\s*:\s*(?=(?-i:[A-Z][a-z])))\s*_*\s*(.*?)(?://-*)?\s*$",
+                      re.I)
 _BY = re.compile(r"^by\b\s*:?\s*(.*)$", re.I)
 _META = re.compile(r"^(?:name\s*/\s*title|name\s*(?:and|&)\s*title|name|title|its)\s*:\s*(.*)$", re.I)
 _CAPTION = re.compile(r"^(?:date|dated|signature|name\s*/\s*title|name|title|\(?signature\)?)\s*:?$", re.I)

@@ -264,7 +264,7 @@ def _below(text: list[str], unit: _Unit, end: int) -> tuple[list[str], int] | No
 def _heading(text: list[str], k: int, floor: int) -> list[str]:
     """The entity names printed above the /s/ line (after the previous signature's lines)."""
     line = text[k]
-    before = line[:line.lower().find("/s/")]
+    before = line[:_SLASH_S.search(line).start()]
     by = _BY.match(before.strip())
     if before.strip() and not by and _looks_like_name(_entity(before)):
         return [_entity(before)]
@@ -470,7 +470,10 @@ def _entity_under(text: list[str], unit: _Unit, end: int) -> list[str]:
     if not unit.capacity or j >= end or _blank(text[j]) or _SLASH_S.search(text[j]):
         return []
     entity = _entity(text[j])
-    if not (_looks_like_name(entity) and _LEGAL_END.search(entity)):
+    # A legal form marks the entity; under the form's own captions ('Name/Title:   Robert W.
+    # Lovelace -- Senior Vice President' / 'Capital World Investors') the place does.
+    captioned = _META.match(unit.tail) is not None
+    if not (_looks_like_name(entity) and (_LEGAL_END.search(entity) or captioned)) or _same_name(entity, unit.signer):
         return []
     unit.tail_end = j + 1
     return [entity]
