@@ -290,3 +290,14 @@ def test_the_entity_under_a_captioned_name_and_title_needs_no_legal_form():
                                                    ("Example Group, Inc.", "statement")]
     # 'signature: see below' (prose, not a name) is no signature
     assert _signed(_with_signature_page("Example Group, Inc.\nsignature: see below\n")) == []
+
+
+@pytest.mark.parametrize("page, names", [
+    ("Dated: July 25, 1996\n\n     EXAMPLE FUND L.P.\n\n     By s/\n       Fredric H. Gould, Partner\n",
+     [("EXAMPLE FUND L.P.", "Fredric H. Gould", "Partner")]),
+    ("January 27, 1998\n\nExample Group, Inc.\n\nS\\DEBORAH R. ROE\n\nBy: Deborah R. Roe\n",
+     [("Example Group, Inc.", "DEBORAH R. ROE", None)]),
+])
+def test_older_conformed_signatures_without_the_first_slash_or_with_a_backslash(page, names):
+    filing = parse_document(sources.load_bytes(_with_signature_page(page).encode(), "s.txt"))
+    assert [(s.name, s.signer, s.capacity) for s in filing.signatures] == names

@@ -154,6 +154,9 @@ def _unit(text: list[str], k: int, end: int, signer: str) -> _Unit | None:
         meta = _META.match(t)
         if not signer and not meta and _looks_like_name(t):
             signer = t  # '/s/' alone, the printed name under it
+            name, _, role = t.partition(",")
+            if role.strip() and _ROLE.match(role.strip()):
+                signer, capacity = name.strip(), role.strip()  # 'Fredric H. Gould, Partner'
         elif meta and not signer and not re.search(r"title|^its\b", t, re.I):
             signer = meta.group(1)
         elif meta:
