@@ -245,6 +245,7 @@ class Filing(BaseModel):
     rule_lines: int = 0  # 13G: Rule 13d-1(b)/(c)/(d) lines printed on the title page as a checklist
     # (line, characters typed) for each signature slot of the statement's signature page
     signature_slots: list[tuple[int, int]] = Field(default_factory=list)
+    signature_page_line: int | None = None  # where the statement's signature page starts (text, HTML)
     event_caption_line: int | None = None  # the title page's 'Date of Event ...' caption
     event_date_blank: bool = False  # nothing filled in above (or beside) that caption
     eligibility_claim: TextValue | None = None  # 'entitled to use Schedule 13G pursuant to Rule 13d-1(c)'

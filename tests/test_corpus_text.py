@@ -174,9 +174,13 @@ def test_signature_layouts(corpus):
     assert "Monica R. Landry" in spirit and "Mark C. Wehrly" in spirit and len(spirit) == 18
     # An entity printed beside the date.
     assert names("txt/orgron_2000_intl_aircraft_investors_sc13d.txt")[0] == "KEY COLONY FUND, L.P."
-    # Officers signing for no printed entity, and "Name/Title:" lines: no names at all.
-    assert names("txt/orgron_1994_warner_lambert_sc13g.txt") == []
-    assert names("txt/orgron_1997_crown_resources_sc13g.txt") == []
+    # Officers' "Name/Title:" lines with the entity under them (a blank line between), and an
+    # officer "for each of" two entities with the next ones printed under name and title.
+    assert names("txt/orgron_1994_warner_lambert_sc13g.txt") == [
+        "The Capital Group, Inc.", "Capital Research and Management Company"]
+    assert names("txt/orgron_1997_crown_resources_sc13g.txt") == [
+        "INVESCO PLC", "INVESCO North American Group, Ltd", "INVESCO, Inc.", "INVESCO North American Holdings, Inc.",
+        "INVESCO Funds Group, Inc."]
 
 
 def test_jfa_parties(corpus):

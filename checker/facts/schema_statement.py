@@ -22,6 +22,9 @@ FACT_TYPES.update({
         "rule_lines": D("int", "Rule 13d-1(b)/(c)/(d) lines the title page prints as a checklist (13G)"),
         "filer_type_count": D("int", "13G Item 3 types checked"),
         "statement_signatures": D("int", "signature blocks on the statement itself"),
+        "blank_signature_slots": D("int", "signature lines of the statement left blank (no typed or conformed "
+                                          "signature)"),
+        "signature_page_line": F("int", "where the statement's signature page starts (text and HTML)", optional=True),
         "certification": D("str", "the Item 10 wording: '13d-1(b)' (ordinary course of business), "
                                   "'13d-1(c)' (passive only) or 'both'", optional=True),
         "certification_line": F("int", "line of Item 10", optional=True),

@@ -28,6 +28,7 @@ def statement_facts(filing: Filing, filed=None) -> list[dict]:
             "rule_lines": filing.rule_lines,
             "filer_type_count": len(filing.filer_types.codes) if filing.filer_types else 0,
             "statement_signatures": sum(1 for s in filing.signatures if s.context == "statement"),
+            "blank_signature_slots": sum(1 for _, typed in filing.signature_slots if typed == 0),
             "line": filing.form_type_line or 1, "key": "statement"}
     if len(filing.rule_designations) == 1:
         fact["rule_box"] = filing.rule_designations[0].value.replace("Rule ", "")
@@ -36,6 +37,8 @@ def statement_facts(filing: Filing, filed=None) -> list[dict]:
     if cert:
         fact["certification"] = cert
         fact["certification_line"] = filing.item("10").line or 1
+    if filing.signature_page_line:
+        fact["signature_page_line"] = filing.signature_page_line
     dates = _signature_dates(filing)
     fact["signature_dated"] = bool(dates)
     if dates:

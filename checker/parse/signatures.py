@@ -470,12 +470,15 @@ def _entity_under(text: list[str], unit: _Unit, end: int) -> list[str]:
     """'/s/ Deborah Lamb' / 'Deborah Lamb, Assistant Secretary' / 'INVESCO, Inc.': an officer's
     signature with the entity printed on the line right under the name and title."""
     j = unit.tail_end
+    # A legal form marks the entity; under the form's own captions ('Name/Title:   Robert W.
+    # Lovelace -- Senior Vice President' / 'Capital World Investors') the place does, a blank
+    # line between or not.
+    captioned = _META.match(unit.tail) is not None
+    while captioned and j < min(end, unit.tail_end + 2) and not text[j].strip():
+        j += 1
     if not unit.capacity or j >= end or _blank(text[j]) or _SLASH_S.search(text[j]):
         return []
     entity = _entity(text[j])
-    # A legal form marks the entity; under the form's own captions ('Name/Title:   Robert W.
-    # Lovelace -- Senior Vice President' / 'Capital World Investors') the place does.
-    captioned = _META.match(unit.tail) is not None
     if not (_looks_like_name(entity) and (_LEGAL_END.search(entity) or captioned)) or _same_name(entity, unit.signer):
         return []
     unit.tail_end = j + 1

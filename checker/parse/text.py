@@ -116,6 +116,7 @@ def _read_body(filing: Filing, lines: list[str], start: int, fl) -> None:
         filing.signatures = signed + _for_sole_person(filing, signed, unnamed)
         filing.signature_dates = S.signature_dates(lines, sig_start, sig_end, fl)
         filing.signature_slots = [(fl(i), typed) for i, typed in S.signature_slots(lines, sig_start, sig_end)]
+        filing.signature_page_line = fl(sig_start)
         filing.signatures += _for_shared_pages(filing, signed)
         for s in filing.signatures:
             if s.party:  # an entity named only in the signer's office is not, by that, a party
