@@ -15,14 +15,17 @@ _DESCRIPTION = r"(?:\s*,\s*an?\s+[^()\"“”;.]{0,100}?)?"
 _TERM = r"\s*\(\s*(?:the\s+)?[\"“](?P<term>[A-Z][^\"“”()]{0,39}?)\s*[\"”]\s*\)"
 
 
+MAX_NAME_WORDS = 24
+
+
 def defined_terms(texts: list[str], names: list[str]) -> dict[str, str]:
     """{term: reporting person's name} for the terms the texts define for exactly one person."""
     flat = " ".join(" ".join(t.split()) for t in texts if t)
     found: dict[str, set[str]] = {}
     for name in names:
         words = re.findall(r"[A-Za-z0-9&]+", name)
-        if not words:
-            continue
+        if not words or len(words) > MAX_NAME_WORDS:
+            continue  # no name is that long: a garbled row read as one must not cost a scan per word
         rx = re.compile(r"(?<![\w])" + r"[\W_]*".join(map(re.escape, words)) + r"\.?" + _DESCRIPTION + _TERM, re.I)
         for m in rx.finditer(flat):
             found.setdefault(m.group("term").strip(), set()).add(name)

@@ -7,7 +7,7 @@ import re
 # A conformed signature: '/s/ Jane Roe', '--//Brian P. Hillery//--', or the name typed after the
 # form's caption ('Signature:  Spencer Fleming', BlackRock's layout). The name is group 1.
 # Older filings drop the first slash ('By s/ Fredric H. Gould') or type a backslash ('S\\DEBORAH R. GATZEK').
-_SLASH_S = re.compile(r"(?:/s/|(?<![\w/\\])s/(?!/)|(?<![\w\\])s\\(?=(?-i:[A-Z]))|-*//(?=(?-i:[A-Z])[^/]*//)"
+_SLASH_S = re.compile(r"(?:/s/|(?<![\w/\\])s/(?!/)|(?<![\w\\])s\\(?=(?-i:[A-Z]))|(?<!-)-{0,4}//(?=(?-i:[A-Z])[^/]*//)"
                       r"|^\s*signature\s*:\s*\*?(?=(?-i:[A-Z][a-z])))\s*_*\s*(.*?)(?://-*)?\s*$", re.I)
 _BY = re.compile(r"^by\b\s*:?\s*(.*)$", re.I)
 _META = re.compile(r"^(?:name\s*/\s*title|name\s*(?:and|&)\s*title|name|title|its)\s*:\s*(.*)$", re.I)
