@@ -143,6 +143,14 @@ def _changed(before, after, form="SC 13D/A"):
     return now, CheckOptions(previous=prior)
 
 
+def _signature_page(signers=None):
+    f = filing(*clean_pair(), signers=signers)
+    f.signature_page_line = 390
+    return f
+
+
+# A signature page on which nothing could be placed: PAR009; one signature read is enough for CON004.
+CASES["PAR009"] = (lambda: _signature_page(signers=[]), lambda: _signature_page())
 CASES["THR012"] = (lambda: _changed(6.2, 7.3), lambda: _changed(6.2, 7.1),
                    lambda: _changed(7.3, 6.3), lambda: _changed(7.3, 6.31))
 CASES["THR013"] = (lambda: _changed(6.2, 7.5, form="SC 13D"), lambda: _changed(6.2, 7.5))

@@ -214,14 +214,15 @@ Signature
 
 Pat Agent
 Duly authorized under Power of Attorney""") == []
-    # "Name/Title:" lines and the entity printed after them: not read as a heading.
+    # "Name/Title:" lines and the entity printed after them (the form's captioned layout): the
+    # entity is the one the officer signs for.
     assert sigs("""Date:  February 11, 1994
 
 Signature:       /s/ Philip Doe
 
 Name/Title:      Philip Doe, Vice President
 
-                 Example Group, Inc.""") == []
+                 Example Group, Inc.""") == [("Example Group, Inc.", "Philip Doe", "Vice President")]
 
 
 def test_names_listed_for_one_signature_and_attorney_in_fact_principals():

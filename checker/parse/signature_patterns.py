@@ -45,7 +45,11 @@ _MARKER_BY = re.compile(r"^[\^*†‡]+\s*(?=by\b)", re.I)
 _CONNECTOR = re.compile(r"^(?:a|an|as|its|on\s+(?:its|his|her|their)\s+own|on\s+behalf|and|for|each\s+of|duly|by\s+and)\b",
                         re.I)
 _PROSE = re.compile(r"\b(?:hereby|certif(?:y|ies)|agree[sd]?|undersigned|pursuant|is|are|was|were|shall|will|"
-                    r"have|has|this|information|statement|behalf\s+of)\b", re.I)
+                    r"have|has|this|information|statement|behalf\s+of|"
+                    # a power of attorney's prose, in capitals as often as not ('... MAY LAWFULLY DO OR
+                    # CAUSE TO' / 'BE DONE BY VIRTUE HEREOF.'); not 'may' ('The May Department Stores')
+                    r"might|could|would|should|does|done|said|lawfully|hereof|herein|hereunder|thereof|therein|whereof)\b",
+                    re.I)
 _LEGAL_END = re.compile(r"\b(?:L\.?\s?L\.?\s?C|L\.?\s?P|Inc|Corp|Corporation|Co|Company|Ltd|Limited|LLP|plc|N\.?A|S\.?A"
                         r"|AG|GmbH|KG|Trust|Fund|Partnership)\.?\s*$", re.I)
 _DESCRIPTOR = re.compile(r",?\s+an?\s+[A-Z][\w.\-]*(?:\s+[\w.\-]+){0,5}\s*$")

@@ -137,7 +137,8 @@ def _read_body(filing: Filing, lines: list[str], start: int, fl) -> None:
 # for the entity in the next cell as a party of its own.
 _ENTITY = re.compile(r"\b(?:L\.?\s?L\.?\s?C|L\.?\s?P|Inc|Incorporated|Corp|Corporation|Company|Co|Fund|Trust|Ltd"
                      r"|Limited|Partners|Partnership|Group|Bank|Association|Holdings|AG|S\.?A|N\.?A|plc)\b\.?", re.I)
-_UNDERSIGNED = re.compile(r"\bthe\s+undersigned\b[^.]{0,80}?\bagree", re.I)
+# 'The undersigned persons, on Feb. 13, 2008, agree': an abbreviation's point before a day ends no sentence.
+_UNDERSIGNED = re.compile(r"\bthe\s+undersigned\b(?:[^.]|\.(?=\s+\d)){0,80}?\bagree", re.I)
 
 
 def _undersigned_parties(filing: Filing, lines: list[str], jfa: int, agreed: list[Signature], fl) -> list[NameRef]:
