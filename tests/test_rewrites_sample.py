@@ -1,0 +1,36 @@
+"""A fast sample of bench/rewrites.py: rewrites a reader would not notice leave what is read
+unchanged, on a few real corpus filings of each kind (the full run is the bench command)."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+
+from rewrites import REWRITES, _decode, reading  # noqa: E402
+
+SAMPLE = {
+    "txt/orgron_1998_humana_sc13g.txt": ("capitals", "double-spaced", "tabs-expanded", "months-abbreviated"),
+    "labelled/1994_sc_13da_52988.txt": ("tabs-expanded", "percent-as-word", "indented"),
+    "labelled/2013_sc_13da_932470.txt": ("dates-numeric", "conformed-signature-in-capitals"),
+    "html-more/natereed_twitter_13ga1_usv.html": ("dates-numeric", "conformed-signature-in-capitals",
+                                                  "figures-in-bold"),
+    "html/orgron_2013_ocera_sc13d.htm": ("dash-zero-as-none", "footnote-after-aggregate", "br-as-paragraphs"),
+    "html/edgartools_livent_sc13g.html": ("dash-zero-as-none", "nbsp-as-number", "font-tags-dropped"),
+}
+
+
+@pytest.mark.parametrize("rel", sorted(SAMPLE))
+def test_rewrites_leave_the_reading_unchanged(corpus, rel):
+    path = corpus / rel
+    if not path.exists():
+        pytest.skip(f"{rel} not in this corpus")
+    data = path.read_bytes()
+    text = _decode(data)
+    base = reading(data, str(path))
+    for name in SAMPLE[rel]:
+        new = REWRITES[name](text)
+        assert new != text, f"{name} does not apply to {rel}"
+        assert reading(new.encode("utf-8"), str(path)) == base, f"{name} changed the reading of {rel}"
