@@ -51,9 +51,11 @@ _PROSE = re.compile(r"\b(?:hereby|certif(?:y|ies)|agree[sd]?|undersigned|pursuan
                     r"might|could|would|should|does|done|said|lawfully|hereof|herein|hereunder|thereof|therein|whereof)\b",
                     re.I)
 _LEGAL_END = re.compile(r"\b(?:L\.?\s?L\.?\s?C|L\.?\s?P|Inc|Corp|Corporation|Co|Company|Ltd|Limited|LLP|plc|N\.?A|S\.?A"
+                        r"|S\.?\s?p\.?\s?A|N\.?\s?V"
                         r"|AG|GmbH|KG|Trust|Fund|Partnership)\.?\s*$", re.I)
 _DESCRIPTOR = re.compile(r",?\s+an?\s+[A-Z][\w.\-]*(?:\s+[\w.\-]+){0,5}\s*$")
 _WIDE_GAP = re.compile(r" {4,}")
+_CELLS = re.compile(r"\s{3,}| \| ")  # the cells of a signature line: a wide gap or a table's ' | '
 _PIPE = re.compile(r" *\| *")
 _PIPE_GLUE = re.compile(r"(?<=:) \| | \| (?=/s/)", re.I)  # '/S/' as often as '/s/'
 _BARE_BY_LINE = re.compile(r"^by\s*:?\s*_+$", re.I)

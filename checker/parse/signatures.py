@@ -21,7 +21,7 @@ from checker.parse.signature_wraps import JOINED, behalf, behalf_name, join_wrap
 from checker.parse.signature_wraps import blank as _blank, conform_starred, join_parenthesised
 
 from checker.parse.signature_patterns import (
-    _BY, _CONNECTOR, _DATED, _DEGREE, _DESCRIPTOR, _LEGAL_END, _MARKER_BY, _META, _MONTH_YEAR, _PIPE,
+    _BY, _CELLS, _CONNECTOR, _DATED, _DEGREE, _DESCRIPTOR, _LEGAL_END, _MARKER_BY, _META, _MONTH_YEAR, _PIPE,
     _PIPE_GLUE, _PROSE, _ROLE, _SLASH_S, _WIDE_GAP,
 )
 
@@ -95,8 +95,9 @@ def _read_column(lines: list[str], start: int, end: int, context: str, file_line
         if below is not None:
             names, unit.tail_end = below
         else:
-            names = _heading(text, k, prev_end) or _individual(unit) or _entity_after_title(unit) \
-                or _entity_under(text, unit, end)
+            names = _heading(text, k, prev_end) or _individual(unit) or _entity_after_title(unit)
+            if not names and (under := _entity_under(text, unit, end)):
+                names, unit.tail_end = under
         by = _by_entity(text, k, prev_end) if below is None else None
         principals = _principals(unit)
         if not names and not principals:
@@ -182,12 +183,18 @@ def _unit(text: list[str], k: int, end: int, signer: str) -> _Unit | None:
 
 
 def _dates_next_signature(text: list[str], j: int, end: int) -> bool:
-    """A line that is a date alone with the next '/s/' line right under it."""
+    """A line that is a date alone with the next signature right under it."""
     t = text[j].strip()
     if len(t) >= 40 or not V.first_date(t) or not (_MONTH_YEAR.match(t) or _DATED.match(t) or re.fullmatch(r"[\d/.\-]+", t)):
         return False
-    nxt = next((x for x in range(j + 1, min(end, j + 3)) if not _blank(text[x])), None)
-    return nxt is not None and bool(_SLASH_S.search(text[nxt]))
+    return signature_follows(text, j, end)
+
+
+def signature_follows(lines: list[str], j: int, end: int) -> bool:
+    """The first line under line j, past blank lines, rules and the form's captions ('Date',
+    '(Signature)'), is a conformed signature: the date on line j is that signature's own."""
+    nxt = next((ln for ln in lines[j + 1:min(end, j + 6)] if not _blank(ln.strip())), "")
+    return bool(_SLASH_S.search(nxt))
 
 
 def _tail_goes_on(text: list[str], j: int, end: int, signer: str) -> bool:
@@ -321,7 +328,7 @@ _SENTENCE_GOES_ON = re.compile(r"(?:\b(?:and|or|of|the|is|are|that|to)|,)\s*$", 
 def _dated_cell(t: str) -> bool:
     """'January 30, 2015 | Union Square Ventures 2004, L.P.': a date in the line's first cell, the
     entity beside it (read by _right_column)."""
-    cells = re.split(r"\s{3,}| \| ", t, 1)
+    cells = _CELLS.split(t, 1)
     return len(cells) == 2 and len(cells[0]) < 40 and bool(V.first_date(cells[0]))
 
 
@@ -375,7 +382,7 @@ def _by_entity(text: list[str], k: int, floor: int) -> str | None:
 
 def _right_column(t: str) -> str | None:
     """'Dated: February 18, 2000        KEY COLONY FUND, L.P.': an entity beside the date."""
-    parts = re.split(r"\s{3,}| \| ", t)
+    parts = _CELLS.split(t)
     if len(parts) >= 2 and _looks_like_name(_entity(parts[-1])) and not V.first_date(parts[-1]):
         return _entity(parts[-1])
     return None
@@ -451,24 +458,24 @@ def _office_entity(unit: _Unit, names: list[str], principals: list[str]) -> str 
 
 # The form's own layout, 'Date' / 'Signature' / 'Name/Title', with the entity printed after the
 # title on the name line: 'Riccardo Pettazzi Head of Corporate Affairs TELECOM ITALIA S.P.A.'.
-_CAPITALS_ENTITY_END = re.compile(
-    r"(?:^|\s)(?P<entity>(?:[A-Z][A-Z0-9&'.\-]*,?\s+){1,6}(?:S\.?P\.?A|N\.?V|S\.?A|AG|GMBH|INC|CORP(?:ORATION)?"
-    r"|L\.?L\.?C|L\.?P|LTD|LIMITED|PLC|COMPANY|TRUST|FUND)\.?)\s*$")
+_CAPITALS_TAIL = re.compile(r"(?:^|\s)(?P<entity>(?:[A-Z][A-Z0-9&'.,\-]*\s+)+[A-Z][A-Z0-9&'.\-]*)\s*$")
 
 
 def _entity_after_title(unit: _Unit) -> list[str]:
-    """The entity named in capitals at the end of the signer's name and title line, where the
-    block prints no heading: the entity the officer signs for."""
+    """The entity named in capitals, with its legal form, at the end of the signer's name and
+    title line, where the block prints no heading: the entity the officer signs for."""
     capacity = unit.capacity or ""
     if re.search(r"\bfor\b|\bon\s+behalf\b", capacity, re.I):
         return []  # 'Secretary for each of A and B' names principals (_principals), not one entity
-    m = _CAPITALS_ENTITY_END.search(capacity)
-    return [m.group("entity").strip(" ,")] if m and m.start("entity") > 0 else []
+    m = _CAPITALS_TAIL.search(capacity)
+    entity = m.group("entity").strip(" ,") if m and m.start("entity") > 0 else ""
+    return [entity] if entity and _LEGAL_END.search(entity) else []
 
 
-def _entity_under(text: list[str], unit: _Unit, end: int) -> list[str]:
+def _entity_under(text: list[str], unit: _Unit, end: int) -> tuple[list[str], int] | None:
     """'/s/ Deborah Lamb' / 'Deborah Lamb, Assistant Secretary' / 'INVESCO, Inc.': an officer's
-    signature with the entity printed on the line right under the name and title."""
+    signature with the entity printed on the line right under the name and title: (the entity,
+    the line after it), as _below gives."""
     j = unit.tail_end
     # A legal form marks the entity; under the form's own captions ('Name/Title:   Robert W.
     # Lovelace -- Senior Vice President' / 'Capital World Investors') the place does, a blank
@@ -477,12 +484,11 @@ def _entity_under(text: list[str], unit: _Unit, end: int) -> list[str]:
     while captioned and j < min(end, unit.tail_end + 2) and not text[j].strip():
         j += 1
     if not unit.capacity or j >= end or _blank(text[j]) or _SLASH_S.search(text[j]):
-        return []
+        return None
     entity = _entity(text[j])
     if not (_looks_like_name(entity) and (_LEGAL_END.search(entity) or captioned)) or _same_name(entity, unit.signer):
-        return []
-    unit.tail_end = j + 1
-    return [entity]
+        return None
+    return [entity], j + 1
 
 
 def _individual(unit: _Unit) -> list[str]:

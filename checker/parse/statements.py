@@ -364,7 +364,7 @@ def percent_as_of(lines: list[str], start: int, end: int) -> tuple[dt.date, str,
     """(the latest date a cover page's percent is given as of, its text, its line index)."""
     found = []
     for idx in range(start, min(end, len(lines))):
-        m = _PERCENT_AS_OF.search(lines[idx]) if re.search(r"%|per\s?cent|pct", lines[idx], re.I) else None
+        m = _PERCENT_AS_OF.search(lines[idx]) if V.HAS_PCT.search(lines[idx]) else None
         date = V.first_date(m.group(1)) if m else None
         if date and m.group(1).lower().startswith(date[1].lower()[:3]):
             found.append((date[0], date[1], idx))

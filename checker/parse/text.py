@@ -11,7 +11,7 @@ from checker.parse.cover_regions import find_markers
 from checker.parse.cover_text import CoverReader
 from checker.parse.defaults import read_default_clauses
 from checker.parse.labels import ROW_NUMBER
-from checker.parse.signatures import read_signature_blocks, read_signatures
+from checker.parse.signatures import read_signature_blocks, read_signatures, signature_follows
 from checker.sources import Document
 
 
@@ -191,14 +191,6 @@ _NEXT_DOCUMENT = re.compile(r"^(exhibit\s+[\"“]?\w+|via\s+facsimile|re:|dear\s
 _LETTER_DATE = re.compile(r"[A-Z][a-z]+\.? \d{1,2}, (19|20)\d\d")
 
 
-def _dates_a_signature(lines: list[str], idx: int) -> bool:
-    """The date line is a signature's own ('January 30, 2015' / '/s/ Fred Wilson'), not a letter's."""
-    # the form's caption under the date ('Date' / 'Signature' / 'Name/Title') and a rule to sign on
-    following = [ln.strip() for ln in lines[idx + 1:idx + 6]
-                 if ln.strip() and not re.fullmatch(r"\(?date\)?|[-_=\s]+", ln.strip(), re.I)]
-    return bool(following) and "/s/" in following[0].lower()
-
-
 def _block_end(lines: list[str], start: int) -> int:
     """Signature blocks end where the next document starts: a dated letter, an exhibit or the JFA."""
     for idx in range(start, len(lines)):
@@ -208,6 +200,6 @@ def _block_end(lines: list[str], start: int) -> int:
         if B.JFA_HEADING.match(lines[idx]) or _NEXT_DOCUMENT.match(text):
             return idx
         if _LETTER_DATE.fullmatch(text) and idx > start + 3 and "/s/" in "\n".join(lines[start:idx]).lower() \
-                and not _dates_a_signature(lines, idx):
+                and not signature_follows(lines, idx, len(lines)):  # the date of the next block
             return idx
     return len(lines)

@@ -142,7 +142,9 @@ def read_cusip(text: str) -> str:
 
 # What marks a figure as a percent: the sign or the word ('6.1%', '6.1 percent', '6.1 per cent',
 # '6.1 pct.'); filers of the 1990s often wrote the word. Every reader of percents uses this one.
-PCT_SIGN = r"\s*(?:%|(?i:per\s?cent)(?![A-Za-z])|(?i:pct)\b)"
+PCT_MARK = r"(?:%|(?i:per\s?cent)(?![A-Za-z])|(?i:pct)\b)"
+PCT_SIGN = r"\s*" + PCT_MARK
+HAS_PCT = re.compile(PCT_MARK)  # a cheap test before a percent pattern is tried on a line
 # Not after a comma: '19,7%' is not 7% (see parse_comma_percent).
 _PERCENT = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d+)?|\.\d+)" + PCT_SIGN)
 _BARE_DECIMAL = re.compile(r"^\s*(\d{0,3}\.\d+|\d{1,3})\s*$")

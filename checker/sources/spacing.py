@@ -46,8 +46,9 @@ def _double_spaced(lines: list[str]) -> bool:
     filled = [i for i, line in enumerate(lines) if line.strip()]
     if len(filled) < MIN_LINES:
         return False
-    widths = sorted(len(lines[i].rstrip()) for i in filled)
-    if widths[int(len(widths) * 0.9)] > WRAPPED_WIDTH:
-        return False
+    # Most filings are single-spaced: the count of adjacent lines settles it before any sorting.
     adjacent = sum(1 for i in filled if i + 1 < len(lines) and lines[i + 1].strip())
-    return adjacent <= ADJACENT_SHARE * len(filled)
+    if adjacent > ADJACENT_SHARE * len(filled):
+        return False
+    widths = sorted(len(lines[i].rstrip()) for i in filled)
+    return widths[int(len(widths) * 0.9)] <= WRAPPED_WIDTH
