@@ -28,8 +28,8 @@ GLOBS = ("txt/*", "html/*", "labelled/*.txt", "html-more/*.htm*")
 
 
 def _html(t: str) -> bool:
-    low = t[:20000].lower()
-    return "<td" in low or "<p" in low or "<div" in low
+    # '<p' alone would take a text filing's '<PAGE>' markers for HTML.
+    return re.search(r"(?i)<(?:td|p|div)[\s>]", t[:20000]) is not None
 
 
 def _text_only(fn):
@@ -38,6 +38,15 @@ def _text_only(fn):
 
 def _html_only(fn):
     return lambda t: fn(t) if _html(t) else t
+
+
+def _outside_xml(fn):
+    """``fn`` applied to the text around a submission's <XML> documents, not to them: XML
+    names are case-sensitive, so an XML document in capitals is another document."""
+    def apply(t: str) -> str:
+        parts = re.split(r"(?is)(<XML>.*?</XML>)", t)
+        return "".join(p if i % 2 else fn(p) for i, p in enumerate(parts))
+    return apply
 
 
 def _body_start(t: str) -> int:
@@ -52,6 +61,16 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
            "November", "December")
 _LONG_DATE = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+(\d{1,2}),\s+((?:19|20)\d\d)\b")
 _CUSIP = re.compile(r"(?i)(cusip\s+(?:no\.?|number)?\s*:?\s*)([0-9A-Z]{6})([0-9A-Z]{2})([0-9])\b")
+
+
+# A share figure grouped by commas (not a CUSIP, date or dollar amount: those have no commas in
+# threes, or a '$' before).
+_GROUPED = re.compile(r"(?<![\d,.$])\d{1,3}(?:,\d{3})+(?![\d,]|\.\d)")
+
+
+def _upper_text(s: str) -> str:
+    """Text content in capitals, its entities untouched ('&nbsp;' stays lower case)."""
+    return re.sub(r"&#?\w+;|[^&]+", lambda m: m.group(0) if m.group(0).startswith("&") else m.group(0).upper(), s)
 
 
 def _numeric_date(m: re.Match) -> str:
@@ -70,7 +89,7 @@ REWRITES = {
     "percent-spaced": lambda t: re.sub(r"(\d\.\d+)%", "\\1 %", t),
     "percent-as-word": lambda t: re.sub(r"(\d\.\d+)\s?%", "\\1 percent", t),
     "row-number-in-parentheses": _text_only(lambda t: re.sub(r"(?m)^(\s*)(\d{1,2})\.(\s+)(?=[A-Z])", "\\1(\\2)\\3", t)),
-    "capitals": _text_only(str.upper),
+    "capitals": _text_only(_outside_xml(str.upper)),
     "double-spaced": _text_only(lambda t: t.replace("\n", "\n\n")),
     "indented": _text_only(lambda t: t[:_body_start(t)] + re.sub(r"(?m)^(?!<)", "    ", t[_body_start(t):])),
     "value-on-next-line": _text_only(lambda t: _ROW_LINE.sub(lambda m: m.group(1) + "\n          " + m.group(2), t)),
@@ -90,6 +109,23 @@ REWRITES = {
     "months-abbreviated": lambda t: t[:_body_start(t)] + _LONG_DATE.sub(lambda m: f"{m.group(1)[:3]}. {m.group(2)}, {m.group(3)}",
                                                                        t[_body_start(t):]),
     "cusip-grouped": lambda t: _CUSIP.sub(lambda m: f"{m.group(1)}{m.group(2)} {m.group(3)} {m.group(4)}", t),
+    # Forms below here were added in session 9.
+    "figures-ungrouped": lambda t: t[:_body_start(t)] + _GROUPED.sub(lambda m: m.group(0).replace(",", ""),
+                                                                     t[_body_start(t):]),
+    "rules-as-dashes": _text_only(lambda t: re.sub(r"(?m)^([ \t]*)_{10,}[ \t]*$", lambda m: m.group(1) + "-" * 60, t)),
+    "rules-as-equals": _text_only(lambda t: re.sub(r"(?m)^([ \t]*)[-_]{10,}[ \t]*$", lambda m: m.group(1) + "=" * 60, t)),
+    "label-colon": _text_only(lambda t: re.sub(r"(?im)^(\s*\(?\d{1,2}[.)]\)?\s+(?:sole|shared)\s+(?:voting|dispositive)\s+power)(?=[ \t]*$)",
+                                               "\\1:", t)),
+    "shares-after-row-figure": _text_only(lambda t: _ROW_LINE.sub(
+        lambda m: m.group(0) + " shares" if re.fullmatch(r"\d{1,3}(?:,\d{3})+", m.group(2).strip()) else m.group(0), t)),
+    "quotes-curly": lambda t: re.sub(r"(?<=\w)'(?=\w)", "\u2019", t),
+    "trailing-spaces": _text_only(lambda t: re.sub(r"(?m)(?<=\S)$", "   ", t)),
+    "nbsp-as-space": _html_only(lambda t: re.sub(r"(?i)&nbsp;|&#160;", " ", t)),
+    "cells-as-th": _html_only(lambda t: re.sub(r"(?i)<(/?)td\b", "<\\1th", t)),
+    "paragraphs-as-divs": _html_only(lambda t: re.sub(r"(?i)<(/?)p\b", "<\\1div", t)),
+    "style-stripped": _html_only(lambda t: re.sub(r"(?i)\s+style=(\"[^\"]*\"|'[^']*')", "", t)),
+    "conformed-signature-one-slash": lambda t: re.sub(r"/s/(?=\s*[A-Z])", "s/", t),
+    "html-capitals": _html_only(lambda t: re.sub(r">([^<]+)<", lambda m: ">" + _upper_text(m.group(1)) + "<", t)),
 }
 
 

@@ -249,3 +249,15 @@ def test_item_given_as_plain_text_and_flag_only_item():
                        "</notApplicableFlag></item5></items1To7></formData></edgarSubmission>"))
     assert [(i.number, i.title, i.text) for i in f.items] == [
         ("4", "", "Plain purpose"), ("5", "notApplicableFlag=Y", "")]
+
+
+def test_undeclared_entity_in_an_item_is_no_internal_error():
+    # An XML file typed or converted in capitals ('&AMP;'), or with an HTML entity ('&nbsp;'),
+    # refers to entities it never declares: lxml keeps them as nodes that are not elements.
+    xml = ('<edgarSubmission xmlns="http://www.sec.gov/edgar/schedule13D"><headerData>'
+           "<submissionType>SCHEDULE 13D</submissionType></headerData><formData>"
+           "<items1To7><item4><transactionPurpose>Buy &AMP; hold&nbsp;now</transactionPurpose>"
+           "</item4></items1To7></formData></edgarSubmission>")
+    f = parse_xml(_doc(xml))
+    assert [(i.number, i.text) for i in f.items] == [("4", "Buy &AMP; hold&nbsp;now")]  # kept as typed
+    assert [i.kind for i in f.issues] == ["malformed-xml"]  # and said to be malformed

@@ -15,7 +15,7 @@ from decimal import Decimal
 from checker.model import (Amount, Codes, CoverPage, DateValue, Exhibit, Filing, Flag, Item, ItemHolding, NameRef,
                            ParseIssue, Percent, Signature, TextValue)
 from checker.parse.item_holdings import read_xml_item5_parts, xml_item4_by_name
-from checker.parse.xml_safe import find, find_all, kid, kids, lname, load_tree, text_of
+from checker.parse.xml_safe import elements, find, is_leaf, find_all, kid, kids, lname, load_tree, text_of
 from checker.sources import Document
 
 # Cover-page rows: (row number on the 13D, on the 13G) -> element names (lower case).
@@ -169,7 +169,7 @@ class _Parser:
             m = re.fullmatch(r"item(\d{1,2})", lname(el))
             if not m:
                 continue
-            leaves = [c for c in el.iter() if len(c) == 0 and lname(c) not in ITEM_FLAGS]
+            leaves = [c for c in elements(el) if is_leaf(c) and lname(c) not in ITEM_FLAGS]
             texts = [t for t in map(text_of, leaves) if t]
             self.f.items.append(Item(number=str(int(m.group(1))), title=_item_title(el),
                                      text="\n".join(texts), line=self.line(el)))

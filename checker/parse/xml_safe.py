@@ -151,8 +151,19 @@ def find_all(el, *names: str) -> list:
     return [d for d in el.iterdescendants() if lname(d) in names]
 
 
+def elements(el) -> Iterator:
+    """``el`` and every element under it: not the entity references an undeclared '&NBSP;'
+    leaves in the tree (nor comments), which have no text of their own to read."""
+    return el.iter(etree.Element)
+
+
+def is_leaf(el) -> bool:
+    """No element inside (an undeclared entity reference inside is part of the text)."""
+    return not any(isinstance(c.tag, str) for c in el)
+
+
 def text_of(el) -> str:
     """All text inside ``el``, with the CRs of ``&#13;`` dropped and ends trimmed."""
-    if el is None:
-        return ""
+    if el is None or not isinstance(el.tag, str):
+        return ""  # an entity reference the file never declares ('&NBSP;') is a node, not an element
     return "".join(el.itertext()).replace("\r", "").strip()
