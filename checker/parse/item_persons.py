@@ -13,10 +13,7 @@ from checker.model import Amount, ItemHolding, Percent
 from checker.names import _core, normalize
 from checker.parse import values as V
 from checker.parse.defined_terms import persons_by_terms
-
-# A sentence ends at '. ' before a capital, but not after an abbreviation in a name ('L.P.',
-# 'Inc.', 'Mr.'): the word before the point has three or more lower-case letters or is a number.
-_SENTENCE_END = re.compile(r"(?:(?<=[a-z]{3})|(?<=\d)|(?<=\)))[.;]\s+(?=[A-Z(])")
+from checker.parse.item_text import SENTENCE_END
 
 
 def per_person_holdings(item, flat: str, starts, names: list[str], owns: re.Pattern, line_of,
@@ -28,7 +25,7 @@ def per_person_holdings(item, flat: str, starts, names: list[str], owns: re.Patt
     for m in owns.finditer(flat):
         # the words before the verb, from the sentence's start or the figure of the clause before
         # ('(A) Alpha Fund LP beneficially owns 1,000,000 shares; and (B) Brandt directly ...')
-        begin = max(max((e.end() for e in _SENTENCE_END.finditer(flat, 0, m.start())), default=0), prev)
+        begin = max(max((e.end() for e in SENTENCE_END.finditer(flat, 0, m.start())), default=0), prev)
         prev = m.end("n")
         if not keep(m):
             continue

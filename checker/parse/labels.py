@@ -71,8 +71,8 @@ LABELS: dict[str, re.Pattern] = {k: re.compile(p, re.I) for k, p in {
 }.items()}
 
 # The row-number prefix that may stand before a label in a cell: "- 11 ", "(7)", "7.", "7\t",
-# a rule glued to the number ("_____2."), and the typist's "l." for "1.".
-ROW_PREFIX = re.compile(r"[\s\-–*#_=]*\(?(?:(?P<num>\d{1,2})|(?P<ell>[lI])(?=[.)]))?\)?[.:)]?\s*")
+# a rule glued to the number ("_____2."), and the typist's "l." for "1." ("L." where the text is in capitals).
+ROW_PREFIX = re.compile(r"[\s\-–*#_=]*\(?(?:(?P<num>\d{1,2})|(?P<ell>[lIL])(?=[.)]))?\)?[.:)]?\s*")
 # A printed row number standing alone in a cell or segment: "7", "7.", "(7)", "7)".
 ROW_NUMBER_CELL = re.compile(r"^\(?(\d{1,2})[.)]?\)?$")
 # The stub printed beside rows 7-10: "Number of Shares Beneficially Owned By Each Reporting Person With".

@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from checker.model import DateValue
 from checker.parse import values as V
+from checker.parse.item_text import NOT_ABBREVIATION
 
 # Item 10. Rule 13d-1(b) filers certify that the securities were "acquired and are held in the
 # ordinary course of business and were not acquired ... for the purpose of ... changing or
@@ -270,9 +271,8 @@ def excludes_note_line(lines: list[str], start: int, stop: int) -> int | None:
 # "has the sole power to vote and the sole power to dispose of 950,000 shares", "would have the sole
 # power to vote or to direct the vote of 3,268,922 shares": the amount a sole-power statement names,
 # the first share count in the same clause (up to ';' or a sentence end).
-# Not after an initial ('W. Marxe') or an abbreviation ('Inc.', 'Mr.', also in capitals: a
-# statement typed in capitals ends its sentences after capitals, 'SHARES.  NEITHER FMR ...').
-_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b(?i:inc|ltd|mrs))(?<!\b(?i:co|no|mr|ms|dr|jr|sr|st))\.\s+(?=[A-Z(])|;")
+# A full stop not after an initial or an abbreviation (item_text.NOT_ABBREVIATION), or any ';'.
+_SENTENCE_END = re.compile(NOT_ABBREVIATION + r"\.\s+(?=[A-Z(])|;")
 
 
 class SoleStatement(NamedTuple):
