@@ -124,8 +124,10 @@ def _read_parenthetical(lines: list[str], idx: int, out: dict) -> None:
 
 
 # 'Item 3 herein.', 'Item 6 hereto, the power to dispose ...': prose wrapped so that a reference
-# to an item starts a line; no separator after the number and a lower-case word are no heading.
-_PROSE_REFERENCE = re.compile(r"^[\s*#]*(?i:item)\s+\d{1,2}\s+[a-z]")
+# to an item starts a line; no separator after the number and a lower-case word are no heading,
+# nor, in a text typed in capitals, a word of prose no item's title starts with ('ITEM 3 HEREIN.').
+_PROSE_REFERENCE = re.compile(r"^[\s*#]*(?i:item)\s+\d{1,2}\s+(?:[a-z]|(?i:here(?:in|to|of|under)|above|below|of|and|"
+                              r"or|to|in|is|are|as|for|with|which|that|shall|will|may)\b)")
 
 
 # An HTML table row with the heading in its first cell and the whole item in the next ('Item 4 |

@@ -204,7 +204,7 @@ def _tail_goes_on(text: list[str], j: int, end: int, signer: str) -> bool:
     if nxt is None:
         return False
     return bool(_META.match(text[nxt]) or _same_name(text[nxt], signer)
-                or re.search(r"\b(?:for|of|and)$|,$", text[j - 1]) and _CONNECTOR.match(text[nxt])
+                or re.search(r"\b(?i:for|of|and)$|,$", text[j - 1]) and _CONNECTOR.match(text[nxt])
                 or _same_name(text[j - 1], signer) and _ROLE.match(text[nxt]))
 
 
@@ -214,7 +214,7 @@ def _capacity_line(t: str, before: str) -> bool:
     if _SLASH_S.search(t):
         return False  # the next signature, not the rest of this one's capacity
     return bool(_ROLE.match(t) or _CONNECTOR.match(t) or t[:1].islower() or _MONTH_YEAR.match(t)
-                or t[:1].isdigit() or re.search(r"(?:,|\b(?:and|for|of)|\b[A-Z]\.)$", before)
+                or t[:1].isdigit() or re.search(r"(?:,|\b(?i:and|for|of)|\b[A-Z]\.)$", before)
                 and not re.search(r"\b(?:Ph\.?\s?D|M\.?\s?D|J\.?\s?D)\.$", before))  # 'Jane Roe, Ph.D.' ends there
 
 

@@ -195,7 +195,7 @@ def event_caption_line(lines: list[str], limit: int) -> int | None:
     """Index of the title page's '(Date of Event Which Requires Filing of this Statement)'
     caption (the form prints it under the date the filer fills in)."""
     for idx in range(min(limit, len(lines))):
-        if "vent" in lines[idx] and _EVENT_CAPTION.search(lines[idx]):
+        if ("vent" in lines[idx] or "VENT" in lines[idx]) and _EVENT_CAPTION.search(lines[idx]):  # capitals too
             return idx
     return None
 
