@@ -42,3 +42,61 @@ def test_a_sentence_in_capitals_ends_after_a_capital():
     assert item5_sole_statements(text) == []
     assert item5_sole_statements(text.replace("NEITHER FMR NOR MR. JOHNSON HAS", "MR. JOHNSON HAS")) == [
         ("MR. JOHNSON HAS THE ", ("voting",), 558900, False)]
+
+
+# Each variant of the 13D base holds one layout whose capitals twin was once read differently;
+# ``shows`` is what the mixed-case reading must show (so that the comparison compares something).
+_ITEM5 = "(a) The percentages are based on 18,181,818 shares of Common Stock outstanding as of\nFebruary 28, 2025."
+_SIGNATURES = """                                         ALPHA FUND LP
+                                         By: Alpha Capital LLC, its general partner
+
+                                         By: /s/ Jane Roe
+                                             Name: Jane Roe
+                                             Title: Managing Member
+
+                                         ALPHA CAPITAL LLC
+
+                                         By: /s/ Jane Roe
+                                             Name: Jane Roe
+                                             Title: Managing Member"""
+VARIANTS = {
+    # a reference to an item wrapped to a line's start ('ITEM 3 HEREIN.') is prose, not a heading
+    "item reference at a line start": (
+        lambda t: t.replace(_ITEM5, _ITEM5 + " The purchases are set forth in\nItem 3 herein. Alpha Fund LP has "
+                            "the sole power to vote 900,000 shares."),
+        lambda view: ("CON020", "ALPHA FUND LP", "warning") in view[1]),
+    # the event date left blank above its caption
+    "event date blank": (lambda t: t.replace("                                   March 3, 2025\n", "\n"),
+                         lambda view: ("REQ009", "", "warning") in view[1]),
+    # a list of principals wrapped after 'and'
+    "principals wrapped after 'and'": (
+        lambda t: t.replace(_SIGNATURES, "                                         /s/ Jane Roe\n"
+                            "                                         Jane Roe, as attorney-in-fact for each of\n"
+                            "                                         Alpha Fund LP and\n"
+                            "                                         Alpha Capital LLC"),
+        lambda view: not any(r == "CON004" for r, _, _ in view[1])),
+    # the typist's 'l.' for row 1 ('L.' in capitals)
+    "row 1 typed as ell": (lambda t: t.replace("1.   NAMES OF REPORTING PERSONS", "l.   NAMES OF REPORTING PERSONS"),
+                           lambda view: len(view[0]) == 2 and all(p[1] == 1000000 for p in view[0])),
+}
+
+
+@pytest.mark.parametrize("variant", sorted(VARIANTS))
+def test_a_layout_in_capitals_reads_as_in_mixed_case(variant):
+    edit, shows = VARIANTS[variant]
+    text = edit((BASES / "13d.txt").read_text())
+    assert text != (BASES / "13d.txt").read_text()
+    mixed = _view(check_bytes(text.encode(), "13d.txt"))
+    assert shows(mixed)
+    assert _view(check_bytes(text.upper().encode(), "13d.txt")) == mixed
+
+
+def test_a_holding_after_a_sentence_in_capitals_is_its_subjects():
+    from checker import sources
+    from checker.parse import parse_document
+    text = (BASES / "13d.txt").read_text().replace(
+        _ITEM5, _ITEM5 + " Alpha Capital LLC is the general partner of the Fund. Alpha Fund LP owns 1,000,000 "
+        "shares, or 5.5% of the class.")
+    for t in (text, text.upper()):
+        f = parse_document(sources.load_bytes(t.encode(), "13d.txt"))
+        assert [(h.person.upper(), h.aggregate.shares) for h in f.item_holdings if h.person] == [("ALPHA FUND LP", 1000000)]
