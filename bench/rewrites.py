@@ -131,8 +131,8 @@ REWRITES = {
 
 def reading(data: bytes, name: str):
     res = check_bytes(data, name)
-    persons = sorted((p.name.upper(), p.aggregate, p.percent, p.sole_voting, p.shared_voting, p.sole_dispositive,
-                      p.shared_dispositive) for p in res.reporting_persons, key=repr)  # ties at one line: any order
+    persons = sorted([(p.name.upper(), p.aggregate, p.percent, p.sole_voting, p.shared_voting, p.sole_dispositive,
+                      p.shared_dispositive) for p in res.reporting_persons], key=repr)  # ties at one line: any order
     findings = sorted({(f.rule_id, (f.person or "").upper(), f.severity) for f in res.findings
                        if f.severity in ("error", "warning")})
     return persons, findings, res.error
