@@ -53,7 +53,9 @@ _PROSE = re.compile(r"\b(?:hereby|certif(?:y|ies)|agree[sd]?|undersigned|pursuan
 _LEGAL_END = re.compile(r"\b(?:L\.?\s?L\.?\s?C|L\.?\s?P|Inc|Corp|Corporation|Co|Company|Ltd|Limited|LLP|plc|N\.?A|S\.?A"
                         r"|S\.?\s?p\.?\s?A|N\.?\s?V"
                         r"|AG|GmbH|KG|Trust|Fund|Partnership)\.?\s*$", re.I)
-_DESCRIPTOR = re.compile(r",?\s+an?\s+[A-Z][\w.\-]*(?:\s+[\w.\-]+){0,5}\s*$")
+# ', a Delaware limited partnership' after an entity's name; in capitals (', A DELAWARE LIMITED
+# PARTNERSHIP') only after a comma, since 'FUND A LIMITED PARTNERSHIP' may be a name.
+_DESCRIPTOR = re.compile(r"(?:,?\s+an?|,\s*(?:A|AN))\s+[A-Z][\w.\-]*(?:\s+[\w.\-]+){0,5}\s*$")
 _WIDE_GAP = re.compile(r" {4,}")
 _CELLS = re.compile(r"\s{3,}| \| ")  # the cells of a signature line: a wide gap or a table's ' | '
 _PIPE = re.compile(r" *\| *")

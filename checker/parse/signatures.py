@@ -208,6 +208,9 @@ def _tail_goes_on(text: list[str], j: int, end: int, signer: str) -> bool:
                 or _same_name(text[j - 1], signer) and _ROLE.match(text[nxt]))
 
 
+_DEGREE_END = re.compile(r"\b" + _DEGREE.pattern + r"$", re.I)
+
+
 def _capacity_line(t: str, before: str) -> bool:
     """A capacity ('Managing Member', 'as director of'), or the rest of one that ran onto this
     line (the line before ends open: a comma, 'and', 'for', an initial)."""
@@ -215,7 +218,7 @@ def _capacity_line(t: str, before: str) -> bool:
         return False  # the next signature, not the rest of this one's capacity
     return bool(_ROLE.match(t) or _CONNECTOR.match(t) or t[:1].islower() or _MONTH_YEAR.match(t)
                 or t[:1].isdigit() or re.search(r"(?:,|\b(?i:and|for|of)|\b[A-Z]\.)$", before)
-                and not re.search(r"\b(?:Ph\.?\s?D|M\.?\s?D|J\.?\s?D)\.$", before))  # 'Jane Roe, Ph.D.' ends there
+                and not _DEGREE_END.search(before))  # 'Jane Roe, Ph.D.', 'JOHN ROE, JR.' end there
 
 
 def _same_name(t: str, signer: str) -> bool:
