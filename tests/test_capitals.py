@@ -100,3 +100,13 @@ def test_a_holding_after_a_sentence_in_capitals_is_its_subjects():
     for t in (text, text.upper()):
         f = parse_document(sources.load_bytes(t.encode(), "13d.txt"))
         assert [(h.person.upper(), h.aggregate.shares) for h in f.item_holdings if h.person] == [("ALPHA FUND LP", 1000000)]
+
+
+def test_rule_lines_with_no_box_read_in_capitals():
+    # the rule lines printed with their boxes lost (HTML glyphs dropped): none is checked (CON012)
+    text = (BASES / "13g.txt").read_text()
+    for box in ("[ ] ", "[X] "):
+        text = text.replace("     " + box + "Rule 13d-1", "     Rule 13d-1")
+    mixed = _view(check_bytes(text.encode(), "13g.txt"))
+    assert ("CON012", "", "warning") in mixed[1]
+    assert _view(check_bytes(text.upper().encode(), "13g.txt")) == mixed

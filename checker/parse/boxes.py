@@ -60,7 +60,7 @@ def rule_lines(lines: list[str], limit: int) -> int:
     found = set()
     for idx in range(min(limit, len(lines))):
         line = lines[idx]
-        if "13d" in line and len(line) < 200:
+        if ("13d" in line or "13D" in line) and len(line) < 200:  # capitals too
             m = _RULE_LINE.match(line.replace("|", " ").strip())
             if m:
                 found.add(m.group(1).lower())

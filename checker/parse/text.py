@@ -19,7 +19,7 @@ def parse_text(doc: Document) -> Filing:
     lines = doc.text.split("\n")
     fl = doc.file_line
     filing = Filing(path=doc.path, format=doc.format, sha256=doc.sha256)
-    reader = CoverReader(lines, fl, schedule=None, html=doc.format == "html" or _from_html(doc))
+    reader = CoverReader(lines, fl, schedule=None, html=doc.body_html)
     markers = find_markers(lines)
     markers_end = markers[-1].idx + 1 if markers else 0
     title_end = markers[0].idx if markers else min(len(lines), 200)
@@ -77,13 +77,6 @@ def _read_statement_words(filing: Filing, lines: list[str], body_start: int, fl)
         filing.eligibility_claim = TextValue(value=claim[0], line=fl(claim[1]))
     amends = S.amends_line(lines, filing.schedule, body_start)
     filing.amends_line = fl(amends) if amends is not None else None
-
-
-def _from_html(doc: Document) -> bool:
-    """The text came from HTML inside a full submission: an HTML body's text lines do not map one
-    to one onto the file's lines (a plain-text body's do)."""
-    m = doc.line_map or []
-    return doc.format == "edgar-submission" and len(m) > 1 and any(b - a != 1 for a, b in zip(m, m[1:]))
 
 
 def _schedule_hint(doc: Document, markers) -> str:

@@ -35,6 +35,7 @@ class Document:
     xml_first_line: int = 1  # line of the file where the XML document starts
     header: dict = field(default_factory=dict)  # EDGAR header facts (form_type, filed, ...)
     issues: list = field(default_factory=list)  # checker.model.ParseIssue found while unwrapping
+    body_html: bool = False  # the main document's text came from HTML (a submission's body, or the file)
 
     def file_line(self, index: int) -> int:
         """1-based line in the user's file for 0-based line ``index`` of ``text``."""
@@ -145,7 +146,7 @@ def load_bytes(data: bytes, path: str) -> Document:
     if _HTML_START.search(text[:5000]):
         from checker.sources.html import html_to_text
         body, line_map = html_to_text(text)
-        return Document(path=path, sha256=sha, format="html", text=body, line_map=line_map)
+        return Document(path=path, sha256=sha, format="html", text=body, line_map=line_map, body_html=True)
     from checker.sources.spacing import single_spaced
     text, line_map = single_spaced(text)
     return Document(path=path, sha256=sha, format="text", text=text, line_map=line_map)

@@ -151,6 +151,7 @@ def _fill_main(doc: Document, b: _Block, lines: list[str]) -> None:
         doc.xml_first_line = xml_at + 1
         return
     doc.text, doc.line_map = _convert(lines, start, end)
+    doc.body_html = _html_body(lines, start, end)
 
 
 def _xml_start(lines: list[str], start: int, end: int) -> int | None:
@@ -169,11 +170,16 @@ def _xml_start(lines: list[str], start: int, end: int) -> int | None:
 
 def _convert(lines: list[str], start: int, end: int) -> tuple[str, list[int]]:
     """Body lines (HTML or text) to plain text and a map to 1-based lines of the file."""
-    head = "\n".join(lines[start:min(end, start + 200)])
-    if _HTML_HINT.search(head) or len(list(islice(_HTML_TAG.finditer(head), 3))) >= 3:
+    if _html_body(lines, start, end):
         body, rel = html_to_text("\n".join(lines[start:end]))
         return body, list(map(start.__add__, rel))  # rel is 1-based within the body (map: no Python loop)
     return _plain(lines, start, end)
+
+
+def _html_body(lines: list[str], start: int, end: int) -> bool:
+    """The body is HTML: an <html> or <body> tag, or three HTML tags, in its first 200 lines."""
+    head = "\n".join(lines[start:min(end, start + 200)])
+    return bool(_HTML_HINT.search(head)) or len(list(islice(_HTML_TAG.finditer(head), 3))) >= 3
 
 
 def _plain(lines: list[str], start: int, end: int) -> tuple[str, list[int]]:

@@ -38,6 +38,11 @@ _MULTI_SPACE = re.compile(r" {2,}")
 _BOX_IMAGE = re.compile(r"(?:^|/)(ballot|check_?box|box)[_\-]?(x|checked|on)?\.(?:jpe?g|gif|png)$", re.I)
 
 
+# A text filing pasted into HTML: its lines in a <pre>, no paragraph or table markup of its own.
+_PRE_WRAPPED = re.compile(r"<pre\b", re.I)
+_LAYOUT_TAG = re.compile(r"<(?:p|div|td|tr|table|br)\b", re.I)
+
+
 def html_to_text(html: str) -> tuple[str, list[int]]:
     """Return (text, line_map): line_map[i] is the 1-based HTML source line of text line i."""
     html = html.replace("\x00", "")
@@ -50,7 +55,11 @@ def html_to_text(html: str) -> tuple[str, list[int]]:
         root = etree.fromstring(html.encode("utf-8", "replace"), parser)
         if root is None:
             return _regex_strip(html)
-        return _Walker().run(root)
+        text, line_map = _Walker().run(root)
+        if _PRE_WRAPPED.search(html) and not _LAYOUT_TAG.search(html):
+            from checker.sources.spacing import single_spaced
+            return single_spaced(text, line_map)  # a typed text in <pre>, maybe typed double-spaced
+        return text, line_map
     except (etree.LxmlError, ValueError, RecursionError, MemoryError, OverflowError):
         return _regex_strip(html)
 

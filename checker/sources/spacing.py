@@ -15,7 +15,9 @@ ADJACENT_SHARE = 0.05
 MIN_LINES = 40  # too few lines tell nothing about how a filing is typed
 # Typed lines are wrapped: a text whose lines are whole paragraphs (a word processor's export,
 # one line per paragraph, a blank line between) is single-spaced, its blank lines are breaks.
-WRAPPED_WIDTH = 100
+# Typed text fits a wide carriage's 132 columns (filings printing cover tables 103 wide are
+# typed too; a paragraph export's lines run to hundreds).
+WRAPPED_WIDTH = 132
 
 
 def single_spaced(text: str, line_map: list[int] | None = None) -> tuple[str, list[int] | None]:
