@@ -10,7 +10,7 @@ import re
 from lxml import etree
 
 from checker.sources.html import (_BOX_IMAGE, BLOCK, LAYOUT_ROW_CHARS, PARAGRAPH, SKIP, _LINE_CAP, _clean,
-                                  _footnote_mark, _table_of)
+                                  _footnote_mark, _table_of, pre_spacing)
 
 
 def reference_html_to_text(html: str) -> tuple[str, list[int]]:
@@ -19,7 +19,7 @@ def reference_html_to_text(html: str) -> tuple[str, list[int]]:
     parser = etree.HTMLParser(encoding="utf-8", recover=True, remove_comments=True,
                               remove_pis=True, no_network=True, collect_ids=False)
     root = etree.fromstring(html.encode("utf-8", "replace"), parser)
-    return ReferenceWalker().run(root)
+    return pre_spacing(html, *ReferenceWalker().run(root))  # the same step after the walk
 
 
 class ReferenceWalker:
@@ -212,7 +212,7 @@ _COVER_ROWS = etree.XPath(
 
 # A table of signature blocks side by side: some row holds two or more '/s/' cells (no nested table).
 _SIGNATURE_GRIDS = etree.XPath(
-    "//table[not(descendant::table)][.//tr[count(td[contains(translate(., 'S', 's'), '/s/')]) >= 2]]")
+    "//table[not(descendant::table)][.//tr[count(*[self::td or self::th][contains(translate(., 'S', 's'), '/s/')]) >= 2]]")
 _SIGNED = re.compile(r"/s/", re.I)
 
 

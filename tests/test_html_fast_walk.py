@@ -29,6 +29,9 @@ CASES = [
     "<tr><td>By:</td><td>/s/ Jane Roe</td><td>By:</td><td>/S/ John Doe</td></tr>"
     "<tr><td>Name: Jane Roe</td><td></td><td colspan='2'>Name: John Doe</td></tr></table><p>Date</p>",
     "<table><tr><td>/s/ A</td><td>/s/ B</td></tr></table><table><tr><td>/s/ C</td><td>d</td></tr></table>",
+    "<table><tr><th>ACME FUND, L.P.</th><th>ACME GP, LLC</th></tr><tr><th>/s/ Jane Roe</th><th>/s/ John Doe</th></tr>"
+    "<tr><th>Name: Jane Roe</th><th>Name: John Doe</th></tr></table>",  # every cell a <th>
+    "<pre>\n" + "typed line\n\n" * 60 + "</pre>",  # a typed text in <pre>, double-spaced
     "<table><tr><td><table><tr><td>/s/ A</td><td>/s/ B</td></tr></table></td></tr></table>",
     "<table><tr><td>" + "long prose " * 300 + "</td><td>cell</td></tr></table>",
     "<h1>Title</h1><hr><ul><li>one</li><li>two\u00a0\u2003three</li></ul><h2>\u200b</h2><p>\u3000end\x1f x</p>",
@@ -57,7 +60,7 @@ def test_same_as_reference_walk_past_the_line_cap():
 
 def test_signature_grids_same_as_one_xpath():
     xpath = etree.XPath("//table[not(descendant::table)]"
-                        "[.//tr[count(td[contains(translate(., 'S', 's'), '/s/')]) >= 2]]")
+                        "[.//tr[count(*[self::td or self::th][contains(translate(., 'S', 's'), '/s/')]) >= 2]]")
     parser = etree.HTMLParser(recover=True)
     for html in CASES:
         root = etree.fromstring(html.encode(), parser)
@@ -101,3 +104,11 @@ def test_a_raised_footnote_after_a_figure_is_read_apart_from_it():
     result = check_bytes(f"<html><body>{body}</body></html>".encode(), "cover.htm")
     assert result.reporting_persons[0].aggregate == 1000000
     assert "10000001" not in html_to_text(body)[0]
+
+
+def test_a_signature_grid_of_header_cells_reads_as_one_of_data_cells():
+    grid = ("<table><tr><td>ACME FUND, L.P.</td><td>ACME GP, LLC</td></tr><tr><td>By: /s/ Jane Roe</td>"
+            "<td>By: /s/ John Doe</td></tr><tr><td>Name: Jane Roe</td><td>Name: John Doe</td></tr></table>")
+    text = html_to_text(grid)[0]
+    assert text.index("ACME GP, LLC") > text.index("Name: Jane Roe")  # the blocks one under the other
+    assert html_to_text(grid.replace("<td>", "<th>").replace("</td>", "</th>")) == html_to_text(grid)

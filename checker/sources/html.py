@@ -43,6 +43,15 @@ _PRE_WRAPPED = re.compile(r"<pre\b", re.I)
 _LAYOUT_TAG = re.compile(r"<(?:p|div|td|tr|table|br)\b", re.I)
 
 
+def pre_spacing(html: str, text: str, line_map: list[int]) -> tuple[str, list[int]]:
+    """A typed text in a <pre> (and no other markup) is a text filing: single-spaced where it
+    was typed double-spaced, as a plain-text one is (checker/sources/spacing.py)."""
+    if _PRE_WRAPPED.search(html) and not _LAYOUT_TAG.search(html):
+        from checker.sources.spacing import single_spaced
+        return single_spaced(text, line_map)
+    return text, line_map
+
+
 def html_to_text(html: str) -> tuple[str, list[int]]:
     """Return (text, line_map): line_map[i] is the 1-based HTML source line of text line i."""
     html = html.replace("\x00", "")
@@ -55,11 +64,7 @@ def html_to_text(html: str) -> tuple[str, list[int]]:
         root = etree.fromstring(html.encode("utf-8", "replace"), parser)
         if root is None:
             return _regex_strip(html)
-        text, line_map = _Walker().run(root)
-        if _PRE_WRAPPED.search(html) and not _LAYOUT_TAG.search(html):
-            from checker.sources.spacing import single_spaced
-            return single_spaced(text, line_map)  # a typed text in <pre>, maybe typed double-spaced
-        return text, line_map
+        return pre_spacing(html, *_Walker().run(root))
     except (etree.LxmlError, ValueError, RecursionError, MemoryError, OverflowError):
         return _regex_strip(html)
 
@@ -258,7 +263,8 @@ _COVER_ROWS = etree.XPath(
 # are checked in Python. That is the same set as the single XPath
 # "//table[not(descendant::table)][.//tr[count(td[contains(translate(., 'S', 's'), '/s/')]) >= 2]]"
 # (a row's nearest table is the only one without a nested table that can hold it) at half the cost.
-_SIGNED_CELLS = etree.XPath("//tr/td[contains(., '/s/') or contains(., '/S/')]")
+# A cell is a <td> or a <th> (a header cell, as some filers' tools write every cell).
+_SIGNED_CELLS = etree.XPath("//tr/*[self::td or self::th][contains(., '/s/') or contains(., '/S/')]")
 
 
 # Raised text set in a smaller size after a figure: a footnote reference ('<sup>1</sup>', '<font
