@@ -122,9 +122,11 @@ STARRED = ("Date: August 6, 2012\nALPHA FUND LP\nBy: | *\nAnn Roe, its Manager\n
            "* By: | /s/ Kemper Roe\nKemper Roe, attorney-in-fact\n")
 
 
-def test_starred_blocks_signed_through_an_attorney_in_fact():
+@pytest.mark.parametrize("mark", ["/s/", "s/"])  # the first slash dropped, as older filings type it
+def test_starred_blocks_signed_through_an_attorney_in_fact(mark):
     # 'By: *' over each printed name, and at the end '* By: /s/ Kemper Roe, attorney-in-fact'.
-    filing = parse_document(sources.load_bytes(cover_13d("Alpha Fund LP", signature=STARRED).encode(), "s.txt"))
+    sig = STARRED.replace("/s/", mark)
+    filing = parse_document(sources.load_bytes(cover_13d("Alpha Fund LP", signature=sig).encode(), "s.txt"))
     assert [(s.name, s.signer) for s in filing.signatures if s.context == "statement"][:2] == [
         ("ALPHA FUND LP", "Ann Roe"), ("Ben Roe", "Ben Roe")]
 

@@ -59,5 +59,8 @@ _DESCRIPTOR = re.compile(r"(?:,?\s+an?|,\s*(?:A|AN))\s+[A-Z][\w.\-]*(?:\s+[\w.\-
 _WIDE_GAP = re.compile(r" {4,}")
 _CELLS = re.compile(r"\s{3,}| \| ")  # the cells of a signature line: a wide gap or a table's ' | '
 _PIPE = re.compile(r" *\| *")
-_PIPE_GLUE = re.compile(r"(?<=:) \| | \| (?=/s/)", re.I)  # '/S/' as often as '/s/'
+# The conformed mark alone, for quick tests: '/s/', or 's/' with the first slash dropped.
+_MARK = r"(?:/s/|(?<![\w/\\])s/(?!/))"
+CONFORMED_MARK = re.compile(_MARK, re.I)
+_PIPE_GLUE = re.compile(r"(?<=:) \| | \| (?=" + _MARK + ")", re.I)  # '/S/' as often as '/s/'
 _BARE_BY_LINE = re.compile(r"^by\s*:?\s*_+$", re.I)

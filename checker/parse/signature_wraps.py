@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from checker.parse.signature_patterns import _BARE_BY_LINE, _BY, _CAPTION, _NOISE, _RULE
+from checker.parse.signature_patterns import _BARE_BY_LINE, _BY, _CAPTION, _NOISE, _RULE, CONFORMED_MARK
 
 JOINED = "\x00"  # a line whose text was joined to another; the heading walk skips it
 _ALIAS_WORDS = (r"(?:formerly(?:\s+known\s+as)?|f/k/a|f\.k\.a\.?|fka|now\s+known\s+as|n/k/a|a/k/a|"
@@ -29,17 +29,17 @@ def join_wraps(text: list[str], start: int, end: int) -> None:
         _close_parenthesis(text, k, end)
     for k in range(start + 1, end):
         above = _above(text, k, start)
-        if _ALIAS_LINE.match(text[k]) and above is not None and "/s/" not in text[above].lower():
+        if _ALIAS_LINE.match(text[k]) and above is not None and not CONFORMED_MARK.search(text[above]):
             text[above], text[k] = f"{text[above]} {text[k]}", JOINED
 
 
 def _close_parenthesis(text: list[str], k: int, end: int) -> None:
     t = text[k]
-    if not t or t == JOINED or "/s/" in t.lower() or t.count("(") <= t.count(")"):
+    if not t or t == JOINED or CONFORMED_MARK.search(t) or t.count("(") <= t.count(")"):
         return
     depth, j = t.count("(") - t.count(")"), k
     while depth > 0 and j + 1 < min(end, k + 4) and text[j + 1] and text[j + 1] != JOINED \
-            and "/s/" not in text[j + 1].lower():
+            and not CONFORMED_MARK.search(text[j + 1]):
         j += 1
         t = f"{t} {text[j]}"
         depth += text[j].count("(") - text[j].count(")")
@@ -84,7 +84,7 @@ def blank(t: str) -> bool:
 
 
 _STAR_SIGNATURE = re.compile(r"^by\s*:?\s*\*+$", re.I)
-_STAR_ATTORNEY = re.compile(r"^\*+\s*by\b.*/s/", re.I)
+_STAR_ATTORNEY = re.compile(r"^\*+\s*by\b.*?" + CONFORMED_MARK.pattern, re.I)
 
 
 def conform_starred(lines: list[str], text: list[str], start: int, end: int) -> None:
@@ -106,6 +106,6 @@ def join_parenthesised(text: list[str], start: int, end: int) -> None:
     part is one name; the second line is joined to the first (and left blank)."""
     for k in range(start + 1, end):
         prev = text[k - 1]
-        if _PAREN_TAIL.match(text[k]) and prev and not blank(prev) and "/s/" not in prev.lower() \
+        if _PAREN_TAIL.match(text[k]) and prev and not blank(prev) and not CONFORMED_MARK.search(prev) \
                 and not _BY.match(prev):
             text[k - 1], text[k] = f"{prev} {text[k]}", ""
