@@ -68,6 +68,34 @@ _CUSIP = re.compile(r"(?i)(cusip\s+(?:no\.?|number)?\s*:?\s*)([0-9A-Z]{6})([0-9A
 _GROUPED = re.compile(r"(?<![\d,.$])\d{1,3}(?:,\d{3})+(?![\d,]|\.\d)")
 
 
+# A cover row's label in capitals at a line's start ('7.   SOLE VOTING POWER'), and row 1's value
+# on the line under its label.
+_LABEL_LINE = re.compile(r"(?m)^(\s*\(?\d{1,2}[.)]?\)?\s+)((?:NAMES?|SOLE|SHARED|AGGREGATE|PERCENT|TYPE|SOURCE|CITIZENSHIP)"
+                         r"\b[A-Z ]*?)(?=\s*(?::|$|\s{2}))")
+_NAME_ROW = re.compile(r"(?im)^(\s*\(?1[.)]?\)?\s+names?\s+of\s+reporting\s+persons?[^\n]*\n\s*)([A-Za-z][^\n]*)$")
+
+
+def _unexpand(line: str) -> str:
+    """Runs of spaces that reach a tab stop (every 8 columns) written as tabs: the same columns
+    once tabs are expanded. Lines that already hold a tab are left as they are."""
+    if "\t" in line or "  " not in line:
+        return line
+    out, col = [], 0
+    for chunk in re.findall(r" +|[^ ]+", line):
+        if chunk.startswith(" ") and len(chunk) > 1:
+            end = col + len(chunk)
+            stop = (col // 8 + 1) * 8
+            if stop <= end:
+                tabs = 1 + (end - stop) // 8
+                rest = end - (stop + 8 * (tabs - 1))
+                out.append("\t" * tabs + " " * rest)
+                col = end
+                continue
+        out.append(chunk)
+        col += len(chunk)
+    return "".join(out)
+
+
 def _upper_text(s: str) -> str:
     """Text content in capitals, its entities untouched ('&nbsp;' stays lower case)."""
     return re.sub(r"&#?\w+;|[^&]+", lambda m: m.group(0) if m.group(0).startswith("&") else m.group(0).upper(), s)
@@ -126,6 +154,13 @@ REWRITES = {
     "style-stripped": _html_only(lambda t: re.sub(r"(?i)\s+style=(\"[^\"]*\"|'[^']*')", "", t)),
     "conformed-signature-one-slash": lambda t: re.sub(r"/s/(?=\s*[A-Z])", "s/", t),
     "html-capitals": _html_only(lambda t: re.sub(r">([^<]+)<", lambda m: ">" + _upper_text(m.group(1)) + "<", t)),
+    "labels-title-case": _text_only(lambda t: _LABEL_LINE.sub(lambda m: m.group(1) + m.group(2).title(), t)),
+    "cover-names-in-capitals": _text_only(lambda t: _NAME_ROW.sub(lambda m: m.group(1) + m.group(2).upper(), t)),
+    "spaces-as-tabs": _text_only(lambda t: "\n".join(_unexpand(ln) for ln in t.split("\n"))),
+    "cr-line-endings": lambda t: t.replace("\r\n", "\n").replace("\n", "\r"),
+    "byte-order-mark": lambda t: "\ufeff" + t,
+    "nbsp-as-character": _html_only(lambda t: re.sub(r"(?i)&nbsp;|&#160;", "\xa0", t)),
+    "apostrophes-as-entities": _html_only(lambda t: re.sub(r"(?<=\w)[’'](?=\w)", "&#8217;", t)),
 }
 
 

@@ -17,8 +17,18 @@ SAMPLE = {
     "labelled/2013_sc_13da_932470.txt": ("dates-numeric", "conformed-signature-in-capitals"),
     "html-more/natereed_twitter_13ga1_usv.html": ("dates-numeric", "conformed-signature-in-capitals",
                                                   "figures-in-bold"),
-    "html/orgron_2013_ocera_sc13d.htm": ("dash-zero-as-none", "footnote-after-aggregate", "br-as-paragraphs"),
     "html/edgartools_livent_sc13g.html": ("dash-zero-as-none", "nbsp-as-number", "font-tags-dropped"),
+    # each rewrite below changed the reading of its file before session 9's fixes
+    "labelled/1994_sc_13da_3499.txt": ("spaces-as-tabs", "double-spaced"),
+    "txt/orgron_1996_brt_realty_sc13d.txt": ("capitals",),
+    "labelled/1994_sc_13da_802019.txt": ("capitals",),
+    "txt/orgron_2006_spirit_finance_sc13ga.txt": ("capitals",),
+    "html/orgron_2013_ocera_sc13d.htm": ("dash-zero-as-none", "footnote-after-aggregate", "br-as-paragraphs",
+                                         "html-capitals"),
+    "labelled/2009_sc_13d_1091862.txt": ("cells-as-th",),
+    "html-more/natereed_naturalgrocers_13d_isely.html": ("conformed-signature-one-slash",),
+    "labelled/sample_1368148.txt": ("double-spaced",),
+    "txt/orgron_1994_airborne_freight_sc13da.txt": ("double-spaced",),
 }
 
 

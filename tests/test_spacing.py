@@ -2,6 +2,7 @@
 with findings on the user's own lines."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from checker.api import check_bytes
@@ -78,3 +79,37 @@ def test_a_double_spaced_submission_is_still_read_as_text():
     doubled = check_bytes(_submission(glued.replace("\n", "\n\n")).encode(), "a.txt")
     assert "PAR004" in {f.rule_id for f in single.findings}
     assert _view(doubled) == _view(single)
+
+
+def _tabbed(line: str) -> str:
+    """Runs of spaces reaching a tab stop typed as tabs (the same columns once expanded)."""
+    out, col = "", 0
+    for chunk in re.findall(r" {2,}|[^ ]+| ", line):
+        stop = (col // 8 + 1) * 8
+        if chunk.startswith("  ") and stop <= col + len(chunk):
+            out += "\t" + " " * (col + len(chunk) - stop) if col + len(chunk) - stop < 8 else chunk
+        else:
+            out += chunk
+        col += len(chunk)
+    return out
+
+
+_STUB = """  NUMBER OF     7   SOLE VOTING POWER:       1,000,000
+   SHARES
+BENEFICIALLY    8   SHARED VOTING POWER:     0
+  OWNED BY
+    EACH        9   SOLE DISPOSITIVE POWER:  1,000,000
+  REPORTING
+ PERSON WITH   10   SHARED DISPOSITIVE       0
+                    POWER:
+"""
+
+
+def test_a_cover_aligned_with_tabs_reads_as_one_aligned_with_spaces():
+    # rows 7-10 beside the form's stub, aligned by the typist's tabs: columns, not cells
+    rows = BASE[BASE.index("7.   SOLE VOTING POWER"):BASE.index("11.")]
+    spaced = BASE.replace(rows, _STUB, 1)
+    tabbed = "\n".join(_tabbed(line) for line in spaced.split("\n"))
+    assert tabbed != spaced and tabbed.expandtabs(8) == spaced
+    assert _view(check_bytes(tabbed.encode(), "a.txt")) == _view(check_bytes(spaced.encode(), "a.txt"))
+    assert check_bytes(spaced.encode(), "a.txt").reporting_persons[0].sole_dispositive == 1000000

@@ -68,9 +68,7 @@ def split_cells(line: str) -> tuple[str, ...]:
         line = _PIPE_BOX.sub(_typed_box, line)
         if "|" in line:
             return tuple(line.split("|"))
-    if "\t" in line:
-        return tuple(line.split("\t"))
-    return (line,)
+    return (line,)  # a tab is no cell border: typed text comes with its tabs expanded (sources/spacing.py)
 
 
 def _typed_box(m: re.Match) -> str:

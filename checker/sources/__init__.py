@@ -147,8 +147,8 @@ def load_bytes(data: bytes, path: str) -> Document:
         from checker.sources.html import html_to_text
         body, line_map = html_to_text(text)
         return Document(path=path, sha256=sha, format="html", text=body, line_map=line_map, body_html=True)
-    from checker.sources.spacing import single_spaced
-    text, line_map = single_spaced(text)
+    from checker.sources.spacing import typed_layout
+    text, line_map = typed_layout(text)
     return Document(path=path, sha256=sha, format="text", text=text, line_map=line_map)
 
 

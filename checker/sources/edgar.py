@@ -18,7 +18,7 @@ from itertools import islice
 from checker.model import ParseIssue
 from checker.sources import Document
 from checker.sources.html import html_to_text
-from checker.sources.spacing import single_spaced
+from checker.sources.spacing import typed_layout
 
 MAIN_TYPE = re.compile(r"^(SC|SCHEDULE)\s*13[DG]\b", re.I)
 BINARY_TYPES = re.compile(r"^(GRAPHIC|ZIP|PDF|EXCEL|XBRL|JPG|GIF|PNG)", re.I)
@@ -186,7 +186,7 @@ def _plain(lines: list[str], start: int, end: int) -> tuple[str, list[int]]:
     # Neither pattern matches across a line break, so one pass over the joined body is the same
     # as one pass per line, and much cheaper.
     text = _SGML_TAG.sub(_blank_tag, "\n".join(lines[start:end]))
-    return single_spaced(_ODD_BREAKS.sub(" ", text), list(range(start + 1, end + 1)))
+    return typed_layout(_ODD_BREAKS.sub(" ", text), list(range(start + 1, end + 1)))
 
 
 def _blank_tag(m: re.Match) -> str:

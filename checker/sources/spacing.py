@@ -1,4 +1,8 @@
-"""Double-spaced text filings read as single-spaced ones.
+"""A typed text filing's layout as the readers expect it: tabs expanded, double spacing undone.
+
+Tabs are the typist's column stops (every 8 columns, as DOS and EDGAR's text viewer show them):
+a cover page aligned with tabs is read by its columns as one aligned with spaces, never split
+at its tabs into cells.
 
 Some text filings are typed double-spaced: a blank line after every line, a paragraph break
 shown by two or more. The readers take one blank line as the end of a value, a signature block
@@ -18,6 +22,14 @@ MIN_LINES = 40  # too few lines tell nothing about how a filing is typed
 # Typed text fits a wide carriage's 132 columns (filings printing cover tables 103 wide are
 # typed too; a paragraph export's lines run to hundreds).
 WRAPPED_WIDTH = 132
+
+
+TAB_STOPS = 8
+
+
+def typed_layout(text: str, line_map: list[int] | None = None) -> tuple[str, list[int] | None]:
+    """(text, line_map) with tabs expanded and a double-spaced text single-spaced."""
+    return single_spaced(text.expandtabs(TAB_STOPS) if "\t" in text else text, line_map)
 
 
 def single_spaced(text: str, line_map: list[int] | None = None) -> tuple[str, list[int] | None]:
