@@ -161,6 +161,9 @@ REWRITES = {
     "byte-order-mark": lambda t: "\ufeff" + t,
     "nbsp-as-character": _html_only(lambda t: re.sub(r"(?i)&nbsp;|&#160;", "\xa0", t)),
     "apostrophes-as-entities": _html_only(lambda t: re.sub(r"(?<=\w)[’'](?=\w)", "&#8217;", t)),
+    "html-shares-after-figure": _html_only(lambda t: re.sub(r"(>\s*)(\d{1,3}(?:,\d{3})+)(\s*<)", "\\1\\2 shares\\3", t)),
+    "form-feeds-at-page-breaks": _text_only(lambda t: re.sub(r"(?m)^<PAGE>", "\f<PAGE>", t)),
+    "page-markers-dropped": _text_only(lambda t: re.sub(r"(?m)^<PAGE>[ \t]*\d*[ \t]*$", "", t)),
 }
 
 
