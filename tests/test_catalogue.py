@@ -11,7 +11,7 @@ from checker.facts import FactContext, build_facts
 from checker.facts.schema import check_fact
 from checker.pipeline import CheckOptions, check_filing
 from checker.rulebook import CatalogueError, load_catalogue
-from filing_builder import clean_pair, filing, page
+from filing_builder import filing, page
 from test_rules import CASES
 
 ROOT = Path(__file__).resolve().parents[1]
