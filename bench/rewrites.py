@@ -96,6 +96,10 @@ def _unexpand(line: str) -> str:
     return "".join(out)
 
 
+def _ordinal(day: int) -> str:
+    return "th" if 10 <= day % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+
+
 def _upper_text(s: str) -> str:
     """Text content in capitals, its entities untouched ('&nbsp;' stays lower case)."""
     return re.sub(r"&#?\w+;|[^&]+", lambda m: m.group(0) if m.group(0).startswith("&") else m.group(0).upper(), s)
@@ -164,6 +168,16 @@ REWRITES = {
     "html-shares-after-figure": _html_only(lambda t: re.sub(r"(>\s*)(\d{1,3}(?:,\d{3})+)(\s*<)", "\\1\\2 shares\\3", t)),
     "form-feeds-at-page-breaks": _text_only(lambda t: re.sub(r"(?m)^<PAGE>", "\f<PAGE>", t)),
     "page-markers-dropped": _text_only(lambda t: re.sub(r"(?m)^<PAGE>[ \t]*\d*[ \t]*$", "", t)),
+    "figures-with-cents": lambda t: re.sub(r"(?<![\d,.$])(\d{1,3}(?:,\d{3})+)(?=\s*(?:shares\b|$|<|\s{2}))(?![\d,.])",
+                                           "\\1.00", t, flags=re.M),
+    "item-headings-without-period": lambda t: re.sub(r"(?m)^(\s*(?:<[^>]*>\s*)*(?i:item)\s+\d{1,2})\.(?=\s)", "\\1", t),
+    "item-headings-with-colon": lambda t: re.sub(r"(?m)^(\s*(?:<[^>]*>\s*)*(?i:item)\s+\d{1,2})\.(?=\s)", "\\1:", t),
+    "dates-ordinal": lambda t: t[:_body_start(t)] + _LONG_DATE.sub(lambda m: f"{m.group(1)} {m.group(2)}"
+                                                                   f"{_ordinal(int(m.group(2)))}, {m.group(3)}",
+                                                                   t[_body_start(t):]),
+    "dates-day-first": lambda t: t[:_body_start(t)] + _LONG_DATE.sub(lambda m: f"{m.group(2)} {m.group(1)} {m.group(3)}",
+                                                                     t[_body_start(t):]),
+    "boxes-in-parentheses": _text_only(lambda t: re.sub(r"\[\s\]", "( )", re.sub(r"\[\s*[xX]\s*\]", "(X)", t))),
 }
 
 

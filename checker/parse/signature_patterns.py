@@ -13,7 +13,9 @@ _BY = re.compile(r"^by\b\s*:?\s*(.*)$", re.I)
 _META = re.compile(r"^(?:name\s*/\s*title|name\s*(?:and|&)\s*title|name|title|its)\s*:\s*(.*)$", re.I)
 _CAPTION = re.compile(r"^(?:date|dated|signature|name\s*/\s*title|name|title|\(?signature\)?)\s*:?$", re.I)
 _DATED = re.compile(r"^\s*(?:dated?|date)\b\s*(?:as\s+of\s*)?:?\s*(.+)$", re.I)
-_MONTH_YEAR = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+[\d\s,]*(?:19|20)\d\d$", re.I)
+# A line that is a date alone: 'February 14, 2020', 'Feb. 2020', '14 February 2020', '14th February, 2020'.
+_MONTH_YEAR = re.compile(r"^(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?"
+                         r"\s+[\d\s,]*(?:st|nd|rd|th)?,?\s*(?:19|20)\d\d$", re.I)
 _NOISE = re.compile(r"^(?:cusip\s*(?:no|number|#)|page\s+\d+|\(?page\s+\d+|\d{1,3}$|\*?signed\s+pursuant)", re.I)
 _RULE = re.compile(r"^[-_=\s.]*$")
 _ROLE_RX = re.compile(

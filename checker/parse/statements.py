@@ -339,8 +339,10 @@ def _listed_other_kind(flat: str, hits: list, n: int) -> bool:
 
 # 'held by D.E. Shaw at December 31, 1995', 'as of December 31, 2020': the holdings a 13G reports
 # are as of a calendar year's end. An issuer's count 'outstanding as of December 31' is not one.
-_YEAR_END = re.compile(r"\b(?:at|as\s+of|on)\s+(?:(?:December|Dec\.?)\s+31\s*,?\s*|12\s*[/\-.]\s*31\s*[/\-.]\s*)"
-                       r"((?:19|20)\d\d)\b", re.I)  # 'December 31, 1995', 'Dec. 31, 1995', '12/31/1995'
+_YEAR_END = re.compile(r"\b(?:at|as\s+of|on)\s+(?:(?:December|Dec\.?)\s+31(?:st)?\s*,?\s*|12\s*[/\-.]\s*31\s*[/\-.]\s*"
+                       r"|31(?:st)?\s+(?:December|Dec\.?)\s*,?\s*)"
+                       # 'December 31, 1995', 'Dec. 31st, 1995', '12/31/1995', '31 December 1995'
+                       r"((?:19|20)\d\d)\b", re.I)
 _OUTSTANDING_BEFORE = re.compile(r"\b(?:outstanding|issued|reported|fiscal|quarter(?:ly)?|period|ended)\b[^.;]{0,30}$",
                                  re.I)
 

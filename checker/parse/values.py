@@ -261,13 +261,15 @@ _MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
      "october", "november", "december"], start=1)}
 _MONTH_ABBR = {k[:3]: v for k, v in _MONTHS.items()}
-DATE_WORDS = re.compile(
-    r"\b(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+"
-    r"(?P<year>(?:19|20)\d\d)\b", re.I)
+_MONTH_NAME = (r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+               r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+DATE_WORDS = re.compile(r"\b" + _MONTH_NAME + r"\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b",
+                        re.I)
 DATE_NUMERIC = re.compile(r"\b(?P<m>\d{1,2})[/-](?P<d>\d{1,2})[/-](?P<y>(?:19|20)\d\d)\b")
-DATE_DAY_FIRST = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)\s+day\s+of\s+(?P<month>[a-z]+),?\s+"
-                            r"(?P<year>(?:19|20)\d\d)\b", re.I)
+# The day first: '14 February 2020' (as filers outside the US write it), '14th February, 2020',
+# 'this 14th day of February, 2020'.
+DATE_DAY_FIRST = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?" + _MONTH_NAME
+                            + r"\b\.?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I)
 
 
 def find_dates(text: str) -> list[tuple[int, dt.date, str]]:
