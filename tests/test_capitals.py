@@ -8,7 +8,8 @@ import pytest
 
 from checker.api import check_bytes
 from checker.names import split_names
-from checker.parse.statements import item5_sole_statements, joint_filing_line
+from checker.parse.item5_statements import item5_sole_statements
+from checker.parse.statements import joint_filing_line
 
 BASES = Path(__file__).parent / "cases" / "bases"
 

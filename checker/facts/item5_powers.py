@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from checker.model import Filing
-from checker.parse import statements as S
+from checker.parse.item5_statements import item5_sole_statements
 from checker.parse.defined_terms import persons_by_terms
 
 _FORMS = re.compile(r"[,\s]+(?:L\.?\s?L\.?\s?C|L\.?\s?P|Inc|Corp|Corporation|Co|Company|Ltd|Limited|LLP|plc|N\.?A|"
@@ -22,7 +22,7 @@ def item5_sole_facts(filing: Filing, pages) -> list[dict]:
     whole: set[tuple[int, str]] = set()   # some count is said of the person's power itself, not a part
     names = {p.name.value for p in pages if p.name}
     terms = {t: who for t, who in filing.defined_terms.items() if who in names}
-    for said in S.item5_sole_statements(item.text):
+    for said in item5_sole_statements(item.text):
         for n, page in enumerate(pages):
             if page in _subjects(said.subject, pages, terms):
                 for power in said.powers:

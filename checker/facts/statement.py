@@ -15,6 +15,7 @@ from checker.facts.holding_dates import as_of_deadline_facts, recited_deadline_f
 from checker.facts.item5_powers import item5_sole_facts
 from checker.model import Filing
 from checker.parse import statements as S
+from checker.parse.item5_statements import item5_power_words
 
 
 def statement_facts(filing: Filing, filed=None) -> list[dict]:
@@ -115,7 +116,7 @@ def _power_words(filing: Filing, pages) -> list[dict]:
     item = filing.item("5")
     if item is None or filing.schedule == "13G" or not pages:
         return []
-    sole, shared = S.item5_power_words(item.text)
+    sole, shared = item5_power_words(item.text)
     rows = {"sole": [], "shared": []}
     for p in pages:
         for kind in rows:
