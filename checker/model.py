@@ -31,7 +31,7 @@ class Component(BaseModel):
     """One part of an amount: '(ii) 433,266 shares ... issuable upon conversion of ... Notes'."""
 
     label: str  # "i", "ii", ...
-    shares: int
+    shares: int | Decimal  # a fraction kept exactly, as in Amount
     description: str = ""
     # "issuable upon conversion/exercise": shares the person has the right to acquire and
     # that are not yet outstanding (Rule 13d-3(d)(1)(i)).

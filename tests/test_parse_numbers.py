@@ -242,3 +242,27 @@ def test_a_box_typed_x_in_brackets_is_checked_but_a_roman_ten_is_not():
     from checker.parse.values import box_checked
     assert box_checked("(X)") and box_checked("  ( x ) ") and box_checked("Items 2(d) or 2(e) (X)")
     assert not box_checked("( )") and not box_checked("(x) any action similar to any of those enumerated above")
+
+
+def test_fractional_parts_of_a_cover_amount_are_kept_and_summed_exactly():
+    # units of a partnership: the parts a row prints with fractions, added without rounding (SUM001)
+    from pathlib import Path
+
+    from checker.api import check_bytes
+    base = (Path(__file__).parent / "cases" / "bases" / "13d.txt").read_text()
+    row = "11.  AGGREGATE AMOUNT BENEFICIALLY OWNED BY EACH REPORTING PERSON\n     1,000,000\n"
+    assert row in base
+
+    def sums(parts: str) -> list:
+        text = base.replace(row, row.replace("1,000,000", "1,000,000 shares consisting of " + parts), 1)
+        return [f.message for f in check_bytes(text.encode(), "a.txt").findings if f.rule_id == "SUM001"]
+    assert sums("999,999.5 shares held directly and 0.5 shares held by the Fund") == []
+    assert len(sums("999,999.5 shares held directly and 0.25 shares held by the Fund")) == 1
+
+
+def test_a_sole_power_statement_keeps_a_fractional_count():
+    from decimal import Decimal
+
+    from checker.parse.item5_statements import item5_sole_statements
+    said = item5_sole_statements("Alpha Fund LP has the sole power to vote 1,234.5678 shares.")
+    assert [s.shares for s in said] == [Decimal("1234.5678")]

@@ -6,8 +6,10 @@ someone has sole power over a number of shares, for the catalogue to compare wit
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import NamedTuple
 
+from checker.parse import values as V
 from checker.parse.item_text import NOT_ABBREVIATION
 
 
@@ -65,7 +67,7 @@ _SENTENCE_END = re.compile(NOT_ABBREVIATION + r"\.\s+(?=[A-Z(])|;")
 class SoleStatement(NamedTuple):
     subject: str                  # the sentence before the phrase: 'Mr. Roe possesses'
     powers: tuple[str, ...]       # 'voting' and/or 'dispositive', as the clause names them
-    shares: int
+    shares: int | Decimal         # a fraction kept exactly
     part: bool                    # said of shares held through another ('FMR, through its control of
                                   # FMTC, ... has') or by several ('A and its accounts each has'): a
                                   # part of the person's power, which may be larger
@@ -96,13 +98,13 @@ def item5_sole_statements(text: str | None) -> list[SoleStatement]:
         powers = tuple(k for k, rx in (("voting", r"\bvot"), ("dispositive", r"\bdispos|\binvestment"))
                        if re.search(rx, clause[:amount.start()], re.I))
         if powers:
-            out.append(SoleStatement(subject, powers, int(re.sub(r"[,'’]", "", amount.group(1))),
+            out.append(SoleStatement(subject, powers, V.read_number(re.sub(r"['’]", ",", amount.group(1))),
                                      bool(_PART.search(subject))))
     return out
 
 
 # A share count: '950,000 shares', "5'274'370 shares" (an apostrophe groups thousands in Swiss usage).
-_COUNT = re.compile(r"(?<![\d,'’.])(\d{1,3}(?:[,'’]\d{3})+|\d+)\s+shares\b", re.I)
+_COUNT = re.compile(r"(?<![\d,'’.])(\d{1,3}(?:[,'’]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s+shares\b", re.I)
 _SPREAD = re.compile(r"\b(?:neither|nor|not|no|none|any|all)\b", re.I)
 _RESPECTIVELY = re.compile(r"\brespective(?:ly)?\b", re.I)
 _PART = re.compile(r"\b(?:through|each)\b", re.I)

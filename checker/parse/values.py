@@ -27,10 +27,13 @@ _FOOTNOTE = r"(?:\s*(?:\(\s*[\w*]{1,3}\s*\)|\*|[†‡§]))*"
 _SEE_NOTE = r"(?:\s*\(\s*see\b[^()]*(?:\([^()]*\)[^()]*)*\))?"
 _ZERO_WORDS = re.compile(r"^[\s*]*(?:none|nil|zero|-0-|[-–—]{1,3}|_{2,20})" + _FOOTNOTE
                          + r"(?:\s+shares?)?" + _SEE_NOTE + r"[\s.]*$", re.I)
+# A share count in words around it: '1,234,567', '1234567', and a fraction kept ('1,234.5678 units'
+# of a partnership, '1,000,000.00').
+COUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # A part's description runs to the next ';' or the next labelled part: '(i) 100 shares held
 # directly and (ii) 50 shares issuable ...' has two parts, not one that swallows '(ii)'.
 _COMPONENT = re.compile(
-    r"\(\s*(?P<label>[ivx]+|[a-h])\s*\)\s*(?P<shares>\d{1,3}(?:,\d{3})+|\d+)\s+shares?\b"
+    r"\(\s*(?P<label>[ivx]+|[a-h])\s*\)\s*(?P<shares>" + COUNT + r")\s+shares?\b"
     r"(?P<desc>(?:(?!\(\s*(?:[ivx]+|[a-h])\s*\)\s*\d)[^;])*)", re.I)
 _OWNERS = re.compile(r"\b(?:collectively\s+)?(?:owned|held)\s+(?:directly\s+)?by\s+(?P<names>.+?)\s*\.?\s*$",
                      re.I | re.S)
@@ -47,7 +50,7 @@ def parse_amount(text: str, line: int | None) -> Amount | None:
     if shares is None:
         return None
     components = [
-        Component(label=c["label"].lower(), shares=int(c["shares"].replace(",", "")),
+        Component(label=c["label"].lower(), shares=read_number(c["shares"]),
                   description=c["desc"].strip(" ,."), issuable=bool(_ISSUABLE.search(c["desc"])))
         for c in _COMPONENT.finditer(flat)
     ] or _unlabelled_parts(flat)
@@ -62,7 +65,7 @@ def parse_amount(text: str, line: int | None) -> Amount | None:
 # Stock issuable upon conversion': the parts of a breakdown printed without (i)/(ii) labels, after
 # words that say the parts make up the whole ('includes' does not: it may list only some).
 _WHOLE_OF = re.compile(r"\b(?:consist(?:s|ing)\s+of|compris(?:ed\s+of|es|ing))\s+", re.I)
-_PART = re.compile(r"(?P<shares>\d{1,3}(?:,\d{3})+|\d+)\s+shares?\b(?P<desc>(?:(?<![\d,])(?!\d[\d,]*\s+shares?\b)[^;]|(?<=[\d,])[^;])*)", re.I)
+_PART = re.compile(r"(?P<shares>" + COUNT + r")\s+shares?\b(?P<desc>(?:(?<![\d,])(?!\d[\d,.]*\s+shares?\b)[^;]|(?<=[\d,])[^;])*)", re.I)
 
 
 def _unlabelled_parts(flat: str) -> list[Component]:
@@ -73,7 +76,7 @@ def _unlabelled_parts(flat: str) -> list[Component]:
     parts = list(_PART.finditer(text))
     if len(parts) < 2 or parts[0].start() != 0:
         return []  # not a list of counted parts right after 'consisting of'
-    return [Component(label=chr(ord("a") + k), shares=int(p["shares"].replace(",", "")),
+    return [Component(label=chr(ord("a") + k), shares=read_number(p["shares"]),
                       description=p["desc"].strip(" ,."), issuable=bool(_ISSUABLE.search(p["desc"])))
             for k, p in enumerate(parts)]
 
