@@ -37,6 +37,14 @@ def cover_name(filing: Filing, name: str) -> str:
     return next((p.name.value for p in named_pages(filing) if same_name(p.name.value, name)), name)
 
 
+def share_sum(counts) -> int | float:
+    """A sum of share counts for the percent arithmetic, which is done in floats: an int where
+    the counts are whole, else a float (a fractional unit count is a Decimal, which does not mix
+    with floats)."""
+    total = sum(counts)
+    return total if isinstance(total, int) else float(total)
+
+
 def fmt_shares(n: int | None) -> str:
     return "—" if n is None else f"{n:,}"
 

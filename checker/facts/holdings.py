@@ -12,7 +12,7 @@ import re
 from decimal import Decimal
 
 from checker.facts import power_sums
-from checker.facts.common import fmt_shares, is_passive, named_pages, page_for
+from checker.facts.common import fmt_shares, is_passive, named_pages, page_for, share_sum
 from checker.model import Amount, CoverPage, Filing
 from checker.names import same_entity
 from checker.parse.labels import POWER_KEYS, ROW_NUMBER, ROW_TITLE
@@ -52,8 +52,8 @@ def _class_keys(filing: Filing):
     return lambda page: normalize_cusip(page.cusip.value) if page.cusip else ""
 
 
-def _issuable(amount: Amount) -> int:
-    return sum(c.shares for c in amount.components if c.issuable)
+def _issuable(amount: Amount) -> int | float:
+    return share_sum(c.shares for c in amount.components if c.issuable)
 
 
 def _implied(page: CoverPage) -> dict:

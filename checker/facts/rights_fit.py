@@ -10,7 +10,7 @@ catalogue (THR019) compares.
 """
 from __future__ import annotations
 
-from checker.facts.common import fmt_shares, named_pages
+from checker.facts.common import fmt_shares, named_pages, share_sum
 from checker.facts.holdings import _page_counts, pct_text
 from checker.model import Filing
 from checker.parse.rights_parts import count_adds_rights, read_rights_parts
@@ -59,7 +59,7 @@ def _cover_parts(agg) -> tuple[int, str, int | None, str] | None:
     comps = agg.components
     if len(comps) < 2 or sum(c.shares for c in comps) != agg.shares:
         return None
-    rights = sum(c.shares for c in comps if c.issuable)
+    rights = share_sum(c.shares for c in comps if c.issuable)
     return (rights, "row 11", agg.line, agg.raw) if rights > 0 else None
 
 
