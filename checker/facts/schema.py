@@ -395,7 +395,7 @@ FACT_TYPES: dict[str, FactType] = {
         "pct": F("number", "the person's percent"), "pct_s": F("str", "as printed"),
         "decimals": F("int", "decimals printed"),
         "agg_s": F("str", "row 11 formatted"),
-        "rights": D("int", "the shares the person may acquire that its amount includes: row 11's components marked issuable, "
+        "rights": D("number", "the shares the person may acquire that its amount includes: row 11's components marked issuable, "
                            "where they add up to row 11, or the rights parts of an items' breakdown whose parts add up to the "
                            "amount (one person's alone)"),
         "rights_s": F("str", "those shares formatted"),
