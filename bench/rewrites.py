@@ -178,6 +178,10 @@ REWRITES = {
     "dates-day-first": lambda t: t[:_body_start(t)] + _LONG_DATE.sub(lambda m: f"{m.group(2)} {m.group(1)} {m.group(3)}",
                                                                      t[_body_start(t):]),
     "boxes-in-parentheses": _text_only(lambda t: re.sub(r"\[\s\]", "( )", re.sub(r"\[\s*[xX]\s*\]", "(X)", t))),
+    "text-in-spans": _html_only(lambda t: re.sub(r">([^<>]*[A-Za-z0-9][^<>]*)<", "><span>\\1</span><", t)),
+    "labels-broken-by-br": _html_only(lambda t: re.sub(r"(?i)\b(sole|shared|aggregate)\s+(voting|dispositive|amount)",
+                                                       "\\1<br>\\2", t)),
+    "percent-sign-dropped-on-its-own": lambda t: re.sub(r"(?m)(^\s*|>\s*)(\d{1,3}\.\d+)\s*%(?=\s*(?:$|<))", "\\1\\2", t),
 }
 
 

@@ -270,3 +270,14 @@ def test_a_sole_power_statement_keeps_a_fractional_count():
     from checker.parse.item5_statements import item5_sole_statements
     said = item5_sole_statements("Alpha Fund LP has the sole power to vote 1,234.5678 shares.")
     assert [s.shares for s in said] == [Decimal("1234.5678")]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("7.04", "7.04"), ("15.6 (5)", "15.6"), ("8.34*", "8.34"), ("47.53 1", "47.53"),  # footnote marks
+    ("7.04 Refer to Item 4 below.", "7.04"), ("7.04 (see Item 4(a))", "7.04"),  # where it is explained
+    ("5.5 shares", None), ("5.5 of 1,000", None), ("12 (1)", None), ("47.53 12", None),
+    ("7.04 see Item 4 of the 2,000", None),
+])
+def test_a_percent_row_without_its_sign(text, value):
+    got = V.parse_bare_percent(text)
+    assert (str(got[0]) if got else None) == value

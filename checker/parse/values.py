@@ -150,7 +150,12 @@ PCT_SIGN = r"\s*" + PCT_MARK
 HAS_PCT = re.compile(PCT_MARK)  # a cheap test before a percent pattern is tried on a line
 # Not after a comma: '19,7%' is not 7% (see parse_comma_percent).
 _PERCENT = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d+)?|\.\d+)" + PCT_SIGN)
-_BARE_DECIMAL = re.compile(r"^\s*(\d{0,3}\.\d+|\d{1,3})\s*$")
+# The value alone, maybe with a footnote mark ('15.6 (5)', '47.53 1') or a pointer to where it is explained
+# ('7.04 Refer to Item 4 below.', '7.04 (see Item 4)'): nothing else that could be the value.
+_POINTER = (r"(?:\s*\(?\s*(?:see|refer\s+to)\s+(?:item|row|footnote|note|the)\b"
+            r"(?:\s*(?:[A-Za-z]+\b|\d{1,2}\b(?:\s*\([a-z]\))?|[().,;:]))*)?")
+# A raised footnote number set apart by the HTML ('47.53<sup>1</sup>' reads '47.53 1') is a mark too.
+_BARE_DECIMAL = re.compile(r"^\s*(\d{0,3}\.\d+|\d{1,3})(?:\s+[1-9](?=\s*$))?" + _FOOTNOTE + _POINTER + r"\s*$", re.I)
 # A percent typed with a comma as its decimal mark: '19,7395**', '5,5 %'. The comma is followed by
 # other than exactly three digits, so it cannot separate thousands. The value is this one number,
 # alone or closed by a '%' or a footnote marker before the note's own text ('19,7395** **The
