@@ -32,12 +32,31 @@ def _html(t: str) -> bool:
     return re.search(r"(?i)<(?:td|p|div)[\s>]", t[:20000]) is not None
 
 
+_DOCUMENT = re.compile(r"(?is)(<DOCUMENT>.*?</DOCUMENT>)")
+
+
+def _per_document(fn, html: bool):
+    """``fn`` applied to each document of the kind (HTML or text) a rewrite is for: in a full
+    submission a text statement may carry an HTML exhibit, or the reverse; an XML document is
+    neither. A file that is no submission is one document."""
+    def applies(doc: str) -> bool:
+        body = doc[_body_start(doc):]
+        return not re.match(r"(?is)\s*<XML>", body) and _html(body) == html
+
+    def apply(t: str) -> str:
+        parts = _DOCUMENT.split(t)
+        if len(parts) == 1:
+            return fn(t) if applies(t) else t
+        return "".join(fn(p) if i % 2 and applies(p) else p for i, p in enumerate(parts))
+    return apply
+
+
 def _text_only(fn):
-    return lambda t: t if _html(t) else fn(t)
+    return _per_document(fn, html=False)
 
 
 def _html_only(fn):
-    return lambda t: fn(t) if _html(t) else t
+    return _per_document(fn, html=True)
 
 
 def _outside_xml(fn):

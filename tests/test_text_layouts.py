@@ -317,3 +317,15 @@ def test_a_blank_caption_does_not_take_the_value_of_the_caption_above():
     assert got["cusip"][0] == "45774W108" and "event_date" not in got
     stacked = ["45774W108", "(CUSIP Number)", "", "______", "(Date of Event Which Requires Filing of this Statement)"]
     assert "event_date" not in read_title_page(stacked, len(stacked))
+
+
+def test_labels_wrapped_after_their_first_word_beside_the_stub():
+    # an HTML cell whose labels break after 'Sole' / 'Shared' (<br>), with the form's stub words
+    # printed to the left of the row number ('Beneficially 8. Shared')
+    from checker.parse.cover_regions import find_markers
+    lines = ["6. Citizenship or Place of Organization: Delaware", "7. Sole", "Voting Power: -0-", "Number of",
+             "Shares", "Beneficially 8. Shared", "Voting Power: -0-", "Owned By", "Each", "Reporting 9. Sole",
+             "Dispositive Power: -0-", "Person", "With 10. Shared", "Dispositive Power: -0-"]
+    assert [(m.key, m.num, m.rest.strip()) for m in find_markers(lines)] == [
+        ("citizenship", 6, "Delaware"), ("sole_voting", 7, "-0-"), ("shared_voting", 8, "-0-"),
+        ("sole_dispositive", 9, "-0-"), ("shared_dispositive", 10, "-0-")]

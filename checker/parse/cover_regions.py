@@ -16,6 +16,7 @@ from functools import lru_cache
 from checker.parse.labels import (
     ROW_NUMBER_CELL,
     ROW_ORDER,
+    STUB_WORDS,
     is_label_text,
     match_label,
     may_hold_label,
@@ -37,6 +38,9 @@ _GAP = re.compile(r"\s{3,}")
 _OPEN_END = re.compile(r"(?:\b(?:and|or|of|which|the|a|an|by|to|in|upon|for|with|at)|[,(])\s*$", re.I)
 NUMBERISH = re.compile(r"^\s*[-–—(]*\s*(\.?\d|none\b|nil\b|-0-)", re.I)
 _NUMBERED_HEAD = re.compile(r"^[\s_\-=]*\(?\d{1,2}[.)]?\)?\s+[A-Za-z]")
+# The stub beside rows 7-10 ('Number of Shares Beneficially Owned By Each Reporting Person With'),
+# its words before a row's number on the same line.
+_STUB_BEFORE = re.compile(r"^\s*(?:(?:" + "|".join(sorted(STUB_WORDS)) + r")\s+)+(?=\(?\d{1,2}[.)]?\)?\s)", re.I)
 _LABEL_END = re.compile(r"[\s:*†‡]*(?:[-–—](?=\s|$))?")  # "POWER - 30,048": the dash separates
 _ITEM_ROW_LABEL = re.compile(r"^\s*(?:reporting\s+persons?|citizenship)\b", re.I)
 _ZERO_MARK = re.compile(r"[-–—]{1,3}|_{2,20}")
@@ -106,8 +110,9 @@ def find_markers(lines: list[str]) -> list[Marker]:
 
 def _wrapped_label(cell: str, nxt: str) -> tuple[str, int | None, str] | None:
     """'2.   CHECK' / 'THE APPROPRIATE BOX IF A MEMBER OF A GROUP*  (a) x': a numbered label
-    broken over two lines. Returns (key, number, the next line's text after the label)."""
-    head = cell.rstrip()
+    broken over two lines, maybe after the stub printed to its left ('Beneficially 8. Shared' /
+    'Voting Power: -0-'). Returns (key, number, the next line's text after the label)."""
+    head = _STUB_BEFORE.sub("", cell.rstrip())
     if len(head) > 120 or not _NUMBERED_HEAD.match(head):
         return None
     tail = nxt.strip()
