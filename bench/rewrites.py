@@ -201,6 +201,10 @@ REWRITES = {
     "labels-broken-by-br": _html_only(lambda t: re.sub(r"(?i)\b(sole|shared|aggregate)\s+(voting|dispositive|amount)",
                                                        "\\1<br>\\2", t)),
     "percent-sign-dropped-on-its-own": lambda t: re.sub(r"(?m)(^\s*|>\s*)(\d{1,3}\.\d+)\s*%(?=\s*(?:$|<))", "\\1\\2", t),
+    "empty-paragraphs-between": _html_only(lambda t: re.sub(r"(?i)</p>", "</p><p>&nbsp;</p>", t)),
+    "row-number-cell-merged": _html_only(lambda t: re.sub(r"(?is)(<td[^>]*>)\s*(?:<[^>]+>\s*)*(\d{1,2}\.?)\s*(?:</[^>]+>\s*)*"
+                                                         r"</td>\s*<td[^>]*>", "\\1\\2 ", t)),
+    "signature-rules": lambda t: re.sub(r"(/s/\s*[A-Z][A-Za-z.\- ]{2,40}?)(?=\s*(?:<|$))", "\\1__________", t, flags=re.M),
 }
 
 
