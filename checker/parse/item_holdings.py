@@ -399,14 +399,22 @@ def _sentence(item: Item, name: str | None = None, own: str | None = None) -> It
 # voting and dispositive power': the shares over which the one reporting person (a trustee for
 # the trust, named by the trust) has both powers. Read only where nothing else states a figure.
 _HELD_WITH_POWERS = re.compile(
-    r"(?P<subj>[^.;]{0,80}?)\b(?:holds|held|owns|owned)\s+(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:shares|units)\b"
+    r"\b(?:holds|held|owns|owned)\s+(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:shares|units)\b"
     r"(?P<mid>[^.;\d]{0,60}?),?\s*as\s+to\s+which\s+(?:it|he|she|they|the\s+\w+)\s+(?:may\s+be\s+deemed\s+to\s+)?"
     r"(?:has|have|had|possess(?:es)?)\s+(?:the\s+)?(?:sole|shared)?\s*(?:voting\s+and\s+dispositive|dispositive\s+and\s+voting|"
     r"voting\s+and\s+investment)\s+powers?\b", re.I)
 
 
 def _held_with_powers(item: Item, flat: str, starts: list[int], name: str) -> ItemHolding | None:
-    hits = [m for m in _HELD_WITH_POWERS.finditer(flat) if _names_holder(m.group("subj"), name)]
+    hits, prev = [], 0
+    for m in _HELD_WITH_POWERS.finditer(flat):
+        # the subject: the words before the verb in its clause, at most 80 characters (found
+        # from the verb back: a leading lazy group tried at every offset was quadratic on a
+        # long line)
+        begin = max(prev, m.start() - 80, max(flat.rfind(".", 0, m.start()), flat.rfind(";", 0, m.start())) + 1)
+        prev = m.end()
+        if _names_holder(flat[begin:m.start()], name):
+            hits.append(m)
     if len({m.group("n") for m in hits}) != 1:
         return None
     m = hits[0]
