@@ -154,8 +154,10 @@ def check_cli(path: Path) -> str | None:
     return None
 
 
-class _Hang(Exception):
-    pass
+class _Hang(BaseException):
+    """Not an Exception: the pipeline turns any Exception of a file into that file's internal
+    error, so an alarm in a mutant's second run read as a different output ('not-deterministic')
+    instead of the slow check it was."""
 
 
 def _alarm(signum, frame):
