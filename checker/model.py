@@ -265,7 +265,7 @@ class Filing(BaseModel):
     rights_to_acquire: bool = False
     # Where every such mention states how many shares ('59,333 shares issuable upon the exercise of
     # Warrants', 'warrants to purchase 500,000 shares'), the sum of the different figures; else None.
-    rights_shares: int | None = None
+    rights_shares: int | Decimal | None = None
     issues: list[ParseIssue] = Field(default_factory=list)
 
     def item(self, number: str) -> Item | None:

@@ -2,6 +2,8 @@
 the filing's own figures explain its percent."""
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from checker import sources
@@ -41,6 +43,7 @@ PLAIN_PHRASINGS = [
     ("The number of shares outstanding after the offering is 12,300,000, so the Fund owns 9.1%.", 12_300_000),
     ("The percent is a fraction whose denominator is 71,489,709 shares.", 71_489_709),
     ("Based upon 34,723,185 issued and outstanding shares of Common Stock (25.4%).", 34_723_185),
+    ("based upon 15,134,200.00 shares outstanding as of February 9, 2004", 15_134_200),  # cents: whole
 ]
 
 
@@ -64,6 +67,7 @@ def test_outstanding_count_in_other_phrasings(sentence, count):
     "Upon the merger, (i) holders of the 5,935,000 issued and outstanding units of the other partnership "
     "received $2.40 per unit, (ii) the 99% interest was cancelled.",  # another entity's units, a list
     "The Issuer had 8,774,324 shares outstanding at the time of the merger.",  # no percent in view
+    "The percentages are based upon 15,134,200.5 shares outstanding.",  # a fraction: never its whole part
 ])
 def test_counts_that_are_not_the_class_count(sentence):
     assert _item5(sentence) in ([], [13_654_930])
@@ -82,6 +86,9 @@ def test_counts_that_are_not_the_class_count(sentence):
     (["The Fund holds 20,000 shares of Common Stock and warrants."], None),
     (["The Fund holds warrants to purchase 20,000 shares. The Manager holds convertible notes."], None),
     (["Nothing is said of any right."], None),
+    (["options to acquire an additional 166,000.00 common shares"], 166000),  # cents: a whole count
+    (["warrants to purchase up to 1,500.25 units of the Partnership"], None),  # units: no shares figure
+    (["The Fund holds warrants to purchase 1,500.25 shares of Common Stock."], Decimal("1500.25")),
 ])
 def test_rights_figure(texts, bound):
     from checker.parse.outstanding import rights_figure
@@ -97,3 +104,16 @@ def test_comma_decimal_percent():
     assert parse_comma_percent("12,34 shares") is None  # not closed as a percent, not alone
     assert parse_comma_percent("100,5") is None  # no percent of a class
     assert parse_percent_candidates("19,7%") == []  # not 7%
+
+
+def test_fractional_rights_in_an_item_breakdown_are_no_internal_error():
+    # the breakdown's rights part enters the percent arithmetic (floats) as share_sum makes it
+    from pathlib import Path
+
+    from checker.api import check_bytes
+    base = (Path(__file__).parent / "cases" / "bases" / "13d.txt").read_text()
+    five = "(a) The percentages are based on 18,181,818 shares of Common Stock outstanding as of\nFebruary 28, 2025."
+    text = base.replace(five, five + " Alpha Fund LP beneficially owns 1,000,000 shares, consisting of "
+                        "999,999.5 shares held directly and 0.5 shares issuable upon exercise of warrants.")
+    result = check_bytes(text.encode(), "a.txt")
+    assert result.error is None and len(result.reporting_persons) == 2

@@ -72,7 +72,7 @@ def _item_parts(filing: Filing, amounts: set[int]) -> dict[int, tuple[int, str, 
         return {}
     for item in filing.items:
         for b in read_rights_parts(item.text or "", amounts):
-            found.setdefault(b.total, set()).add(b.rights)
+            found.setdefault(b.total, set()).add(share_sum([b.rights]))  # floats: see share_sum
             line = item.text_line((item.text or "")[:b.offset].count("\n"))  # the amount's own line
             where.setdefault(b.total, (f"Item {item.number}", line, b.text))
     return {a: (next(iter(r)), *where[a]) for a, r in found.items() if len(r) == 1}

@@ -7,13 +7,18 @@ read from the items' text, whatever the format the filing came in.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from checker.model import Filing, OutstandingCount
+from checker.parse import values as V
 
 _LEAD = (r"(?:based\s+(?:up)?on|calculated\s+(?:on\s+the\s+basis\s+of|using|based\s+on)|computed\s+(?:on|using)|"
          r"(?:%|percent)\s+of)\s+(?:an?\s+|the\s+)?(?:sum\s+of\s+(?:the\s+)?)?"
          r"(?:aggregate\s+(?:total\s+)?of\s+|total\s+of\s+|approximately\s+)?")
-_COUNT = r"(?P<n>\d{1,3}(?:,\d{3})+|\d{5,})\s+"
+# An outstanding count is whole: printed with cents ('15,134,200.00') it is read without them; a
+# count with another fraction is no count here (never read as its whole part).
+_CENTS = r"(?:\.0+)?(?!\.?\d)"
+_COUNT = r"(?P<n>\d{1,3}(?:,\d{3})+|\d{5,})" + _CENTS + r"\s+"
 _SHARES = r"(?:\w+\s+){0,2}?(?:shares|ordinary\s+shares|common\s+shares|units)\b"
 # "based on 36,282,883 shares of Common Stock outstanding as of ...", "1.3% of the sum of the
 # 19,256,251 outstanding Common Shares plus ...", "... 19,256,251 Common Shares that ... were outstanding".
@@ -22,7 +27,7 @@ _SHARES = r"(?:\w+\s+){0,2}?(?:shares|ordinary\s+shares|common\s+shares|units)\b
 OUTSTANDING = re.compile(_LEAD + _COUNT + r"(?:(?:issued\s+and\s+)?outstanding\s+" + _SHARES
                          + r"|issued\s+and\s+outstanding\b(?!\s+(?:warrants?|options?|notes?|units|preferred)\b)|" + _SHARES
                          + r"[^.;]{0,160}?\boutstanding)", re.I | re.S)
-_N = r"(\d{1,3}(?:,\d{3}){2,}|\d{7,})"
+_N = r"(\d{1,3}(?:,\d{3}){2,}|\d{7,})" + _CENTS
 # The count stated without 'based on': 'there were 20,563,426 shares of Common Stock outstanding',
 # 'of which 57,214,587 shares were issued and outstanding', 'an aggregate total of 106,130,396
 # issued and outstanding', 'BRT had 8,774,324 Beneficial Shares outstanding', 'dividing 1,337,185
@@ -116,7 +121,8 @@ def _without_others_rights(text: str) -> str:
 # 'convertible into 2,500,000 shares'). The phrase runs on over the words that name the right
 # ('upon the exercise of ... Warrants'). No 'and' between the figure and the words: '20,000 shares
 # of Common Stock and warrants' states the shares held, not what the warrants buy.
-_FIG = r"(?<![\d,.$])(?P<n>\d{1,3}(?:,\d{3})+|\d{5,})(?![\d,.])"
+# A share figure, a fraction kept ('366,000.00', '1,234.5678'): not a price ('$8.50') nor a part of one.
+_FIG = r"(?<![\d,.$])(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{5,}(?:\.\d+)?)(?![\d,]|\.\d)"
 _RIGHT_WORDS = (r"(?:issuable|underlying|exercisable|convertible|(?:upon|on)\s+(?:the\s+)?(?:exercise|conversion)"
                 r"|subject\s+to\s+(?:[\w\-]+\s+){0,2}?(?:options?|warrants?)|(?:may|could|has\s+the\s+right\s+to)\s+"
                 r"acquire|(?:options?|warrants?)\b)")
@@ -132,7 +138,7 @@ RIGHTS_FIGURE = re.compile(
     + _FIG.replace("?P<n>", "?P<m>") + r"\s+(?:[\w\-]+\s+){0,4}?shares\b", re.I)
 
 
-def rights_figure(texts) -> int | None:
+def rights_figure(texts) -> int | Decimal | None:
     """What the texts say the persons may acquire, at most: the sum of the different share figures
     they state for rights to acquire (a figure repeated on each cover page and in Item 5 is one
     right; two rights of one person are two figures), where every mention of a right (RIGHTS)
@@ -144,7 +150,7 @@ def rights_figure(texts) -> int | None:
         spans = []
         for m in RIGHTS_FIGURE.finditer(flat):
             spans.append((m.start(), m.end()))
-            figures.add(int((m.group("n") or m.group("m")).replace(",", "")))
+            figures.add(V.read_number(m.group("n") or m.group("m")))
         for m in RIGHTS.finditer(flat):
             if not any(a <= m.start() and m.end() <= b for a, b in spans):
                 return None

@@ -24,10 +24,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
+from checker.parse import values as V
 from checker.parse.outstanding import RIGHTS_FIGURE, mentions_rights
 
-_FIG = re.compile(r"(?<![\d,.$])(?P<n>\d{1,3}(?:,\d{3})+|\d{4,})(?!\d|,\d|\.\d|\s*%)")
+Shares = int | Decimal  # a whole count, or a fraction kept exactly
+
+_FIG = re.compile(r"(?<![\d,.$])(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{4,}(?:\.\d+)?)(?!\d|,\d|\.\d|\s*%)")
 _INCLUDE = re.compile(r"\b(?:includ(?:es|ing|e)|consist(?:s|ing|ed)?\s+of|compris(?:ed\s+of|es|ing)"
                       r"|made\s+up\s+of|composed\s+of)\b\s*:?", re.I)
 # A figure counted in shares: '658,575 shares', '145,150 common shares', '300,000 shares of Class A'.
@@ -46,15 +50,15 @@ _WINDOW_PARTS = 1500  # the parts after the inclusion word, at most this far
 
 @dataclass
 class RightsParts:
-    total: int  # the amount the parts add up to
-    parts: list[tuple[int, bool]]  # (shares, a right to acquire?) in the order printed
-    rights: int  # the shares of the parts that are rights to acquire
+    total: Shares  # the amount the parts add up to
+    parts: list[tuple[Shares, bool]]  # (shares, a right to acquire?) in the order printed
+    rights: Shares  # the shares of the parts that are rights to acquire
     offset: int  # where the amount is printed, in the text given
     text: str  # from the amount to the last part, flattened
 
 
-def _figure(m: re.Match) -> int:
-    return int(m.group("n").replace(",", ""))
+def _figure(m: re.Match) -> int | Decimal:
+    return V.read_number(m.group("n"))  # a fraction kept ('366,000.00' is whole: an int)
 
 
 def read_rights_parts(text: str, amounts: set[int]) -> list[RightsParts]:
@@ -82,10 +86,10 @@ def read_rights_parts(text: str, amounts: set[int]) -> list[RightsParts]:
     return out
 
 
-def _parts(flat: str, start: int, total: int) -> tuple[list[tuple[int, bool]], int] | None:
+def _parts(flat: str, start: int, total: Shares) -> tuple[list[tuple[Shares, bool]], int] | None:
     """The share figures from ``start`` on, up to where they add up to ``total``; None where they
     pass it, or do not reach it within the window."""
-    parts: list[tuple[int, bool]] = []
+    parts: list[tuple[Shares, bool]] = []
     running = 0
     for f in _FIG.finditer(flat, start, min(len(flat), start + _WINDOW_PARTS)):
         right = _is_right(flat, f)
