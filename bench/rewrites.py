@@ -205,6 +205,8 @@ REWRITES = {
     "row-number-cell-merged": _html_only(lambda t: re.sub(r"(?is)(<td[^>]*>)\s*(?:<[^>]+>\s*)*(\d{1,2}\.?)\s*(?:</[^>]+>\s*)*"
                                                          r"</td>\s*<td[^>]*>", "\\1\\2 ", t)),
     "signature-rules": lambda t: re.sub(r"(/s/\s*[A-Z][A-Za-z.\- ]{2,40}?)(?=\s*(?:<|$))", "\\1__________", t, flags=re.M),
+    "rows-in-own-tables": _html_only(lambda t: re.sub(r"(?i)</tr>\s*<tr", "</tr></table><table><tr", t)),
+    "by-on-its-own-line": _text_only(lambda t: re.sub(r"(?m)^(\s*)By:\s*(/s/)", "\\1By:\n\\1\\2", t)),
 }
 
 
