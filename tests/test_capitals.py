@@ -111,3 +111,12 @@ def test_rule_lines_with_no_box_read_in_capitals():
     mixed = _view(check_bytes(text.encode(), "13g.txt"))
     assert ("CON012", "", "warning") in mixed[1]
     assert _view(check_bytes(text.upper().encode(), "13g.txt")) == mixed
+
+
+def test_a_breakdown_in_capitals_does_not_end_at_an_abbreviation():
+    # 'INC.' ends no sentence, in capitals as 'Inc.' does not (one abbreviation test, item_text)
+    from checker.parse.breakdowns import read_breakdowns
+    text = ("Alpha Fund LP beneficially owns 1,000 shares, consisting of (i) 600 shares held by Acme Inc. "
+            "And (ii) 400 shares held by Beta LLC.")
+    assert [b.parts for b in read_breakdowns(text)] == [[("i", 600), ("ii", 400)]]
+    assert [b.parts for b in read_breakdowns(text.upper())] == [[("i", 600), ("ii", 400)]]

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from checker.parse.item_text import NOT_ABBREVIATION
+
 _N = r"\d{1,3}(?:,\d{3})+|\d{3,}"
 # The total: a share count (not a percent, a price or a year), then no other figure up to the
 # words that say what it is made of, within one clause.
@@ -28,8 +30,7 @@ _SHARES = re.compile(r"(?<![\d,.$])(?P<n>" + _N + r"|\d{1,2})(?![\d%]|[,.]\d)\s+
                      r"(?:shares|units)\b", re.I)
 # A sentence ends at '.' before a capital or the end, but not after a one-letter initial or the
 # usual abbreviations ('Inc.', 'No.', 'Mr.'), nor inside a number.
-_END = re.compile(r"(?<!\b[A-Z])(?<!\bInc)(?<!\bCo)(?<!\bNo)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bJr)(?<!\bCorp)"
-                  r"(?<!\bLtd)(?<!\bL\.P)(?<!\bU\.S)\.(?=\s+[A-Z(]|\s*$)")
+_END = re.compile(NOT_ABBREVIATION + r"\.(?=\s+[A-Z(]|\s*$)")
 
 
 @dataclass

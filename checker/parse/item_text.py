@@ -12,7 +12,8 @@ from checker.parse import values as V
 # A full stop that ends a sentence is not after an initial ('W. Marxe', 'L.P.') or an
 # abbreviation ('Inc.', 'Mr.'), in either case: a statement typed in capitals ends its sentences
 # after capitals ('SHARES.  NEITHER FMR ...'), so a lower-case letter before the stop is no test.
-NOT_ABBREVIATION = r"(?<!\b[A-Z])(?<!\b(?i:inc|ltd|mrs))(?<!\b(?i:co|no|mr|ms|dr|jr|sr|st))"
+# ('L.P.' and 'U.S.' end in a one-letter initial.)
+NOT_ABBREVIATION = r"(?<!\b[A-Z])(?<!\b(?i:corp))(?<!\b(?i:inc|ltd|mrs))(?<!\b(?i:co|no|mr|ms|dr|jr|sr|st))"
 # A sentence or clause ends: '.' or ';' and a capital or '(' after it.
 SENTENCE_END = re.compile(NOT_ABBREVIATION + r"[.;]\s+(?=[A-Z(])")
 

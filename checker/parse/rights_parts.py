@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from checker.parse import values as V
+from checker.parse.item_text import NOT_ABBREVIATION
 from checker.parse.outstanding import RIGHTS_FIGURE, mentions_rights
 
 Shares = int | Decimal  # a whole count, or a fraction kept exactly
@@ -124,8 +125,7 @@ def _is_right(flat: str, f: re.Match) -> bool:
     return False
 
 
-_END = re.compile(r"(?<!\b[A-Z])(?<!\bInc)(?<!\bCo)(?<!\bNo)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bJr)(?<!\bCorp)"
-                  r"(?<!\bLtd)(?<!\bL\.P)(?<!\bU\.S)[.;](?=\s|$)")
+_END = re.compile(NOT_ABBREVIATION + r"[.;](?=\s|$)")
 
 
 def _sentence_end(flat: str, pos: int) -> int:

@@ -15,7 +15,7 @@ from decimal import Decimal
 from checker.model import (Amount, Codes, CoverPage, DateValue, Exhibit, Filing, Flag, Item, ItemHolding, NameRef,
                            ParseIssue, Percent, Signature, TextValue)
 from checker.parse.item_holdings import read_xml_item5_parts, xml_item4_by_name
-from checker.parse.xml_safe import elements, find, is_leaf, find_all, kid, kids, lname, load_tree, text_of
+from checker.parse.xml_safe import elements, find, find_all, is_leaf, kid, kids, lname, load_tree, text_of
 from checker.sources import Document
 
 # Cover-page rows: (row number on the 13D, on the 13G) -> element names (lower case).

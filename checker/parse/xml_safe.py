@@ -164,6 +164,6 @@ def is_leaf(el) -> bool:
 
 def text_of(el) -> str:
     """All text inside ``el``, with the CRs of ``&#13;`` dropped and ends trimmed."""
-    if el is None or not isinstance(el.tag, str):
-        return ""  # an entity reference the file never declares ('&NBSP;') is a node, not an element
+    if el is None:
+        return ""
     return "".join(el.itertext()).replace("\r", "").strip()
