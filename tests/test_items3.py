@@ -47,7 +47,7 @@ def test_13g_item_4_printed_once_where_the_covers_agree_is_con008s():
 
 
 def test_a_short_name_in_capitals_names_the_person_as_printed():
-    from checker.parse.item_holdings import _names
+    from checker.parse.item_sentences import _names
     assert _names("FMR, Fidelity, FVA, FVAL, and FMTC", "FMR Corp.")
     assert not _names("the fmr affiliates", "FMR Corp.")  # not as printed
     assert not _names("Beta LLC and Gamma LP", "Alpha LLC")  # legal forms name no one

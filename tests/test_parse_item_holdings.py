@@ -142,7 +142,7 @@ def test_values_listed_by_name_after_one_label():
 
 def test_per_person_sentence_needs_the_person_as_subject():
     from checker.model import Item
-    from checker.parse.item_holdings import _OWNS, _flatten, _line
+    from checker.parse.item_sentences import _OWNS, _flatten, _line
     from checker.parse.item_persons import per_person_holdings
     text = ("Alpha Fund LP beneficially owns 1,000 shares, representing 5.0% of the class. The Manager "
             "owns 2,000 shares, or 9.0%. Beta Capital LLC beneficially owns 3,000 shares, or 12.0%. "
