@@ -10,7 +10,8 @@ import re
 from lxml import etree
 
 from checker.sources.html import (_BOX_IMAGE, BLOCK, LAYOUT_ROW_CHARS, PARAGRAPH, SKIP, _LINE_CAP, _clean,
-                                  _footnote_mark, _table_of, pre_spacing)
+                                  _footnote_mark, _table_of, grid_runs, pre_spacing,
+                                  stacked_tables)
 
 
 def reference_html_to_text(html: str) -> tuple[str, list[int]]:
@@ -29,8 +30,8 @@ class ReferenceWalker:
     text itself and calls out only for block tags, and the state lives in slots.
     """
 
-    __slots__ = ("buf", "buf_line", "cover_rows", "cursor", "grid", "grid_tables", "line_map", "lines", "out",
-                 "pre_depth", "row", "row_spans", "row_tr")
+    __slots__ = ("buf", "buf_line", "cover_rows", "cursor", "grid", "grid_ends", "grid_tables", "line_map", "lines", "out",
+                 "pre_depth", "row", "row_spans", "row_tr", "stacked")
 
     def __init__(self) -> None:
         self.lines: list[str] = []
@@ -45,6 +46,8 @@ class ReferenceWalker:
         self.cover_rows: set = set()
         self.row_spans: list[int] = []  # colspan of each cell of the row being read
         self.grid_tables: set = set()  # tables of signature blocks printed side by side
+        self.grid_ends: set = set()  # the last table of each grid
+        self.stacked: set = set()  # tables with no break from the one before or after
         self.grid: list[tuple[int, list[tuple[int, str]]]] = []  # (line, [(column, text)]) per row
 
     def run(self, root) -> tuple[str, list[int]]:
@@ -52,7 +55,10 @@ class ReferenceWalker:
         # lxml returns the same proxy object for a node while one is referenced, so the
         # elements iterwalk yields can be looked up in this set.
         self.cover_rows = set(_COVER_ROWS(root))
-        self.grid_tables = set(_SIGNATURE_GRIDS(root))
+        # Which tables a grid spans (its rows may be tables of their own) is shared with the
+        # walk under test, as pre_spacing is.
+        self.grid_tables, self.grid_ends = grid_runs(set(_SIGNATURE_GRIDS(root)))
+        self.stacked = stacked_tables(root)
         for event, el in etree.iterwalk(root, events=("start", "end")):
             if event == "start":
                 line = el.sourceline
@@ -72,9 +78,9 @@ class ReferenceWalker:
             elif self.row is None:
                 tag = el.tag
                 if tag in BLOCK:
-                    if tag == "table" and self.grid and el in self.grid_tables:
+                    if tag == "table" and self.grid and el in self.grid_ends:
                         self._flush_grid()
-                    self._close(tag)
+                    self._close(el, tag)
                 text = el.tail
             else:  # inside a cover row only the row's own end matters
                 if el is self.row_tr:
@@ -115,17 +121,17 @@ class ReferenceWalker:
             self.row, self.row_tr = [self.out], el
             self.row_spans = [1]  # text before the first cell
             return
-        if tag in PARAGRAPH:
+        if tag in PARAGRAPH and (el, False) not in self.stacked:
             self._paragraph_break()
         if tag == "pre":
             self.pre_depth += 1
 
-    def _close(self, tag: str) -> None:
+    def _close(self, el, tag: str) -> None:
         if tag == "br":
             return  # a <br> ends the line where it starts
         if self.buf:
             self._flush()
-        if tag in PARAGRAPH:
+        if tag in PARAGRAPH and (el, True) not in self.stacked:
             self._paragraph_break()
         if tag == "pre":
             self.pre_depth -= 1

@@ -40,6 +40,12 @@ CASES = [
     "<table><tr><td>a<tr><td>b</td></tr></td></tr></table>",  # broken nesting, repaired by libxml2
     "<p>crlf\r\nline</p>\r\n<table>\r\n<tr><td>1\r\n</td><td>a</td></tr></table>",
     "<body><p>x\u2028y\u0085z\ftab\tend</p></body>",
+    # a signature grid with every row a table of its own, a blank paragraph between two of them
+    "<table><tr><td>ACME FUND, L.P.</td><td>ACME GP, LLC</td></tr></table>\n<table><tr><td>By: /s/ Jane Roe</td>"
+    "<td>By: /s/ John Doe</td></tr></table><p>&nbsp;</p><table><tr><td>Name: Jane Roe</td><td>Name: John Doe</td>"
+    "</tr></table><table><tr><td>Dated: May 1, 2020</td></tr></table><p>after</p>",
+    "<table><tr><td>1</td><td>a</td></tr></table> <table><tr><td>2</td><td>b</td></tr></table><p>x</p><table>"
+    "<tr><td>3</td></tr></table>",  # tables one under the other, then one after a paragraph
     "<p>500000<sup>1</sup> on December 31<sup>st</sup></p><table><tr><td>11</td><td>500000"
     "<font style='FONT-SIZE: 70%; VERTICAL-ALIGN: text-top'>2</font></td></tr></table>",
 ]
@@ -112,3 +118,25 @@ def test_a_signature_grid_of_header_cells_reads_as_one_of_data_cells():
     text = html_to_text(grid)[0]
     assert text.index("ACME GP, LLC") > text.index("Name: Jane Roe")  # the blocks one under the other
     assert html_to_text(grid.replace("<td>", "<th>").replace("</td>", "</th>")) == html_to_text(grid)
+
+
+def test_tables_printed_one_under_the_other_read_as_one_table():
+    # A browser draws adjacent tables with no gap: no blank line between their rows, as in one table.
+    one = "<table><tr><td>1</td><td>a</td></tr><tr><td>2</td><td>b</td></tr></table><p>x</p>"
+    split = "<table><tr><td>1</td><td>a</td></tr></table>\n<table><tr><td>2</td><td>b</td></tr></table><p>x</p>"
+    assert html_to_text(split)[0] == html_to_text(one)[0] == "1 | a\n2 | b\n\nx"
+    # a paragraph between them is a break
+    apart = "<table><tr><td>1</td><td>a</td></tr></table><p>x</p><table><tr><td>2</td><td>b</td></tr></table>"
+    assert html_to_text(apart)[0] == "1 | a\n\nx\n\n2 | b"
+
+
+def test_a_signature_grid_printed_one_table_per_row_reads_as_one_grid():
+    grid = ("<table><tr><td>ACME FUND, L.P.</td><td>ACME GP, LLC</td></tr><tr><td>By: /s/ Jane Roe</td>"
+            "<td>By: /s/ John Doe</td></tr><tr><td>Name: Jane Roe</td><td>Name: John Doe</td></tr></table>")
+    per_row = grid.replace("</tr><tr>", "</tr></table>\n<table><tr>")
+    assert html_to_text(per_row)[0] == html_to_text(grid)[0]
+    assert html_to_text(grid)[0].splitlines() == ["ACME FUND, L.P.", "By: /s/ Jane Roe", "Name: Jane Roe", "",
+                                                 "ACME GP, LLC", "By: /s/ John Doe", "Name: John Doe"]
+    # a one-cell line after the grid (a date) is not part of it: it stays after both blocks
+    dated = per_row + "<table><tr><td>Dated: May 1, 2020</td></tr></table>"
+    assert html_to_text(dated)[0].splitlines()[-1] == "Dated: May 1, 2020"

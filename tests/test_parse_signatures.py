@@ -4,6 +4,7 @@ person. Small synthetic fixtures (tests/fixtures/layouts/), each one class of la
 filings, through the whole pipeline."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,19 @@ def test_html_signature_blocks_side_by_side_are_read_block_by_block():
     # Two blocks in one table ('Alpha Fund, L.P. | Alpha GP, LLC' / 'By: | /s/ Jane Roe | By: | /s/ ...'):
     # read row by row they made one person 'Alpha Fund, L.P. | Alpha GP, LLC' and left both unsigned.
     result = check_file(LAYOUTS / "signature_grid_13d.htm")
+    assert [(p.name, p.cover_page) for p in result.reporting_persons] == [
+        ("Alpha Fund, L.P.", True), ("Alpha GP, LLC", True)]
+    assert codes(result, "CON004", "COV001") == []
+
+
+def test_side_by_side_blocks_printed_one_table_per_row_are_read_block_by_block(tmp_path):
+    # Some filers' tools print every table row as a table of its own: the names above the '/s/'
+    # row are then a table apart, and were read as one person 'Alpha Fund, L.P. | Alpha GP, LLC'.
+    html = (LAYOUTS / "signature_grid_13d.htm").read_text()
+    split = tmp_path / "signature_grid_per_row_13d.htm"
+    split.write_text(re.sub(r"(?i)</tr>\s*<tr", "</tr></table>\n<table><tr", html))
+    assert split.read_text() != html
+    result = check_file(split)
     assert [(p.name, p.cover_page) for p in result.reporting_persons] == [
         ("Alpha Fund, L.P.", True), ("Alpha GP, LLC", True)]
     assert codes(result, "CON004", "COV001") == []

@@ -23,12 +23,14 @@ SAMPLE = {
     "txt/orgron_1996_brt_realty_sc13d.txt": ("capitals",),
     "labelled/1994_sc_13da_802019.txt": ("capitals",),
     "txt/orgron_2006_spirit_finance_sc13ga.txt": ("capitals",),
-    "html/orgron_2013_ocera_sc13d.htm": ("dash-zero-as-none", "footnote-after-aggregate", "br-as-paragraphs",
-                                         "html-capitals"),
     "labelled/2009_sc_13d_1091862.txt": ("cells-as-th",),
     "html-more/natereed_naturalgrocers_13d_isely.html": ("conformed-signature-one-slash",),
     "labelled/sample_1368148.txt": ("double-spaced",),
     "txt/orgron_1994_airborne_freight_sc13da.txt": ("double-spaced",),
+    # each row of a table as a table of its own (session 10): signature grids split per row
+    "html/orgron_2013_ocera_sc13d.htm": ("dash-zero-as-none", "footnote-after-aggregate", "br-as-paragraphs",
+                                         "html-capitals", "rows-in-own-tables"),
+    "html-more/natereed_twitter_13g_benchmark.html": ("rows-in-own-tables",),
 }
 
 

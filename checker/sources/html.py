@@ -79,12 +79,13 @@ class _Walker:
     (one method per case), and tests check the two give the same text and line map.
     """
 
-    __slots__ = ("grid", "grid_tables", "line_map", "lines")
+    __slots__ = ("grid", "grid_ends", "grid_tables", "line_map", "lines")
 
     def __init__(self) -> None:
         self.lines: list[str] = []
         self.line_map: list[int] = []
         self.grid_tables: set = set()  # tables of signature blocks printed side by side
+        self.grid_ends: set = set()  # the last table of each such grid (one table per row, or one for all)
         self.grid: list[tuple[int, list[tuple[int, str]]]] = []  # (line, [(column, text)]) per row
 
     def run(self, root) -> tuple[str, list[int]]:  # noqa: C901 - the hot loop, kept in one piece
@@ -92,7 +93,8 @@ class _Walker:
         # lxml returns the same proxy object for a node while one is referenced, so the
         # elements iterwalk yields can be looked up in these sets.
         cover_rows = set(_COVER_ROWS(root))
-        grid_tables = self.grid_tables = _signature_grids(root)
+        grid_tables, grid_ends = self.grid_tables, self.grid_ends = grid_runs(_signature_grids(root))
+        stacked = stacked_tables(root)  # tables with no break from the table before (or after)
         lines, line_map, grid = self.lines, self.line_map, self.grid
         add_line, add_map = lines.append, line_map.append
         buf: list[str] = []  # text of the line being read (cleared, never replaced)
@@ -130,7 +132,7 @@ class _Walker:
                             out = []
                             row, row_tr, row_spans = [out], el, [1]  # text before the first cell
                         else:
-                            if tag in PARAGRAPH and lines and lines[-1]:
+                            if tag in PARAGRAPH and lines and lines[-1] and (el, False) not in stacked:
                                 add_line("")  # a blank line, as in a text filing
                                 add_map(line_map[-1])
                             if tag == "pre":
@@ -145,7 +147,7 @@ class _Walker:
             elif row is None:
                 tag = el.tag
                 if tag in BLOCK and tag != "br":  # a <br> ends the line where it starts
-                    if tag == "table" and grid and el in grid_tables:
+                    if tag == "table" and grid and el in grid_ends:
                         self._flush_grid()
                     if buf:
                         text = _clean("".join(buf), not pre_depth)
@@ -154,7 +156,7 @@ class _Walker:
                             add_line(text)
                             add_map(buf_line or cursor)
                         buf_line = None
-                    if tag in PARAGRAPH and lines and lines[-1]:
+                    if tag in PARAGRAPH and lines and lines[-1] and (el, True) not in stacked:
                         add_line("")
                         add_map(line_map[-1])
                     if tag == "pre":
@@ -297,6 +299,75 @@ def _signature_grids(root) -> set:
 
 
 _SIGNED = re.compile(r"/s/", re.I)
+
+
+_TABLES = etree.XPath("//table")
+
+
+def stacked_tables(root) -> set:
+    """Tables printed one right under the other, with only white space between: a browser
+    draws them with no gap, as one table (some filers' tools print every row of a table as a
+    table of its own), so no blank line stands between them. (table, False) for a table that
+    follows another so, (table, True) for one that another follows."""
+    out = set()
+    for table in _TABLES(root):
+        before = table.getprevious()
+        if before is not None and before.tag == "table" and _blank_text(before.tail or ""):
+            out.add((table, False))
+            out.add((before, True))
+    return out
+
+
+def grid_runs(grids: set) -> tuple[set, set]:
+    """The tables each signature grid spans, and the last of them: (members, ends). Some filers'
+    tools print every row of a table as a table of its own; the names above the '/s/' row and
+    the 'Name:'/'Title:' rows below it are then tables beside the grid, and a reader sees one
+    grid. A neighbour joins where nothing visible stands between and it holds one row of two or
+    more cells (side-by-side text; a one-cell heading or date line is not part of the grid)."""
+    members, ends = set(), set()
+    for table in grids:
+        if table in members:
+            continue
+        run = [table]
+        while (before := _adjacent_table(run[0], backwards=True)) is not None and _joins(before, grids):
+            run.insert(0, before)
+        while (after := _adjacent_table(run[-1], backwards=False)) is not None and _joins(after, grids):
+            run.append(after)
+        members.update(run)
+        ends.add(run[-1])
+    return members, ends
+
+
+def _joins(table, grids: set) -> bool:
+    if table in grids:
+        return True
+    if table.find(".//table") is not None:
+        return False
+    rows = table.findall(".//tr")
+    return len(rows) == 1 and sum(1 for c in rows[0] if c.tag in ("td", "th")) >= 2
+
+
+def _adjacent_table(table, backwards: bool):
+    """The table printed right before (after) this one, with only white space and blank
+    elements (an empty paragraph, a line break) between; else None."""
+    el = table
+    while True:
+        if not backwards and not _blank_text(el.tail or ""):
+            return None
+        el = el.getprevious() if backwards else el.getnext()
+        if el is None or not isinstance(el.tag, str):
+            return None
+        if backwards and not _blank_text(el.tail or ""):
+            return None
+        if el.tag == "table":
+            return el
+        if el.tag == "img" or el.find(".//table") is not None or el.find(".//img") is not None \
+                or not _blank_text("".join(el.itertext())):
+            return None
+
+
+def _blank_text(s: str) -> bool:
+    return not _clean(s)
 
 
 def _table_of(tr):
