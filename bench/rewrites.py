@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 from checker.api import check_bytes  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
-GLOBS = ("txt/*", "html/*", "labelled/*.txt", "html-more/*.htm*")
+GLOBS = ("txt/*", "html/*", "labelled/*.txt", "html-more/*.htm*", "xml/*.xml")
 
 
 def _html(t: str) -> bool:
@@ -210,6 +210,122 @@ REWRITES = {
 }
 
 
+# ---------------------------------------------------------------- EDGAR XML (since Dec 2024)
+# The same XML document written another way: what an XML parser hands a reader is unchanged, so
+# what stakecheck reads must be too. Each rewrite parses and serialises with lxml (no regex on
+# markup), for the corpus's XML documents only (is_xml).
+
+def _xml_rewrite(fn):
+    def apply(t: str) -> str:
+        from lxml import etree
+        root = etree.fromstring(t.lstrip("\ufeff \t\r\n").encode("utf-8"),
+                                etree.XMLParser(resolve_entities=False, no_network=True))
+        out = fn(root)
+        return out if isinstance(out, str) else etree.tostring(root, xml_declaration=True, encoding="UTF-8").decode()
+    return apply
+
+
+def _strip_blank(root) -> None:
+    for el in root.iter():
+        if el.text is not None and not el.text.strip() and len(el):
+            el.text = None
+        if el.tail is not None and not el.tail.strip():
+            el.tail = None
+
+
+def _minified(root):
+    _strip_blank(root)
+
+
+def _pretty(root):
+    from lxml import etree
+    _strip_blank(root)
+    etree.indent(root, space="\t")
+
+
+def _prefixes_renamed(root) -> str:
+    """Every namespace under a prefix of its own (ns0, ns1, ...), declared once at the root,
+    instead of the default namespace the SEC's samples use."""
+    from lxml import etree
+    uris = sorted({etree.QName(el).namespace for el in root.iter() if isinstance(el.tag, str)} - {None})
+    nsmap = {f"ns{i}": u for i, u in enumerate(uris)}
+    new_root = etree.Element(root.tag, nsmap=nsmap)
+    pairs = [(root, new_root)]
+    while pairs:
+        old, new = pairs.pop()
+        new.text, new.tail = old.text, old.tail
+        for k, v in old.attrib.items():
+            new.set(k, v)
+        for child in old:
+            if not isinstance(child.tag, str):
+                continue
+            made = etree.SubElement(new, child.tag)
+            pairs.append((child, made))
+    new_root.tail = None
+    return etree.tostring(new_root, xml_declaration=True, encoding="UTF-8").decode()
+
+
+def _comments_between(root):
+    from lxml import etree
+    for el in list(root.iter()):
+        if el is not root and isinstance(el.tag, str):
+            el.addprevious(etree.Comment(" generated "))
+
+
+def _text_as_cdata(root):
+    from lxml import etree
+    for el in root.iter():
+        if isinstance(el.tag, str) and not len(el) and el.text and el.text.strip():
+            el.text = etree.CDATA(el.text)
+
+
+def _ascii_char_refs(root) -> str:
+    from lxml import etree
+    return etree.tostring(root, xml_declaration=True, encoding="US-ASCII").decode("ascii")
+
+
+def _empty_as_pairs(root) -> str:
+    from lxml import etree
+    for el in root.iter():
+        if isinstance(el.tag, str) and not len(el) and el.text is None:
+            el.text = ""  # serialised <a></a>, not <a/>
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8").decode()
+
+
+_XML_AMOUNT = re.compile(r"(?:sole|shared)(?:Voting|Dispositive)Power|(?:sole|shared)PowerOrDirectTo\w+|"
+                         r"aggregateAmountOwned|amountBeneficiallyOwned|\w*AggregateNumberOfShares")
+
+
+def _amounts_with_cents(root):
+    """'1500000' written '1500000.00': the schema's amounts are decimals, and some filers' tools
+    print two places."""
+    from lxml import etree
+    for el in root.iter():
+        if isinstance(el.tag, str) and _XML_AMOUNT.fullmatch(etree.QName(el).localname) \
+                and el.text and el.text.strip().isdigit():
+            el.text = el.text.strip() + ".00"
+
+
+XML_REWRITES = {
+    "xml-amounts-with-cents": _xml_rewrite(_amounts_with_cents),
+    "xml-minified": _xml_rewrite(_minified),
+    "xml-pretty-printed": _xml_rewrite(_pretty),
+    "xml-prefixes-renamed": _xml_rewrite(_prefixes_renamed),
+    "xml-comments-between": _xml_rewrite(_comments_between),
+    "xml-text-as-cdata": _xml_rewrite(_text_as_cdata),
+    "xml-ascii-char-refs": _xml_rewrite(_ascii_char_refs),
+    "xml-empty-as-pairs": _xml_rewrite(_empty_as_pairs),
+    "xml-crlf": lambda t: t.replace("\r\n", "\n").replace("\n", "\r\n"),
+    "xml-declaration-dropped": lambda t: re.sub(r"^\s*<\?xml[^>]*\?>\s*", "", t),
+}
+REWRITES.update(XML_REWRITES)
+
+
+def is_xml(text: str) -> bool:
+    """An EDGAR XML document on its own (the xml/ folder), not a submission."""
+    return re.match(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:\w+:)?edgarSubmission\b", text, re.S) is not None
+
+
 def reading(data: bytes, name: str):
     res = check_bytes(data, name)
     persons = sorted([(p.name.upper(), p.aggregate, p.percent, p.sole_voting, p.shared_voting, p.sole_dispositive,
@@ -234,6 +350,8 @@ def run(corpus: Path, names: list[str], out) -> dict[str, tuple[int, int]]:
         text = _decode(data)
         base = reading(data, str(path))
         for name in names:
+            if (name in XML_REWRITES) != is_xml(text):
+                continue  # the text and HTML rewrites are not for XML, nor the reverse
             new = REWRITES[name](text)
             if new == text:
                 continue
