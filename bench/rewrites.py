@@ -206,6 +206,14 @@ REWRITES = {
                                                          r"</td>\s*<td[^>]*>", "\\1\\2 ", t)),
     "signature-rules": lambda t: re.sub(r"(/s/\s*[A-Z][A-Za-z.\- ]{2,40}?)(?=\s*(?:<|$))", "\\1__________", t, flags=re.M),
     "rows-in-own-tables": _html_only(lambda t: re.sub(r"(?i)</tr>\s*<tr", "</tr></table><table><tr", t)),
+    # A page break inside a cover page, before row 12, with the running header a printer adds.
+    "page-break-inside-cover": _text_only(lambda t: re.sub(
+        r"(?im)^(?=[ \t]*\(?12[.)]?\)?[ \t]+check)",
+        "\n<PAGE>\n\n                                                            Page 99 of 99 Pages\n\n", t)),
+    "html-page-break-inside-cover": _html_only(lambda t: re.sub(
+        r"(?is)(<tr\b(?:(?!<tr\b).){0,400}?>\s*(?:<[^>]+>\s*)*\(?12[.)]?\)?\s*(?:<[^>]+>\s*)*check)",
+        "<tr><td><p style=\"page-break-before:always\">Page 99 of 99 Pages</p></td></tr>\\1", t)),
+    "signature-label": lambda t: re.sub(r"(?m)\bBy:(\s*(?:<[^>]+>\s*)*/s/)", "Signature:\\1", t),
     "by-on-its-own-line": _text_only(lambda t: re.sub(r"(?m)^(\s*)By:\s*(/s/)", "\\1By:\n\\1\\2", t)),
 }
 

@@ -145,6 +145,24 @@ def test_starred_blocks_signed_through_an_attorney_in_fact(mark):
         ("ALPHA FUND LP", "Ann Roe"), ("Ben Roe", "Ben Roe")]
 
 
+@pytest.mark.parametrize("label", ["By:", "Signature:", "SIGNATURE"])
+def test_the_signature_caption_before_the_mark_is_read_as_by(label):
+    # 'Signature: /s/ Victor Roe' under a 'By:' chain: the form's caption labels the signature line.
+    # Read as a line of its own, the chain was lost and the entity below taken for the one signed.
+    sig = (f"ALPHA PARTNERS, LLC\nBy: Alpha Holdings, LLC\nBy: Victor Roe, Managing Member\n{label} /s/ Victor Roe\n"
+           f"Name: Victor Roe\nALPHA MASTER FUND, LTD.\nBy: Victor Roe, Director\n{label} /s/ Victor Roe\nName: Victor Roe\n")
+    filing = parse_document(sources.load_bytes(cover_13d("Alpha Partners, LLC", signature=sig).encode(), "s.txt"))
+    assert [(s.name, s.signer) for s in filing.signatures] == [
+        ("ALPHA PARTNERS, LLC", "Victor Roe"), ("ALPHA MASTER FUND, LTD.", "Victor Roe")]
+
+
+def test_starred_blocks_with_the_signature_caption_on_the_attorney_line():
+    sig = STARRED.replace("* By:", "* Signature:")
+    filing = parse_document(sources.load_bytes(cover_13d("Alpha Fund LP", signature=sig).encode(), "s.txt"))
+    assert [(s.name, s.signer) for s in filing.signatures if s.context == "statement"][:2] == [
+        ("ALPHA FUND LP", "Ann Roe"), ("Ben Roe", "Ben Roe")]
+
+
 def test_a_star_without_an_attorney_line_is_no_signature():
     sig = STARRED.split("* By:")[0]
     filing = parse_document(sources.load_bytes(cover_13d("Alpha Fund LP", signature=sig).encode(), "s.txt"))

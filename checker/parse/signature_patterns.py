@@ -43,7 +43,7 @@ class _Role:
 
 _ROLE = _Role()
 _DEGREE = re.compile(r"(?:Ph\.?\s?D|M\.?\s?D|J\.?\s?D|Esq|Jr|Sr|CFA|CPA|MBA)\.?", re.I)
-_MARKER_BY = re.compile(r"^[\^*†‡]+\s*(?=by\b)", re.I)
+_MARKER_BY = re.compile(r"^[\^*†‡]+\s*(?=by\b|signature\b)", re.I)
 _CONNECTOR = re.compile(r"^(?:a|an|as|its|on\s+(?:its|his|her|their)\s+own|on\s+behalf|and|for|each\s+of|duly|by\s+and)\b",
                         re.I)
 _PROSE = re.compile(r"\b(?:hereby|certif(?:y|ies)|agree[sd]?|undersigned|pursuant|is|are|was|were|shall|will|"
@@ -66,3 +66,6 @@ _MARK = r"(?:/s/|(?<![\w/\\])s/(?!/))"
 CONFORMED_MARK = re.compile(_MARK, re.I)
 _PIPE_GLUE = re.compile(r"(?<=:) \| | \| (?=" + _MARK + ")", re.I)  # '/S/' as often as '/s/'
 _BARE_BY_LINE = re.compile(r"^by\s*:?\s*_+$", re.I)
+# 'Signature: /s/ Jane Roe' (the form's own caption before the mark) is 'By: /s/ Jane Roe': the
+# label of the signature line, neither a name nor a heading; 'Signature: *' is 'By: *'.
+SIGNATURE_LABEL = re.compile(r"^signature\s*:?\s*(?=" + _MARK + r"|\*+$)", re.I)

@@ -84,7 +84,7 @@ def blank(t: str) -> bool:
 
 
 _STAR_SIGNATURE = re.compile(r"^by\s*:?\s*\*+$", re.I)
-_STAR_ATTORNEY = re.compile(r"^\*+\s*by\b.*?" + CONFORMED_MARK.pattern, re.I)
+_STAR_ATTORNEY = re.compile(r"^\*+\s*(?:by|signature)\b.*?" + CONFORMED_MARK.pattern, re.I)
 
 
 def conform_starred(lines: list[str], text: list[str], start: int, end: int) -> None:

@@ -24,6 +24,7 @@ from checker.parse.signature_names import (
 )
 from checker.parse.signature_patterns import (
     _CONNECTOR, _DATED, _DEGREE, _MARKER_BY, _META, _MONTH_YEAR, _PIPE, _PIPE_GLUE, _ROLE, _SLASH_S, _WIDE_GAP,
+    SIGNATURE_LABEL,
 )
 from checker.parse.signature_wraps import blank as _blank, conform_starred, join_parenthesised, join_wraps
 
@@ -116,7 +117,8 @@ def _clean(line: str) -> str:
         s = _PIPE.sub(" | ", s)
     s = s.strip(" |`")
     s = _MARKER_BY.sub("", s)  # '^By /s/ ...', '*By: /s/ ...': the marker points at a footnote
-    return _PIPE_GLUE.sub(" ", s) if "|" in s else s
+    s = _PIPE_GLUE.sub(" ", s) if "|" in s else s
+    return SIGNATURE_LABEL.sub("By: ", s) if s[:1] in "Ss" else s
 
 
 def _date_on(t: str, k: int, file_line) -> DateValue | None:
