@@ -94,6 +94,28 @@ _LABEL_LINE = re.compile(r"(?m)^(\s*\(?\d{1,2}[.)]?\)?\s+)((?:NAMES?|SOLE|SHARED
 _NAME_ROW = re.compile(r"(?im)^(\s*\(?1[.)]?\)?\s+names?\s+of\s+reporting\s+persons?[^\n]*\n\s*)([A-Za-z][^\n]*)$")
 
 
+# Two reporting-person type or source-of-funds codes written 'IA, HC' ('the appropriate symbols').
+_CODES = "BD|BK|IC|IV|IA|EP|HC|SA|CP|CO|PN|IN|OO|FI|AF|WC|PF|SC"
+_CODE_PAIR = re.compile(r"(?<![\w,/])(" + _CODES + r")\s*,\s*(" + _CODES + r")(?![\w,/])")
+
+
+def _rows_as_paragraphs(t: str) -> str:
+    """Each table row a paragraph of its cells' text, as filers who type their cover pages
+    without a table print them; tables of signatures side by side are left as tables (run
+    together, two blocks' lines would mix for a reader too)."""
+    def row(m: re.Match) -> str:
+        cells = re.sub(r"(?is)<t[dh]\b[^>]*>", " ", m.group(1))
+        return "<p>" + re.sub(r"(?is)</t[dh]\s*>", " ", cells) + "</p>"
+
+    def table(m: re.Match) -> str:
+        body = m.group(0)
+        if len(re.findall(r"(?i)/s/", body)) >= 2:
+            return body
+        body = re.sub(r"(?is)<tr\b[^>]*>(.*?)</tr\s*>", row, body)
+        return re.sub(r"(?is)</?(?:table|tbody|thead|tfoot|colgroup|col)\b[^>]*>", "", body)
+    return re.sub(r"(?is)<table\b(?:(?!<table\b).)*?</table\s*>", table, t)
+
+
 def _unexpand(line: str) -> str:
     """Runs of spaces that reach a tab stop (every 8 columns) written as tabs: the same columns
     once tabs are expanded. Lines that already hold a tab are left as they are."""
@@ -214,6 +236,12 @@ REWRITES = {
         r"(?is)(<tr\b(?:(?!<tr\b).){0,400}?>\s*(?:<[^>]+>\s*)*\(?12[.)]?\)?\s*(?:<[^>]+>\s*)*check)",
         "<tr><td><p style=\"page-break-before:always\">Page 99 of 99 Pages</p></td></tr>\\1", t)),
     "signature-label": lambda t: re.sub(r"(?m)\bBy:(\s*(?:<[^>]+>\s*)*/s/)", "Signature:\\1", t),
+    "percent-approximately": lambda t: re.sub(r"(?m)(^\s*|>\s*)(\d{1,3}\.\d+\s?%)(?=\s*(?:$|<))", "\\1approximately \\2", t),
+    "codes-slash-separated": lambda t: _CODE_PAIR.sub("\\1/\\2", t),
+    "labels-wrapped": _text_only(lambda t: re.sub(
+        r"(?im)^([ \t]*\(?11[.)]?\)?[ \t]+aggregate[ \t]+amount[ \t]+beneficially[ \t]+owned)[ \t]+(by[ \t]+each)",
+        "\\1\n        \\2", t)),
+    "table-rows-as-paragraphs": _html_only(_rows_as_paragraphs),
     "by-on-its-own-line": _text_only(lambda t: re.sub(r"(?m)^(\s*)By:\s*(/s/)", "\\1By:\n\\1\\2", t)),
 }
 

@@ -136,6 +136,27 @@ def test_stub_word_before_a_numbered_label_with_one_space_html_folds_gaps():
         1000, 2000, 1000, 2000, 3000)
 
 
+def test_the_whole_stub_run_into_an_unnumbered_row_label():
+    # A cover typed in paragraphs: 'Number of Shares ... Reporting Person With: 7 Sole Voting Power'
+    # (no period after the row number, a colon after the stub) on one line.
+    text = cover_13d("Alpha Fund LP", "1,000", "3,000").replace(
+        "7. Sole Voting Power:  1,000",
+        "Number of Shares Beneficially Owned by Each Reporting Person With: 7 Sole Voting Power:  1,000")
+    p = person(run(text))
+    assert (p.sole_voting, p.aggregate) == (1000, 3000)
+
+
+@pytest.mark.parametrize("label, value", [("in Row", "9.2%"), ("in Row (11)", "9.2%"), ("in Row 11", "9.2%"),
+                                          ("in Row", "12.5%")])
+def test_a_percent_right_after_a_row_reference_left_without_its_number(label, value):
+    # 'PERCENT OF CLASS REPRESENTED BY AMOUNT IN ROW 9.2%': the filer left out '(11)'; the
+    # figure is 9.2 percent, not row 9 and .2 percent.
+    text = cover_13d("Alpha Fund LP", percent=value).replace(
+        f"Represented by Amount in Row (11):  {value}", f"Represented by Amount {label} {value}")
+    assert f"{label} {value}" in text
+    assert float(person(run(text)).percent) == float(value.rstrip("%"))
+
+
 def test_stub_words_hyphenated_across_lines_are_stub_not_values():
     # 'Shares Bene-' / 'ficially', 'Each Report-' / 'ing Person' in a space-aligned stub column
     # (the same layout with tabs splits into cells): the tails are stub text beside the labels.

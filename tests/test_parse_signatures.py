@@ -335,3 +335,33 @@ def test_the_entity_under_a_captioned_name_and_title_needs_no_legal_form():
 def test_older_conformed_signatures_without_the_first_slash_or_with_a_backslash(page, names):
     filing = parse_document(sources.load_bytes(_with_signature_page(page).encode(), "s.txt"))
     assert [(s.name, s.signer, s.capacity) for s in filing.signatures] == names
+
+
+OFFICER = "Date: May 19, 2003\nJ. Ellwood Roe\nBy: /s/ J. Ellwood Roe\nJ. Ellwood Roe\nTitle: President\n"
+
+
+def test_an_officer_printing_his_own_name_over_his_signature_signs_for_the_sole_person():
+    # 'J. Ellwood Roe' / 'By: /s/ J. Ellwood Roe' / 'Title: President': his name, not an entity
+    # signed for; the one reporting person (no cover page names him) is the one signed for.
+    assert signed_for(cover_13d("Roe & Co.", signature=OFFICER)) == ([], [("Roe & Co.", True)])
+
+
+def test_a_reporting_person_printing_his_own_name_with_a_title_signs_for_himself():
+    # near miss: the name over the signature has a cover page of its own
+    found, persons = signed_for(cover_13d("J. Ellwood Roe", signature=OFFICER))
+    assert found == [] and persons == [("J. Ellwood Roe", True)]
+
+
+def test_the_signed_name_and_the_printed_name_in_one_line_are_one_signer():
+    # '/s/ J. Ellwood Roe' and, under a rule in the same table cell, 'J. Ellwood Roe': one line
+    sig = "Date: May 19, 2003\nRoe & Co.\nBy: /s/ J. Ellwood Roe J. Ellwood Roe\nTitle: President\n"
+    filing = parse_document(sources.load_bytes(cover_13d("Roe & Co.", signature=sig).encode(), "s.txt"))
+    assert [(s.name, s.signer) for s in filing.signatures] == [("Roe & Co.", "J. Ellwood Roe")]
+
+
+def test_the_signature_heading_run_into_the_certification_starts_the_signature_page():
+    text = cover_13d("Roe & Co.", signature="Date: May 19, 2003\nRoe & Co.\nBy: /s/ J. Ellwood Roe\nTitle: President\n")
+    glued = text.replace("Signature\n\nAfter reasonable inquiry", "Signature After reasonable inquiry")
+    assert glued != text
+    filing = parse_document(sources.load_bytes(glued.encode(), "s.txt"))
+    assert [s.name for s in filing.signatures] == ["Roe & Co."]

@@ -156,7 +156,9 @@ def read_items(lines: list[str], start: int, end: int) -> list[tuple[int, Item]]
     return found
 
 
-_AFTER_INQUIRY = re.compile(r"^\s*after\s+reasonable\s+inquiry", re.I)
+# The certification opens the signature page, its heading maybe on the same line ('Signature After
+# reasonable inquiry ...': a heading cell beside the text, or typed as a run-in heading).
+_AFTER_INQUIRY = re.compile(r"^\s*(?:signatures?[\s.:*\-–—]*)?after\s+reasonable\s+inquiry", re.I)
 
 
 def find_signature_start(lines: list[str], start: int) -> int | None:

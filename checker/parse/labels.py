@@ -35,7 +35,9 @@ POWER_KEYS = AMOUNT_KEYS[:4]
 # '(See Instructions)' after a label, with or without a colon before it ('Excludes Certain Shares:
 # (See Instructions)'): either way the words are the label's, not its value.
 _SEE = r"(?:\s*:?\s*\(?\s*see\s+instructions?\s*\)?)?"
-_ROW_REF = r"\s*\(?\s*\d+\s*\)?"
+# 'in Row (11)': one or two digits, not the first of a decimal value printed right after a label
+# whose row number the filer left out ('AMOUNT IN ROW 9.2%' is 9.2 percent, not row 9 and .2).
+_ROW_REF = r"\s*\(?\s*\d{1,2}(?!\d|[.,]\d)\s*\)?"
 _IRS = (r"(?:[\s.:]*(?:S\.?S\.?\s+or\s+)?I\.?R\.?S\.?\s+Identification\s+Nos?\.?\s+of\s+(?:the\s+)?above\s+persons?"
         r"(?:\s*\((?:entities\s+only)\)\s*)?)?")
 # The group label needs more than "check the appropriate box": the title page's "check the
@@ -63,10 +65,10 @@ LABELS: dict[str, re.Pattern] = {k: re.compile(p, re.I) for k, p in {
     # 'BY EACH REPORTING PARTY' (a reworded label) is the same row
     "aggregate": r"aggregate\s+amount\s+beneficially(?:\s+owned(?:\s+by(?:\s+each(?:\s+reporting"
                  r"(?:\s+(?:person|party))?)?)?)?)?",
-    "excludes": r"check\s+(?:box\s+)?if\s+(?:the\s+)?aggregate\s+amount(?:\s+in\s+(?:row|line)" + _ROW_REF + r")?"
+    "excludes": r"check\s+(?:box\s+)?if\s+(?:the\s+)?aggregate\s+amount(?:\s+in\s+(?:row|line)(?:" + _ROW_REF + r")?)?"
                 r"(?:\s+excludes(?:\s+certain(?:\s+shares)?)?)?\**" + _SEE,
     "percent": r"percent\s+of\s+class(?:\s+represented(?:\s+by(?:\s+(?:the\s+)?amount)?(?:\s+(?:in\s+)?(?:row|line)"
-               + _ROW_REF + r")?)?)?",
+               r"(?:" + _ROW_REF + r")?)?)?)?",
     "type": r"type\s+of\s+reporting\s+persons?\**" + _SEE,
 }.items()}
 
@@ -225,7 +227,7 @@ def match_label(cell: str) -> tuple[str, int | None, int] | None:
     return None
 
 
-_STUB_THEN_NUMBER = re.compile(r"^\s*([A-Za-z][A-Za-z ]{1,40}?)\s(?=\(?\d{1,2}[.)]\)?\s+[A-Za-z])")
+_STUB_THEN_NUMBER = re.compile(r"^\s*([A-Za-z][A-Za-z :]{1,80}?)\s(?=\(?\d{1,2}[.)]?\)?\s+[A-Za-z])")
 
 
 # The labels by the letter they start with: a cell starting with "S" is tried against the six

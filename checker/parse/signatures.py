@@ -132,7 +132,13 @@ def _date_on(t: str, k: int, file_line) -> DateValue | None:
 
 
 def _strip_name(s: str) -> str:
-    return re.sub(r"\s+", " ", s.replace("|", " ")).strip(" _-*")
+    name = re.sub(r"\s+", " ", s.replace("|", " ")).strip(" _-*")
+    # '/s/ Jane Roe' with the printed 'Jane Roe' under a rule in the same cell: one line, the name twice
+    words = name.split()
+    half = len(words) // 2
+    if len(words) >= 4 and len(words) % 2 == 0 and words[:half] == words[half:]:
+        return " ".join(words[:half])
+    return name
 
 
 def _unit(text: list[str], k: int, end: int, signer: str) -> Unit | None:

@@ -106,6 +106,7 @@ def _read_body(filing: Filing, lines: list[str], start: int, fl) -> None:
     if sig_start is not None:
         sig_end = _block_end(lines, sig_start + 1)
         signed, unnamed = read_signature_blocks(lines, sig_start, sig_end, "statement", fl)
+        signed, unnamed = _officer_headings(filing, signed, unnamed)
         filing.signatures = signed + _for_sole_person(filing, signed, unnamed)
         filing.signature_dates = S.signature_dates(lines, sig_start, sig_end, fl)
         filing.signature_slots = [(fl(i), typed) for i, typed in S.signature_slots(lines, sig_start, sig_end)]
@@ -152,6 +153,23 @@ def _undersigned_parties(filing: Filing, lines: list[str], jfa: int, agreed: lis
         seen.add(s.name)
         out.append(NameRef(name=s.name, source="joint-filing-agreement", line=s.line))
     return out
+
+
+def _officer_headings(filing: Filing, signed: list[Signature],
+                      unnamed: list[Signature]) -> tuple[list[Signature], list[Signature]]:
+    """'J. Roe' / 'By: /s/ J. Roe' / 'Title: President': the officer's own name printed over a
+    signature given in an office, for an entity the block does not print. Where that name has no
+    cover page, the signature names no one it is given for (the officer is no reporting person)."""
+    from checker.names import same_name
+    from checker.parse.signature_names import same_signer
+    from checker.parse.signature_patterns import _ROLE
+    covers = [p.name.value for p in filing.cover_pages if p.name]
+    officer = [s for s in signed if s.capacity and _ROLE.match(s.capacity) and not re.match(r"individual", s.capacity, re.I)
+               and same_signer(s.name, s.signer) and not any(same_name(s.name, c) for c in covers)]
+    if not officer:
+        return signed, unnamed
+    return ([s for s in signed if s not in officer],
+            unnamed + [s.model_copy(update={"name": ""}) for s in officer])
 
 
 def _for_sole_person(filing: Filing, signed: list[Signature], unnamed: list[Signature]) -> list[Signature]:
