@@ -365,3 +365,19 @@ def test_the_signature_heading_run_into_the_certification_starts_the_signature_p
     assert glued != text
     filing = parse_document(sources.load_bytes(glued.encode(), "s.txt"))
     assert [s.name for s in filing.signatures] == ["Roe & Co."]
+
+
+def test_the_names_of_one_heading_printed_a_paragraph_apart_are_all_signed_for():
+    # An HTML paragraph for each name over the attorney's signature: blank lines between them.
+    sig = ("Date: May 1, 2013\nALPHA MANAGEMENT, LLC\nBy: /s/ Nathalie Agent\nNathalie Agent\nAttorney-in-Fact\n\n"
+           "CUSIP NO. 037833100 Page 15 of 19\n\nALAIN ROE\n\nDR. JAMES ROE\n\nERIC ROE\n\n"
+           "By: /s/ Nathalie Agent\n\nNathalie Agent\n\nAttorney-in-Fact\n")
+    filing = parse_document(sources.load_bytes(cover_13d("Alpha Management, LLC", signature=sig).encode(), "s.txt"))
+    assert [s.name for s in filing.signatures] == ["ALPHA MANAGEMENT, LLC", "ALAIN ROE", "DR. JAMES ROE", "ERIC ROE"]
+
+
+def test_a_name_a_paragraph_above_the_heading_under_prose_is_not_taken():
+    # near miss: above the blank line stands the certification, not names: only the nearest name
+    sig = "JOHN ROE\n\nALPHA MANAGEMENT, LLC\nBy: /s/ Jane Roe\nJane Roe, Managing Member\n"
+    filing = parse_document(sources.load_bytes(cover_13d("Alpha Management, LLC", signature=sig).encode(), "s.txt"))
+    assert [s.name for s in filing.signatures] == ["ALPHA MANAGEMENT, LLC"]

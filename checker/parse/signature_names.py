@@ -108,7 +108,7 @@ def heading_names(text: list[str], k: int, floor: int) -> list[str]:
         if not t or _blank(t):
             if buf and _bare_by_above(text, j, floor):
                 buf = []  # 'By:' / 'Acme Capital, Inc.' / '/s/ ...': that name signs, it is not signed for
-            elif buf:
+            elif buf and not _names_only_above(text, j, floor):
                 break
         elif _BY.match(t) or _META.match(t):
             buf = []  # the lines under a "By: <entity>" line continue it ("General Partner")
@@ -122,6 +122,20 @@ def heading_names(text: list[str], k: int, floor: int) -> list[str]:
             break
         j -= 1
     return _names(buf) + second if buf or not second else []
+
+
+def _names_only_above(text: list[str], j: int, floor: int) -> bool:
+    """Every line from the end of the block before (floor) down to line j is a name or holds no
+    heading text: the names of one heading printed a paragraph apart (an HTML paragraph each),
+    not a name left over under the lines of the block before."""
+    return all(_blank(t) or _heading_line(t) for t in text[floor:j])
+
+
+def _heading_line(t: str) -> bool:
+    if _BY.match(t) or _META.match(t) or _ROLE.match(t) or _CONNECTOR.match(t) or _SLASH_S.search(t) \
+            or V.first_date(t):
+        return False
+    return looks_like_name(_entity(t))
 
 
 def _ends_sentence_above(text: list[str], j: int, floor: int) -> bool:
