@@ -157,6 +157,26 @@ def test_a_percent_right_after_a_row_reference_left_without_its_number(label, va
     assert float(person(run(text)).percent) == float(value.rstrip("%"))
 
 
+NOTES = ("*See Item 5.\n\u2020 This percentage is calculated using a fraction, the numerator of which is the number\n"
+         "of shares that may be deemed to be beneficially owned by the Reporting Person.\n")
+
+
+def test_the_notes_under_the_last_row_are_not_its_value():
+    # No rule between row 14 and the page's notes: the notes are not type codes.
+    text = cover_13d("Alpha Fund LP", extra=NOTES)
+    [page] = parse_document(sources.load_bytes(text.encode(), "synthetic.txt")).cover_pages
+    assert page.type_codes.codes == ["PN"]
+    assert [f.rule_id for f in run(text).findings if f.rule_id == "COV004"] == []
+
+
+def test_a_blank_last_row_over_the_notes_is_blank():
+    # near miss: row 14 left blank, a note under it: the row is blank (COV002), not an invalid code
+    text = cover_13d("Alpha Fund LP", extra="\n*Of this amount, 400 shares relate to voting power over preferred stock.\n")
+    text = text.replace("14. Type of Reporting Person:  PN", "14. Type of Reporting Person")
+    found = sorted(f.rule_id for f in run(text).findings if f.rule_id in ("COV002", "COV004"))
+    assert found == ["COV002"]
+
+
 def test_stub_words_hyphenated_across_lines_are_stub_not_values():
     # 'Shares Bene-' / 'ficially', 'Each Report-' / 'ing Person' in a space-aligned stub column
     # (the same layout with tabs splits into cells): the tails are stub text beside the labels.

@@ -41,6 +41,9 @@ _NUMBERED_HEAD = re.compile(r"^[\s_\-=]*\(?\d{1,2}[.)]?\)?\s+[A-Za-z]")
 # The stub beside rows 7-10 ('Number of Shares Beneficially Owned By Each Reporting Person With'),
 # its words before a row's number on the same line.
 _STUB_BEFORE = re.compile(r"^\s*(?:(?:" + "|".join(sorted(STUB_WORDS)) + r")\s+)+(?=\(?\d{1,2}[.)]?\)?\s)", re.I)
+# A note printed under the last row ('*See Item 5.', '† This percentage is calculated ...'): the
+# page's footnotes begin, the last row's value has ended.
+_FOOTNOTE_LINE = re.compile(r"^\s*[*†‡]+\s*[A-Za-z(]")
 _LABEL_END = re.compile(r"[\s:*†‡]*(?:[-–—](?=\s|$))?")  # "POWER - 30,048": the dash separates
 _ITEM_ROW_LABEL = re.compile(r"^\s*(?:reporting\s+persons?|citizenship)\b", re.I)
 _ZERO_MARK = re.compile(r"[-–—]{1,3}|_{2,20}")
@@ -204,6 +207,8 @@ def cut_region(lines: list[str], m: Marker, nxt: Marker | None, row_no: int | No
     for idx in range(first, end_idx + 1 if nxt else end_idx):
         if idx >= len(lines) or (nxt is None and idx > first and ITEM_HEADING.match(lines[idx])):
             break
+        if idx > first and (nxt is None or m.key == "type") and _FOOTNOTE_LINE.match(lines[idx]):
+            break  # the notes under the last row
         cells = split_cells(lines[idx])
         if idx == first:
             whole = m.items or m.rest_idx is not None  # ``rest`` already holds the whole line's value
