@@ -157,6 +157,17 @@ def test_a_percent_right_after_a_row_reference_left_without_its_number(label, va
     assert float(person(run(text)).percent) == float(value.rstrip("%"))
 
 
+def test_stub_words_beside_a_value_with_one_space_are_stub():
+    # The stub column and the values, HTML-folded to one space: 'NUMBER OF -', 'OWNED BY 2,000'.
+    text = cover_13d("Alpha Fund LP", "1,000", "3,000").replace(
+        "7. Sole Voting Power:  1,000\n8. Shared Voting Power:  0\n9. Sole Dispositive Power:  1,000\n"
+        "10. Shared Dispositive Power:  0",
+        "7. Sole Voting Power:\nNUMBER OF -\n8. Shared Voting Power:\nOWNED BY 2,000\n9. Sole Dispositive Power:\n"
+        "PERSON - 0 -\n10. Shared Dispositive Power:\nWITH 3,000")
+    p = person(run(text))
+    assert (p.sole_voting, p.shared_voting, p.sole_dispositive, p.shared_dispositive) == (0, 2000, 0, 3000)
+
+
 NOTES = ("*See Item 5.\n\u2020 This percentage is calculated using a fraction, the numerator of which is the number\n"
          "of shares that may be deemed to be beneficially owned by the Reporting Person.\n")
 

@@ -44,6 +44,9 @@ _STUB_BEFORE = re.compile(r"^\s*(?:(?:" + "|".join(sorted(STUB_WORDS)) + r")\s+)
 # A note printed under the last row ('*See Item 5.', '† This percentage is calculated ...'): the
 # page's footnotes begin, the last row's value has ended.
 _FOOTNOTE_LINE = re.compile(r"^\s*[*†‡]+\s*[A-Za-z(]")
+# Stub words, then a value, with one space between ('NUMBER OF -', 'PERSON 1,000': HTML folds the
+# gap between the stub column and the value): the value.
+_STUB_THEN_VALUE = re.compile(r"^(?:(?:" + "|".join(sorted(STUB_WORDS)) + r")\s+)+(?=[-–—]+$|[-–—]\s*0\s*[-–—]$|\d)", re.I)
 _LABEL_END = re.compile(r"[\s:*†‡]*(?:[-–—](?=\s|$))?")  # "POWER - 30,048": the dash separates
 _ITEM_ROW_LABEL = re.compile(r"^\s*(?:reporting\s+persons?|citizenship)\b", re.I)
 _ZERO_MARK = re.compile(r"[-–—]{1,3}|_{2,20}")
@@ -248,7 +251,7 @@ def _cell_segments(cell: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     Cached: the stub and label tails repeat on every cover page."""
     values, dashes = [], []
     for seg in _GAP.split(cell):
-        seg = seg.strip().strip("*†").strip()
+        seg = _STUB_THEN_VALUE.sub("", seg.strip().strip("*†").strip())
         if seg and not _RULE.fullmatch(seg) and not is_label_text(seg):
             values.append(seg)
         elif seg and _ZERO_MARK.fullmatch(seg):
