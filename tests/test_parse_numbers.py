@@ -180,6 +180,16 @@ def test_the_notes_under_the_last_row_are_not_its_value():
     assert [f.rule_id for f in run(text).findings if f.rule_id == "COV004"] == []
 
 
+def test_a_note_under_a_rows_value_is_not_part_of_it():
+    # '19,7395**' (a decimal comma) then, with no rule between, '**The percentages used herein are
+    # calculated based upon ...': read together, the note's figures made the percent unreadable.
+    text = cover_13d("Alpha Fund LP").replace(
+        "13. Percent of Class Represented by Amount in Row (11):  5.0%",
+        "13. Percent of Class Represented by Amount in Row (11)\n19,7395**\n**The percentages used herein are "
+        "calculated based upon 85,237,621 outstanding common shares as of December 31, 2008.")
+    assert float(person(run(text)).percent) == 19.7395
+
+
 def test_a_blank_last_row_over_the_notes_is_blank():
     # near miss: row 14 left blank, a note under it: the row is blank (COV002), not an invalid code
     text = cover_13d("Alpha Fund LP", extra="\n*Of this amount, 400 shares relate to voting power over preferred stock.\n")

@@ -210,8 +210,9 @@ def cut_region(lines: list[str], m: Marker, nxt: Marker | None, row_no: int | No
     for idx in range(first, end_idx + 1 if nxt else end_idx):
         if idx >= len(lines) or (nxt is None and idx > first and ITEM_HEADING.match(lines[idx])):
             break
-        if idx > first and (nxt is None or m.key == "type") and _FOOTNOTE_LINE.match(lines[idx]):
-            break  # the notes under the last row
+        if idx > first and _FOOTNOTE_LINE.match(lines[idx]) and (
+                nxt is None or m.key == "type" or any(t.strip() for _, t in pieces)):
+            break  # the page's notes: under the last row, or after a row's value
         cells = split_cells(lines[idx])
         if idx == first:
             whole = m.items or m.rest_idx is not None  # ``rest`` already holds the whole line's value
