@@ -381,3 +381,11 @@ def test_a_name_a_paragraph_above_the_heading_under_prose_is_not_taken():
     sig = "JOHN ROE\n\nALPHA MANAGEMENT, LLC\nBy: /s/ Jane Roe\nJane Roe, Managing Member\n"
     filing = parse_document(sources.load_bytes(cover_13d("Alpha Management, LLC", signature=sig).encode(), "s.txt"))
     assert [s.name for s in filing.signatures] == ["ALPHA MANAGEMENT, LLC"]
+
+
+def test_a_head_of_department_title_on_its_own_line_is_the_capacity_over_the_entity():
+    # The form's 'Date / Signature / Name / Title' layout in paragraphs: the entity under the title.
+    sig = ("December 11, 2013\nDate\n/s/ Riccardo Roe\nSignature\nRiccardo Roe\nHead of Corporate Affairs\n"
+           "ALPHA TELECOM S.P.A.\n")
+    filing = parse_document(sources.load_bytes(cover_13d("Alpha Telecom S.p.A.", signature=sig).encode(), "s.txt"))
+    assert [(s.name, s.capacity) for s in filing.signatures] == [("ALPHA TELECOM S.P.A.", "Head of Corporate Affairs")]
