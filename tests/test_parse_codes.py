@@ -19,6 +19,9 @@ from checker.parse.values import split_codes
     ("Not applicable", ["NOT APPLICABLE"]),
     ("See Item 3 of this Statement", ["SEE ITEM 3 OF THIS STATEMENT"]),
     ("00 Securities are deemed beneficially owned", ["00 SECURITIES ARE DEEMED BENEFICIALLY OWNED"]),
+    ("IN 5", ["IN"]),  # the page number under the last row, no rule between
+    ("IA, OO 12", ["IA", "OO"]),
+    ("5", ["5"]),  # a number alone is what was printed: the rules report it
 ])
 def test_codes_as_printed(printed, codes):
     assert split_codes(printed) == codes

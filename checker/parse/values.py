@@ -245,6 +245,10 @@ def split_codes(text: str) -> list[str]:
     tokens = [t for t in re.split(r"[,;\s]+|\bAND\b|&", text) if t]  # text is upper-cased above
     # The form's own 'FOOTNOTES' caption printed under the last row is not a code.
     tokens = [t for t in tokens if t.strip(".*:") not in ("FOOTNOTES", "FOOTNOTE")]
+    # Nor the page number printed under the last row with no rule between ('IN' / '5').
+    paged = [t for t in tokens if not re.fullmatch(r"\d{1,3}", t)]
+    if paged and paged != tokens and _all_codes(paged):
+        tokens = paged
     if not _all_codes(tokens):
         # 'First Union Corporation (HC)': the codes are in the parentheses beside a name.
         inside = [t for group in re.findall(r"\(([^()]*)\)", raw.upper()) for t in re.split(r"[,;\s]+", group) if t]
