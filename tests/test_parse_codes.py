@@ -25,3 +25,16 @@ from checker.parse.values import split_codes
 ])
 def test_codes_as_printed(printed, codes):
     assert split_codes(printed) == codes
+
+
+@pytest.mark.parametrize("lines, checked", [
+    (["☒", "Rule 13d-1(b)", "□", "Rule 13d-1(c)", "□", "Rule 13d-1(d)"], ["Rule 13d-1(b)"]),  # boxes above
+    (["□", "", "Rule 13d-1(b)", "", "☒", "", "Rule 13d-1(c)", "□", "Rule 13d-1(d)"], ["Rule 13d-1(c)"]),
+    (["Rule 13d-1(b)", "□", "Rule 13d-1(c)", "☒", "Rule 13d-1(d)", "□"], ["Rule 13d-1(c)"]),  # boxes below
+    (["☒ Rule 13d-1(b)", "□ Rule 13d-1(c)"], ["Rule 13d-1(b)"]),  # beside, as before
+    (["Rules 13d-1(b), (c) and (d) are named in prose."], []),
+])
+def test_rule_boxes_on_lines_of_their_own(lines, checked):
+    # A title page typed in paragraphs: each box on a line of its own, the rule beside it on the next.
+    from checker.parse.boxes import rule_designations
+    assert [t.value for t in rule_designations(lines, len(lines), lambda k: k + 1)] == checked

@@ -29,8 +29,14 @@ SAMPLE = {
     "txt/orgron_1994_airborne_freight_sc13da.txt": ("double-spaced",),
     # each row of a table as a table of its own (session 10): signature grids split per row
     "html/orgron_2013_ocera_sc13d.htm": ("dash-zero-as-none", "footnote-after-aggregate", "br-as-paragraphs",
-                                         "html-capitals", "rows-in-own-tables"),
+                                         "html-capitals", "rows-in-own-tables", "table-rows-as-paragraphs"),
     "html-more/natereed_twitter_13g_benchmark.html": ("rows-in-own-tables",),
+    # cover pages, title pages and signatures typed in paragraphs, not tables (session 10)
+    "html/orgron_2012_moneygram_sc13da7.htm": ("table-rows-as-paragraphs", "signature-label"),
+    "labelled/2003_sc_13d_1224014.txt": ("table-rows-as-paragraphs",),
+    "labelled/2013_sc_13da_932470.txt": ("table-rows-as-paragraphs",),
+    "labelled/2022_sc_13g_1592643.txt": ("table-rows-as-paragraphs",),
+    "xml/orgron_2024_landsea_homes_schedule13d_primary_doc.xml": ("xml-prefixes-renamed", "xml-text-as-cdata"),
 }
 
 

@@ -48,7 +48,34 @@ def rule_designations(lines: list[str], limit: int, file_line) -> list[TextValue
             value = f"Rule 13d-1({ref.group(1).lower()})"
             if _CHECKED.fullmatch(box.strip()) and value not in {t.value for t in out}:
                 out.append(TextValue(value=value, line=file_line(idx)))
+    for idx, letter, box in _boxes_on_own_lines(lines, limit):
+        value = f"Rule 13d-1({letter})"
+        if _CHECKED.fullmatch(box) and value not in {t.value for t in out}:
+            out.append(TextValue(value=value, line=file_line(idx)))
     return out
+
+
+def _boxes_on_own_lines(lines: list[str], limit: int) -> list[tuple[int, str, str]]:
+    """'☒' / 'Rule 13d-1(b)' / '□' / 'Rule 13d-1(c)': each box on a line of its own, the rule on
+    the next (or, boxes after, the one before). Which side the boxes stand on is the side the
+    first rule line of the list has one: a box between two rules belongs to one of them only."""
+    rules = [(idx, m.group(1).lower()) for idx in range(min(limit, len(lines)))
+             if (m := _RULE_ONLY.fullmatch(lines[idx].strip()))]
+    if not rules:
+        return []
+
+    def lone_box(idx: int, step: int) -> str | None:
+        j = idx + step
+        while 0 <= j < min(limit, len(lines)) and not lines[j].strip():
+            j += step
+        text = lines[j].strip() if 0 <= j < min(limit, len(lines)) else ""
+        return text if _BOX.fullmatch(text) else None
+    step = -1 if lone_box(rules[0][0], -1) else 1
+    return [(idx, letter, box) for idx, letter in rules if (box := lone_box(idx, step))]
+
+
+# A rule reference alone on its line, no box beside it.
+_RULE_ONLY = re.compile(r"(?:rule\s+)?13d\s*-\s*1\s*\(\s*([bcd])\s*\)\.?", re.I)
 
 
 _RULE_LINE = re.compile(r"^[\W_xXo]*(?:rule\s+)?13d\s*-\s*1\s*\(\s*([bcd])\s*\)[\W_xXo]*$", re.I)
