@@ -23,7 +23,6 @@ SAMPLE = {
     "txt/orgron_1996_brt_realty_sc13d.txt": ("capitals",),
     "labelled/1994_sc_13da_802019.txt": ("capitals",),
     "txt/orgron_2006_spirit_finance_sc13ga.txt": ("capitals",),
-    "labelled/2009_sc_13d_1091862.txt": ("cells-as-th",),
     "html-more/natereed_naturalgrocers_13d_isely.html": ("conformed-signature-one-slash",),
     "labelled/sample_1368148.txt": ("double-spaced",),
     "txt/orgron_1994_airborne_freight_sc13da.txt": ("double-spaced",),
@@ -32,7 +31,8 @@ SAMPLE = {
                                          "html-capitals", "rows-in-own-tables", "table-rows-as-paragraphs"),
     "html-more/natereed_twitter_13g_benchmark.html": ("rows-in-own-tables",),
     # cover pages, title pages and signatures typed in paragraphs, not tables (session 10)
-    "html/orgron_2012_moneygram_sc13da7.htm": ("table-rows-as-paragraphs", "signature-label"),
+    "html/orgron_2012_moneygram_sc13da7.htm": ("table-rows-as-paragraphs",),
+    "labelled/2009_sc_13d_1091862.txt": ("cells-as-th", "signature-label"),
     "labelled/2003_sc_13d_1224014.txt": ("table-rows-as-paragraphs",),
     "labelled/2013_sc_13da_932470.txt": ("table-rows-as-paragraphs",),
     "labelled/2022_sc_13g_1592643.txt": ("table-rows-as-paragraphs",),
