@@ -38,3 +38,21 @@ def test_rule_boxes_on_lines_of_their_own(lines, checked):
     # A title page typed in paragraphs: each box on a line of its own, the rule beside it on the next.
     from checker.parse.boxes import rule_designations
     assert [t.value for t in rule_designations(lines, len(lines), lambda k: k + 1)] == checked
+
+
+def _item3(rows: list[str]):
+    from checker.model import Item
+    return Item(number="3", title="If this statement is filed pursuant to 240.13d-1(b) ... check whether the person "
+                "filing is a:", text="\n".join(rows), line=1)
+
+
+@pytest.mark.parametrize("box_e, codes", [("o", None), ("x", ["IA"]), ("☒", ["IA"])])
+def test_item3_options_with_letter_box_and_text_on_lines_of_their_own(box_e, codes):
+    # A checklist typed in paragraphs: '(e)' / 'o' / 'An investment adviser ... Rule 13d-1(b)(1)(ii)(E);'.
+    # All unchecked, the options are still a checklist: the clause letters they print state no type.
+    from checker.parse.boxes import filer_types
+    rows = ["(a)", "o", "Broker or dealer registered under Section 15 of the Act;",
+            "(e)", box_e, "An investment adviser in accordance with Rule 13d-1(b)(1)(ii)(E);",
+            "(g)", "o", "A parent holding company or control person in accordance with Rule 13d-1(b)(1)(ii)(G);"]
+    found = filer_types([_item3(rows)])
+    assert (found.codes if found else None) == codes

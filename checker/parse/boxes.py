@@ -133,7 +133,7 @@ def filer_types(items: list[Item]) -> Codes | None:
 
 
 def _item3_codes(item3: Item, codes: list[str], raw: list[str]) -> None:
-    text = (item3.title + "\n" + item3.text).split("\n")
+    text = _joined_options((item3.title + "\n" + item3.text).split("\n"))
     options = [m for m in (_OPTION.match(row.replace("|", " ")) for row in text) if m]
     for m in options:
         if not _CHECKED.fullmatch(m.group("box").strip()):
@@ -156,6 +156,28 @@ def _item3_codes(item3: Item, codes: list[str], raw: list[str]) -> None:
             if code not in codes:
                 codes.append(code)
                 raw.append(flat[max(0, m.start() - 60):m.end()][:80])
+
+
+_LETTER_ALONE = re.compile(r"\(?\s*[a-k]\s*[).]")
+
+
+def _joined_options(rows: list[str]) -> list[str]:
+    """'(e)' / '☒' / 'An investment adviser ...' (an option's letter, box and description each on
+    a line of their own, as a checklist typed in paragraphs prints them): one line, as the
+    option's cells in a table row read."""
+    out: list[str] = []
+    held = ""
+    for row in rows:
+        t = row.strip()
+        if t and (_LETTER_ALONE.fullmatch(t) or _BOX.fullmatch(t)):
+            held = f"{held} {t}".strip()
+            continue
+        if held and t:
+            out.append(f"{held} {t}")
+            held = ""
+        else:
+            out.append(row)
+    return out + ([held] if held else [])
 
 
 def _code_for(description: str) -> str | None:
