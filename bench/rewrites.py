@@ -242,6 +242,8 @@ REWRITES = {
         r"(?im)^([ \t]*\(?11[.)]?\)?[ \t]+aggregate[ \t]+amount[ \t]+beneficially[ \t]+owned)[ \t]+(by[ \t]+each)",
         "\\1\n        \\2", t)),
     "table-rows-as-paragraphs": _html_only(_rows_as_paragraphs),
+    "percent-leading-zero-dropped": lambda t: re.sub(r"(?m)(^\s*|>\s*)0(\.\d+\s?%)(?=\s*(?:$|<))", "\\1\\2", t),
+    "values-far-right": _text_only(lambda t: _ROW_LINE.sub(lambda m: m.group(1) + " " * 24 + m.group(2), t)),
     "by-on-its-own-line": _text_only(lambda t: re.sub(r"(?m)^(\s*)By:\s*(/s/)", "\\1By:\n\\1\\2", t)),
 }
 

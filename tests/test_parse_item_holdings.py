@@ -50,6 +50,15 @@ def test_13g_item_4_figures_are_read_with_their_person():
                           "sole_dispositive": 650100, "shared_dispositive": 0}
 
 
+@pytest.mark.parametrize("printed", [".54%", "0.54%"])
+def test_a_percent_printed_without_its_leading_zero_keeps_its_point(printed):
+    # 'Percent of Class:' / '.54%' is 0.54, not 54 (the label's colon and spacing end before the point)
+    item = ITEM4.replace("              10.0%", "              " + printed)
+    f = parse(cover_13d("Example College", "650,102", "650,102", "0.54%", schedule="13G", extra=item))
+    [h] = f.item_holdings
+    assert h.percent.value == Decimal("0.54")
+
+
 def test_item_4_that_points_to_the_cover_pages_states_nothing():
     text = "\nItem 4. Ownership.\n  See Items 5-9 and 11 of the cover page.\n  (a) Amount beneficially owned: See Item 9\n"
     assert parse(cover_13d("Example College", schedule="13G", extra=text)).item_holdings == []

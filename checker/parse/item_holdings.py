@@ -27,7 +27,8 @@ from checker.parse.item_text import line_of as _line
 from checker.parse.item_text import printed_percent as _printed_percent
 
 # An HTML table puts the label and its figure in cells: "(a) | Amount beneficially owned: | 4,654,746".
-_FLEX = r"[\s:.\-–—|]*"
+# Not the point of a figure printed without its leading zero ('Percent of Class: .54%').
+_FLEX = r"(?:[\s:\-–—|]|\.(?!\d))*"
 
 
 # 13G Item 4 labels, in the form's words (with the usual variants: 'or direct', 'disposition').
