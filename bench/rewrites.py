@@ -244,6 +244,12 @@ REWRITES = {
     "table-rows-as-paragraphs": _html_only(_rows_as_paragraphs),
     "percent-leading-zero-dropped": lambda t: re.sub(r"(?m)(^\s*|>\s*)0(\.\d+\s?%)(?=\s*(?:$|<))", "\\1\\2", t),
     "values-far-right": _text_only(lambda t: _ROW_LINE.sub(lambda m: m.group(1) + " " * 24 + m.group(2), t)),
+    "item4-letters-dropped": lambda t: re.sub(
+        r"(?i)\(\s*[a-c]\s*\)(\s*(?:<[^>]+>\s*)*)(?=amount\s+beneficially\s+owned|percent\s+of\s+class|number\s+of\s+shares\s+as)",
+        "\\1", t),
+    "item4-romans-as-numbers": lambda t: re.sub(
+        r"(?i)\(\s*(i{1,3}|iv)\s*\)(\s*(?:<[^>]+>\s*)*)(?=(?:sole|shared)\s+power)",
+        lambda m: "(" + str(("i", "ii", "iii", "iv").index(m.group(1).lower()) + 1) + ")" + m.group(2), t),
     "by-on-its-own-line": _text_only(lambda t: re.sub(r"(?m)^(\s*)By:\s*(/s/)", "\\1By:\n\\1\\2", t)),
 }
 

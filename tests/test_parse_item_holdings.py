@@ -59,6 +59,29 @@ def test_a_percent_printed_without_its_leading_zero_keeps_its_point(printed):
     assert h.percent.value == Decimal("0.54")
 
 
+def test_powers_numbered_1_to_4_read_as_the_romans_do():
+    numbered = ITEM4
+    for roman, number in (("(iii)", "(3)"), ("(ii)", "(2)"), ("(iv)", "(4)"), ("(i)", "(1)")):
+        numbered = numbered.replace(roman, number)
+    assert "(3)" in numbered
+    f = parse(cover_13d("Example College", "650,102", "650,102", "10.0%", schedule="13G", extra=numbered))
+    [h] = f.item_holdings
+    assert figures(h) == {"aggregate": 650102, "percent": Decimal("10.0"), "sole_voting": 650102,
+                          "sole_dispositive": 650100, "shared_dispositive": 0}
+
+
+def test_numbered_power_labels_over_a_pointer_to_the_cover_pages_state_nothing():
+    # '(1) Sole power to vote ...:' / '(2) Shared power ...:' ... 'See pages 2 and 3': the next
+    # label's number is no figure of the one before
+    item = ("\nItem 4. Ownership.\n  (a) Amount beneficially owned:\n  (b) Percent of class:\n"
+            "  (c) Number of shares as to which the person has:\n  (1) Sole power to vote or to direct the vote:\n"
+            "  (2) Shared power to vote or to direct the vote:\n  (3) Sole power to dispose or to direct the disposition of:\n"
+            "  (4) Shared power to dispose or to direct the disposition of:\n\n  See pages 2 and 3\n\n"
+            "Item 5. Ownership of Five Percent or Less of a Class.  Not applicable.\n")
+    f = parse(cover_13d("Example College", "650,102", "650,102", "10.0%", schedule="13G", extra=item))
+    assert [figures(h) for h in f.item_holdings] in ([], [{}])
+
+
 def test_item_4_that_points_to_the_cover_pages_states_nothing():
     text = "\nItem 4. Ownership.\n  See Items 5-9 and 11 of the cover page.\n  (a) Amount beneficially owned: See Item 9\n"
     assert parse(cover_13d("Example College", schedule="13G", extra=text)).item_holdings == []

@@ -52,7 +52,8 @@ _NOTE = r"(?:\s*\([^()]{0,60}\)+)?"
 _LABEL_RX = {k: re.compile(v + _NOTE + _FLEX, re.I) for k, v in _LABELS.items()}
 
 
-_ANY_LABEL = re.compile("|".join(f"(?:{v})" for v in _LABELS.values()) + r"|\(\s*(?:[a-d]|i{1,3}|iv)\s*\)", re.I)
+# A label, or the letter or number before one ('(c)', '(ii)', '(2)' where the powers are numbered).
+_ANY_LABEL = re.compile("|".join(f"(?:{v})" for v in _LABELS.values()) + r"|\(\s*(?:[a-d]|i{1,3}|iv|[1-4])\s*\)", re.I)
 
 
 def read_item_holdings(filing: Filing) -> None:
