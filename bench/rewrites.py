@@ -250,6 +250,9 @@ REWRITES = {
     "item4-romans-as-numbers": lambda t: re.sub(
         r"(?i)\(\s*(i{1,3}|iv)\s*\)(\s*(?:<[^>]+>\s*)*)(?=(?:sole|shared)\s+power)",
         lambda m: "(" + str(("i", "ii", "iii", "iv").index(m.group(1).lower()) + 1) + ")" + m.group(2), t),
+    "amendment-no-spelled": lambda t: re.sub(r"(?i)\(Amendment\s+No\.\s*(\d+)\)", lambda m: "(Amendment No. "
+                                              + ("One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine")[int(m.group(1)) - 1]
+                                              + ")" if 1 <= int(m.group(1)) <= 9 else m.group(0), t),
     "by-on-its-own-line": _text_only(lambda t: re.sub(r"(?m)^(\s*)By:\s*(/s/)", "\\1By:\n\\1\\2", t)),
 }
 

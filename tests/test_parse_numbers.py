@@ -351,3 +351,16 @@ def test_a_sole_power_statement_keeps_a_fractional_count():
 def test_a_percent_row_without_its_sign(text, value):
     got = V.parse_bare_percent(text)
     assert (str(got[0]) if got else None) == value
+
+
+@pytest.mark.parametrize("printed, number", [("(Amendment No. 2)", 2), ("(Amendment No. Two)", 2),
+                                             ("(AMENDMENT NO. TWELVE)*", 12), ("(Amendment No. _3_)", 3)])
+def test_the_amendment_number_in_figures_or_in_words(printed, number):
+    text = cover_13d("Alpha Fund LP").replace("SCHEDULE 13D\n", f"SCHEDULE 13D\n{printed}\n", 1)
+    assert parse_document(sources.load_bytes(text.encode(), "synthetic.txt")).amendment_no == number
+
+
+def test_an_amendment_number_word_that_is_no_number_is_not_read():
+    # near miss: 'Amendment No. Onerous' is not 'One'
+    text = cover_13d("Alpha Fund LP").replace("SCHEDULE 13D\n", "SCHEDULE 13D\n(Amendment No. Onerous)\n", 1)
+    assert parse_document(sources.load_bytes(text.encode(), "synthetic.txt")).amendment_no is None

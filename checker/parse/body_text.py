@@ -9,7 +9,17 @@ from checker.names import split_names
 from checker.parse import values as V
 
 FORM_LINE = re.compile(r"\b(?:form\s+)?(SC|schedule)\s+13\s*([DG])(\s*/\s*A)?\b", re.I)
-AMENDMENT = re.compile(r"\bamendment\s+no\.?\s*:?\s*_*\s*(\d{1,3})(?!\d)", re.I)  # "(Amendment No. _2_)"
+# "(Amendment No. _2_)", or the number in words ("(Amendment No. Two)")
+_NUMBER_WORDS = {w: n for n, w in enumerate(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty".split(), start=1)}
+AMENDMENT = re.compile(r"\bamendment\s+no\.?\s*:?\s*_*\s*(\d{1,3}(?!\d)|(?:" + "|".join(_NUMBER_WORDS) + r")\b)", re.I)
+
+
+def amendment_number(m: re.Match) -> int:
+    """The number an AMENDMENT match states, in figures or in words."""
+    g = m.group(1)
+    return int(g) if g.isdigit() else _NUMBER_WORDS[g.lower()]
 ITEM = re.compile(r"^[\s*#]*item\s+(\d{1,2})\s*(?:\(\s*[a-j]\s*\))?\s*[.:\-–]?\s*(.*)$", re.I)
 SIGNATURE_HEADING = re.compile(r"^[\s*#]*signatures?[\s.:*]*$", re.I)
 EXHIBIT_REF = re.compile(r"^[\s*#]*exhibit\s+(?:no\.?\s*)?([A-Z0-9][\w.\-]{0,6})[\s.:*]*(.*)$", re.I)
@@ -69,7 +79,7 @@ def read_title_page(lines: list[str], limit: int) -> dict:
         if "amendment_no" not in out:
             m = _amendment(line)
             if m:
-                out["amendment_no"] = (int(m.group(1)), idx)
+                out["amendment_no"] = (amendment_number(m), idx)
         if "(" in line:  # every caption is parenthesised
             _read_parenthetical(lines, idx, out)
         if _INLINE_HEAD.match(line):
@@ -88,7 +98,7 @@ def find_amendment(lines: list[str], limit: int) -> tuple[int, int] | None:
     for idx in range(min(limit, len(lines))):
         m = _amendment(lines[idx])
         if m:
-            return int(m.group(1)), idx
+            return amendment_number(m), idx
     return None
 
 
