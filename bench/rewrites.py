@@ -253,6 +253,8 @@ REWRITES = {
     "amendment-no-spelled": lambda t: re.sub(r"(?i)\(Amendment\s+No\.\s*(\d+)\)", lambda m: "(Amendment No. "
                                               + ("One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine")[int(m.group(1)) - 1]
                                               + ")" if 1 <= int(m.group(1)) <= 9 else m.group(0), t),
+    "cusip-number-spelled": lambda t: re.sub(r"(?i)\bcusip\s+no\.", "CUSIP Number", t),
+    "schedule-hyphenated": lambda t: re.sub(r"(?i)\b(schedule\s+)13([DG])\b", "\\g<1>13-\\2", t),
     "by-on-its-own-line": _text_only(lambda t: re.sub(r"(?m)^(\s*)By:\s*(/s/)", "\\1By:\n\\1\\2", t)),
 }
 

@@ -364,3 +364,11 @@ def test_an_amendment_number_word_that_is_no_number_is_not_read():
     # near miss: 'Amendment No. Onerous' is not 'One'
     text = cover_13d("Alpha Fund LP").replace("SCHEDULE 13D\n", "SCHEDULE 13D\n(Amendment No. Onerous)\n", 1)
     assert parse_document(sources.load_bytes(text.encode(), "synthetic.txt")).amendment_no is None
+
+
+@pytest.mark.parametrize("title, schedule", [("SCHEDULE 13-G", "13G"), ("SCHEDULE 13-D", "13D"), ("Schedule 13G", "13G")])
+def test_the_schedule_named_with_a_hyphen(title, schedule):
+    # Older filings print 'SCHEDULE 13-D': the same form (its rows numbered as that form numbers them)
+    text = cover_13d("Alpha Fund LP", schedule=schedule).replace(f"SCHEDULE {schedule}\n", title + "\n", 1)
+    filing = parse_document(sources.load_bytes(text.encode(), "synthetic.txt"))
+    assert filing.schedule == schedule

@@ -27,7 +27,7 @@ _GROUP_PCT = (r"(?:[^.;%\d]{0,80}?(?:representing|represents?|represented|consti
 # where every cover page states the same figure.
 _GROUP = re.compile(
     r"(?:\baggregate\s+number\s+(?:and\s+percentage\s+)?of\s+(?:[\w\-]+\s+){0,4}?to\s+which\s+this\s+"
-    r"(?:schedule\s+13D|statement|amendment)(?:\s+[\w\-]+){0,3}?\s+relates?\s+(?:is|are|was)\s+(?:approximately\s+)?"
+    r"(?:schedule\s+13-?D|statement|amendment)(?:\s+[\w\-]+){0,3}?\s+relates?\s+(?:is|are|was)\s+(?:approximately\s+)?"
     r"(?P<n1>" + _N + r")\s+(?:shares|units)\b"
     # (a statute cited between: 'who comprise a "group" within the meaning of Section 13(d)(3) of the Act')
     r"|\b(?:the|certain\s+of\s+the|each\s+of\s+the|all\s+of\s+the)\s+reporting\s+persons\b"
