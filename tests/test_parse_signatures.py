@@ -60,6 +60,11 @@ def test_side_by_side_blocks_become_one_column_each():
 from test_parse_numbers import cover_13d, run  # noqa: E402
 
 
+def parsed(name: str, sig: str):
+    """The one-person 13D with this signature block, parsed (no rules run)."""
+    return parse_document(sources.load_bytes(cover_13d(name, signature=sig).encode(), "s.txt"))
+
+
 def signed_for(text: str):
     result = run(text)
     return codes(result, "CON004", "COV001"), [(p.name, p.cover_page) for p in result.reporting_persons]
@@ -140,7 +145,7 @@ STARRED = ("Date: August 6, 2012\nALPHA FUND LP\nBy: | *\nAnn Roe, its Manager\n
 def test_starred_blocks_signed_through_an_attorney_in_fact(mark):
     # 'By: *' over each printed name, and at the end '* By: /s/ Kemper Roe, attorney-in-fact'.
     sig = STARRED.replace("/s/", mark)
-    filing = parse_document(sources.load_bytes(cover_13d("Alpha Fund LP", signature=sig).encode(), "s.txt"))
+    filing = parsed("Alpha Fund LP", sig)
     assert [(s.name, s.signer) for s in filing.signatures if s.context == "statement"][:2] == [
         ("ALPHA FUND LP", "Ann Roe"), ("Ben Roe", "Ben Roe")]
 
@@ -151,43 +156,42 @@ def test_the_signature_caption_before_the_mark_is_read_as_by(label):
     # Read as a line of its own, the chain was lost and the entity below taken for the one signed.
     sig = (f"ALPHA PARTNERS, LLC\nBy: Alpha Holdings, LLC\nBy: Victor Roe, Managing Member\n{label} /s/ Victor Roe\n"
            f"Name: Victor Roe\nALPHA MASTER FUND, LTD.\nBy: Victor Roe, Director\n{label} /s/ Victor Roe\nName: Victor Roe\n")
-    filing = parse_document(sources.load_bytes(cover_13d("Alpha Partners, LLC", signature=sig).encode(), "s.txt"))
+    filing = parsed("Alpha Partners, LLC", sig)
     assert [(s.name, s.signer) for s in filing.signatures] == [
         ("ALPHA PARTNERS, LLC", "Victor Roe"), ("ALPHA MASTER FUND, LTD.", "Victor Roe")]
 
 
 def test_starred_blocks_with_the_signature_caption_on_the_attorney_line():
     sig = STARRED.replace("* By:", "* Signature:")
-    filing = parse_document(sources.load_bytes(cover_13d("Alpha Fund LP", signature=sig).encode(), "s.txt"))
+    filing = parsed("Alpha Fund LP", sig)
     assert [(s.name, s.signer) for s in filing.signatures if s.context == "statement"][:2] == [
         ("ALPHA FUND LP", "Ann Roe"), ("Ben Roe", "Ben Roe")]
 
 
 def test_a_star_without_an_attorney_line_is_no_signature():
     sig = STARRED.split("* By:")[0]
-    filing = parse_document(sources.load_bytes(cover_13d("Alpha Fund LP", signature=sig).encode(), "s.txt"))
+    filing = parsed("Alpha Fund LP", sig)
     assert [s.name for s in filing.signatures] == []
 
 
 def test_a_capacity_naming_an_entity_signs_for_it_too():
     sig = ("Date: February 10, 2015\n/s/ Sam R. Roe\nSam R. Roe, individually and in his capacity as cotrustee of "
            "the John T. Roe Estate Trust\n")
-    filing = parse_document(sources.load_bytes(cover_13d("John T. Roe Estate Trust", signature=sig).encode(), "s.txt"))
+    filing = parsed("John T. Roe Estate Trust", sig)
     assert [s.name for s in filing.signatures] == ["Sam R. Roe", "John T. Roe Estate Trust"]
 
 
 def test_a_capacity_naming_no_entity_signs_for_none():
     sig = "Date: February 10, 2015\n/s/ Sam R. Roe\nSam R. Roe, individually and as trustee of each of the trusts\n"
-    filing = parse_document(sources.load_bytes(cover_13d("Roe Family Trust", signature=sig).encode(), "s.txt"))
+    filing = parsed("Roe Family Trust", sig)
     assert [s.name for s in filing.signatures] == ["Sam R. Roe"]
-
 
 
 def test_stacked_signatures_with_degrees_each_sign():
     # No blank lines between blocks; 'Ph.D.' after a printed name is no capacity and ends the block.
     sig = ("Dated: October 2, 2006\n/s/ JoMei Roe\nJoMei Roe, Ph.D.\n/s/ M. Dale Roe\nM. Dale Roe, Ph.D.\n"
            "Example Technology Group, Inc.\nBy: | /s/ JoMei Roe\nName: JoMei Roe, Ph.D.\nTitle: President\n")
-    filing = parse_document(sources.load_bytes(cover_13d("JoMei Roe, Ph.D.", signature=sig).encode(), "s.txt"))
+    filing = parsed("JoMei Roe, Ph.D.", sig)
     assert [s.name for s in filing.signatures] == ["JoMei Roe, Ph.D.", "M. Dale Roe, Ph.D.",
                                                    "Example Technology Group, Inc."]
 
@@ -355,7 +359,7 @@ def test_a_reporting_person_printing_his_own_name_with_a_title_signs_for_himself
 def test_the_signed_name_and_the_printed_name_in_one_line_are_one_signer():
     # '/s/ J. Ellwood Roe' and, under a rule in the same table cell, 'J. Ellwood Roe': one line
     sig = "Date: May 19, 2003\nRoe & Co.\nBy: /s/ J. Ellwood Roe J. Ellwood Roe\nTitle: President\n"
-    filing = parse_document(sources.load_bytes(cover_13d("Roe & Co.", signature=sig).encode(), "s.txt"))
+    filing = parsed("Roe & Co.", sig)
     assert [(s.name, s.signer) for s in filing.signatures] == [("Roe & Co.", "J. Ellwood Roe")]
 
 
@@ -372,14 +376,14 @@ def test_the_names_of_one_heading_printed_a_paragraph_apart_are_all_signed_for()
     sig = ("Date: May 1, 2013\nALPHA MANAGEMENT, LLC\nBy: /s/ Nathalie Agent\nNathalie Agent\nAttorney-in-Fact\n\n"
            "CUSIP NO. 037833100 Page 15 of 19\n\nALAIN ROE\n\nDR. JAMES ROE\n\nERIC ROE\n\n"
            "By: /s/ Nathalie Agent\n\nNathalie Agent\n\nAttorney-in-Fact\n")
-    filing = parse_document(sources.load_bytes(cover_13d("Alpha Management, LLC", signature=sig).encode(), "s.txt"))
+    filing = parsed("Alpha Management, LLC", sig)
     assert [s.name for s in filing.signatures] == ["ALPHA MANAGEMENT, LLC", "ALAIN ROE", "DR. JAMES ROE", "ERIC ROE"]
 
 
 def test_a_name_a_paragraph_above_the_heading_under_prose_is_not_taken():
     # near miss: above the blank line stands the certification, not names: only the nearest name
     sig = "JOHN ROE\n\nALPHA MANAGEMENT, LLC\nBy: /s/ Jane Roe\nJane Roe, Managing Member\n"
-    filing = parse_document(sources.load_bytes(cover_13d("Alpha Management, LLC", signature=sig).encode(), "s.txt"))
+    filing = parsed("Alpha Management, LLC", sig)
     assert [s.name for s in filing.signatures] == ["ALPHA MANAGEMENT, LLC"]
 
 
@@ -387,5 +391,5 @@ def test_a_head_of_department_title_on_its_own_line_is_the_capacity_over_the_ent
     # The form's 'Date / Signature / Name / Title' layout in paragraphs: the entity under the title.
     sig = ("December 11, 2013\nDate\n/s/ Riccardo Roe\nSignature\nRiccardo Roe\nHead of Corporate Affairs\n"
            "ALPHA TELECOM S.P.A.\n")
-    filing = parse_document(sources.load_bytes(cover_13d("Alpha Telecom S.p.A.", signature=sig).encode(), "s.txt"))
+    filing = parsed("Alpha Telecom S.p.A.", sig)
     assert [(s.name, s.capacity) for s in filing.signatures] == [("ALPHA TELECOM S.P.A.", "Head of Corporate Affairs")]
