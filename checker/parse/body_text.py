@@ -8,7 +8,9 @@ from checker.model import DateValue, Exhibit, Item, NameRef, TextValue
 from checker.names import split_names
 from checker.parse import values as V
 
-FORM_LINE = re.compile(r"\b(?:form\s+)?(SC|schedule)\s+13\s*-?\s*([DG])(\s*/\s*A)?\b", re.I)  # also "13-D"
+# The form's name as the statement prints it: 'Schedule 13D', older filings' 'SCHEDULE 13-D'.
+SCHEDULE_13 = r"schedule\s+13\s*-?\s*"
+FORM_LINE = re.compile(r"\b(?:form\s+)?(SC\s+13\s*-?\s*|" + SCHEDULE_13 + r")([DG])(\s*/\s*A)?\b", re.I)
 # "(Amendment No. _2_)", or the number in words ("(Amendment No. Two)")
 _NUMBER_WORDS = {w: n for n, w in enumerate(
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "

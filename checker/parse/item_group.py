@@ -12,6 +12,7 @@ import re
 
 from checker.model import Amount, Item, ItemHolding
 from checker.parse import values as V
+from checker.parse.body_text import SCHEDULE_13
 from checker.parse.item_text import flatten as _flatten
 from checker.parse.item_text import line_of as _line
 from checker.parse.item_text import printed_percent as _printed_percent
@@ -27,7 +28,7 @@ _GROUP_PCT = (r"(?:[^.;%\d]{0,80}?(?:representing|represents?|represented|consti
 # where every cover page states the same figure.
 _GROUP = re.compile(
     r"(?:\baggregate\s+number\s+(?:and\s+percentage\s+)?of\s+(?:[\w\-]+\s+){0,4}?to\s+which\s+this\s+"
-    r"(?:schedule\s+13-?D|statement|amendment)(?:\s+[\w\-]+){0,3}?\s+relates?\s+(?:is|are|was)\s+(?:approximately\s+)?"
+    r"(?:" + SCHEDULE_13 + r"D|statement|amendment)(?:\s+[\w\-]+){0,3}?\s+relates?\s+(?:is|are|was)\s+(?:approximately\s+)?"
     r"(?P<n1>" + _N + r")\s+(?:shares|units)\b"
     # (a statute cited between: 'who comprise a "group" within the meaning of Section 13(d)(3) of the Act')
     r"|\b(?:the|certain\s+of\s+the|each\s+of\s+the|all\s+of\s+the)\s+reporting\s+persons\b"

@@ -13,6 +13,7 @@ import re
 
 from checker.model import DateValue
 from checker.parse import values as V
+from checker.parse.body_text import SCHEDULE_13
 
 # Item 10. Rule 13d-1(b) filers certify that the securities were "acquired and are held in the
 # ordinary course of business and were not acquired ... for the purpose of ... changing or
@@ -63,7 +64,7 @@ def amends_line(lines: list[str], schedule: str | None, start: int = 0) -> int |
     rx = re.compile(r"\bthis\s+amendment\b(?!\s+(?:to|of)\s+(?:the\s+)?(?:credit|loan|purchase|merger|"
                     r"agreement|plan|indenture))"
                     r"|\bamends?\s+(?:and\s+(?:supplements?|restates?)\s+)?(?:the\s+|its\s+|their\s+)?"
-                    r"(?:statement\s+on\s+|original\s+|initial\s+)?(?:schedule\s+13-?" + letter + r"|statement\s+on\s+schedule)",
+                    r"(?:statement\s+on\s+|original\s+|initial\s+)?(?:" + SCHEDULE_13 + letter + r"|statement\s+on\s+schedule)",
                     re.I)
     for idx in range(start, len(lines)):
         line = lines[idx]
@@ -176,7 +177,7 @@ def event_date_blank(lines: list[str], caption: int | None) -> bool:
 # 'each of them is entitled to (individually) use Schedule 13G pursuant to Rule 13d-1(c)': the
 # joint filers' own statement of the rule they may file under (Rule 13d-1(k)(1)(i)).
 _ENTITLED = re.compile(r"entitled\s+to\s+(?:individually\s+)?(?:use|file(?:\s+on)?)\s+(?:this\s+|the\s+)?"
-                       r"(?:statement\s+on\s+)?schedule\s+13-?G\s+(?:pursuant\s+to|under)\s+rule\s+13d\s*-\s*1\s*"
+                       r"(?:statement\s+on\s+)?" + SCHEDULE_13 + r"G\s+(?:pursuant\s+to|under)\s+rule\s+13d\s*-\s*1\s*"
                        r"\(\s*([bcd])\s*\)", re.I)
 
 
@@ -262,7 +263,7 @@ def percent_as_of(lines: list[str], start: int, end: int) -> tuple[dt.date, str,
 # owner of five percent or more ...  A Schedule 13D was filed on August 15, 1997'.
 _CROSSED = re.compile(r"\bbec(?:a|o)me\s+the\s+(?:beneficial\s+)?owner\s+of\s+(?:more\s+than\s+)?(?:five|5)\s*"
                       r"(?:percent|%|per\s+cent)", re.I)
-_FIRST_FILED = re.compile(r"\bSchedule\s+13-?D\s+was\s+filed\s+(?:with\s+the\s+\w+\s+)?on\s+(.{6,30})", re.I)
+_FIRST_FILED = re.compile(r"\b" + SCHEDULE_13 + r"D\s+was\s+filed\s+(?:with\s+the\s+\w+\s+)?on\s+(.{6,30})", re.I)
 
 
 def recited_crossing(text: str | None) -> tuple[dt.date, dt.date] | None:
