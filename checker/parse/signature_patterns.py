@@ -32,13 +32,19 @@ _ROLE_FOLLOW = re.compile(r"^(?:s\b)?\s*(?:$|[,;:/(\-–—]|(?:of|for|to|on|as|
                           r"manager|president|officer|partner|trustee|attorney|authorized|portfolio))", re.I)
 
 
+# A title of its own on a line ('Head of Corporate Affairs', 'Head of Legal'): the office, whatever
+# its department is called (the whole line, so that an entity after it is not taken in).
+_HEAD_OF = re.compile(r"head\s+of\s+[A-Za-z&]+(?:\s+[A-Za-z&]+){0,3}", re.I)
+
+
 class _Role:
-    """A capacity line ('Managing Member', 'Chief Compliance Officer', 'Vice President and Secretary')."""
+    """A capacity line ('Managing Member', 'Chief Compliance Officer', 'Vice President and Secretary',
+    'Head of Corporate Affairs')."""
 
     @staticmethod
     def match(t: str):
         m = _ROLE_RX.match(t)
-        return m if m and _ROLE_FOLLOW.match(t[m.end():]) else None
+        return m if m and _ROLE_FOLLOW.match(t[m.end():]) else _HEAD_OF.fullmatch(t)
 
 
 _ROLE = _Role()

@@ -210,16 +210,11 @@ def _tail_goes_on(text: list[str], j: int, end: int, signer: str) -> bool:
 _DEGREE_END = re.compile(r"\b" + _DEGREE.pattern + r"$", re.I)
 
 
-# A title of its own on a line ('Head of Corporate Affairs', 'Head of Legal'): the office, whatever
-# its department is called.
-_HEAD_OF = re.compile(r"head\s+of\s+[A-Za-z&]+(?:\s+[A-Za-z&]+){0,3}", re.I)
-
-
 def _capacity_line(t: str, before: str) -> bool:
     """A capacity ('Managing Member', 'as director of'), or the rest of one that ran onto this
     line (the line before ends open: a comma, 'and', 'for', an initial)."""
     if _SLASH_S.search(t):
         return False  # the next signature, not the rest of this one's capacity
-    return bool(_ROLE.match(t) or _HEAD_OF.fullmatch(t) or _CONNECTOR.match(t) or t[:1].islower() or _MONTH_YEAR.match(t)
+    return bool(_ROLE.match(t) or _CONNECTOR.match(t) or t[:1].islower() or _MONTH_YEAR.match(t)
                 or t[:1].isdigit() or re.search(r"(?:,|\b(?i:and|for|of)|\b[A-Z]\.)$", before)
                 and not _DEGREE_END.search(before))  # 'Jane Roe, Ph.D.', 'JOHN ROE, JR.' end there
