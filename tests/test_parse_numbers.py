@@ -190,14 +190,6 @@ def test_a_note_under_a_rows_value_is_not_part_of_it():
     assert float(person(run(text)).percent) == 19.7395
 
 
-def test_the_page_number_under_the_last_row_is_not_a_code():
-    # 'PN' then the page's number on the next line, no rule between (a cover typed in paragraphs)
-    text = cover_13d("Alpha Fund LP", extra="5\n")
-    [page] = parse_document(sources.load_bytes(text.encode(), "synthetic.txt")).cover_pages
-    assert page.type_codes.codes == ["PN"]
-    assert [f.rule_id for f in run(text).findings if f.rule_id == "COV004"] == []
-
-
 def test_a_blank_last_row_over_the_notes_is_blank():
     # near miss: row 14 left blank, a note under it: the row is blank (COV002), not an invalid code
     text = cover_13d("Alpha Fund LP", extra="\n*Of this amount, 400 shares relate to voting power over preferred stock.\n")

@@ -22,6 +22,8 @@ def amendment_number(m: re.Match) -> int:
     """The number an AMENDMENT match states, in figures or in words."""
     g = m.group(1)
     return int(g) if g.isdigit() else _NUMBER_WORDS[g.lower()]
+
+
 ITEM = re.compile(r"^[\s*#]*item\s+(\d{1,2})\s*(?:\(\s*[a-j]\s*\))?\s*[.:\-–]?\s*(.*)$", re.I)
 SIGNATURE_HEADING = re.compile(r"^[\s*#]*signatures?[\s.:*]*$", re.I)
 EXHIBIT_REF = re.compile(r"^[\s*#]*exhibit\s+(?:no\.?\s*)?([A-Z0-9][\w.\-]{0,6})[\s.:*]*(.*)$", re.I)

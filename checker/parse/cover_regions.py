@@ -38,15 +38,16 @@ _GAP = re.compile(r"\s{3,}")
 _OPEN_END = re.compile(r"(?:\b(?:and|or|of|which|the|a|an|by|to|in|upon|for|with|at)|[,(])\s*$", re.I)
 NUMBERISH = re.compile(r"^\s*[-–—(]*\s*(\.?\d|none\b|nil\b|-0-)", re.I)
 _NUMBERED_HEAD = re.compile(r"^[\s_\-=]*\(?\d{1,2}[.)]?\)?\s+[A-Za-z]")
-# The stub beside rows 7-10 ('Number of Shares Beneficially Owned By Each Reporting Person With'),
-# its words before a row's number on the same line.
-_STUB_BEFORE = re.compile(r"^\s*(?:(?:" + "|".join(sorted(STUB_WORDS)) + r")\s+)+(?=\(?\d{1,2}[.)]?\)?\s)", re.I)
-# A note printed under the last row ('*See Item 5.', '† This percentage is calculated ...'): the
-# page's footnotes begin, the last row's value has ended.
+# The stub beside rows 7-10 ('Number of Shares Beneficially Owned By Each Reporting Person With'):
+# a run of its words, before a row's number on the same line.
+_STUB_RUN = r"(?:(?:" + "|".join(sorted(STUB_WORDS)) + r")\s+)+"
+_STUB_BEFORE = re.compile(r"^\s*" + _STUB_RUN + r"(?=\(?\d{1,2}[.)]?\)?\s)", re.I)
+# A note printed under a row ('*See Item 5.', '† This percentage is calculated ...'): the page's
+# footnotes begin; the row's value has ended (cut_region: after the value, or under the last row).
 _FOOTNOTE_LINE = re.compile(r"^\s*[*†‡]+\s*[A-Za-z(]")
 # Stub words, then a value, with one space between ('NUMBER OF -', 'PERSON 1,000': HTML folds the
 # gap between the stub column and the value): the value.
-_STUB_THEN_VALUE = re.compile(r"^(?:(?:" + "|".join(sorted(STUB_WORDS)) + r")\s+)+(?=[-–—]+$|[-–—]\s*0\s*[-–—]$|\d)", re.I)
+_STUB_THEN_VALUE = re.compile(r"^" + _STUB_RUN + r"(?=[-–—]+$|[-–—]\s*0\s*[-–—]$|\d)", re.I)
 _LABEL_END = re.compile(r"[\s:*†‡]*(?:[-–—](?=\s|$))?")  # "POWER - 30,048": the dash separates
 _ITEM_ROW_LABEL = re.compile(r"^\s*(?:reporting\s+persons?|citizenship)\b", re.I)
 _ZERO_MARK = re.compile(r"[-–—]{1,3}|_{2,20}")
