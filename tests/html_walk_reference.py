@@ -10,8 +10,9 @@ import re
 from lxml import etree
 
 from checker.sources.html import (_BOX_IMAGE, BLOCK, LAYOUT_ROW_CHARS, PARAGRAPH, SKIP, _LINE_CAP, _clean,
-                                  _footnote_mark, _table_of, grid_runs, pre_spacing,
-                                  stacked_tables)
+                                  _footnote_mark, pre_spacing)
+from checker.sources.html_tables import grid_runs, stacked_tables
+from checker.sources.html_tables import table_of as _table_of
 
 
 def reference_html_to_text(html: str) -> tuple[str, list[int]]:

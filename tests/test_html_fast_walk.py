@@ -10,7 +10,8 @@ from lxml import etree
 
 from checker import sources
 from checker.sources import edgar
-from checker.sources import html as mod
+from checker.sources import html_tables
+from checker.sources.html import _clean as mod_clean
 from checker.sources.html import html_to_text
 from html_walk_reference import reference_html_to_text
 
@@ -70,7 +71,7 @@ def test_signature_grids_same_as_one_xpath():
     parser = etree.HTMLParser(recover=True)
     for html in CASES:
         root = etree.fromstring(html.encode(), parser)
-        assert mod._signature_grids(root) == set(xpath(root))
+        assert html_tables.signature_grids(root) == set(xpath(root))
 
 
 def html_documents(corpus: Path) -> list[str]:
@@ -140,3 +141,10 @@ def test_a_signature_grid_printed_one_table_per_row_reads_as_one_grid():
     # a one-cell line after the grid (a date) is not part of it: it stays after both blocks
     dated = per_row + "<table><tr><td>Dated: May 1, 2020</td></tr></table>"
     assert html_to_text(dated)[0].splitlines()[-1] == "Dated: May 1, 2020"
+
+
+@pytest.mark.parametrize("s", ["", " ", "\u00a0\n\t", "\u200b \ufeff", "\u2003\u3000\x1f\u1680", "\u00ad", "a", " x ",
+                               "\u200bx", "&nbsp;"])
+def test_the_tables_blank_test_is_the_walks_empty_text(s):
+    # html_tables cannot call html._clean (html imports it); its own test must agree with it
+    assert html_tables._blank_text(s) == (not mod_clean(s))

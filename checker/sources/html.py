@@ -16,6 +16,8 @@ import re
 
 from lxml import etree
 
+from checker.sources.html_tables import SIGNED, ZERO_WIDTH, grid_runs, signature_grids, stacked_tables, table_of
+
 BLOCK = frozenset({
     "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "center",
     "table", "tr", "td", "th", "pre", "blockquote", "hr", "dl", "dt", "dd", "address",
@@ -32,7 +34,7 @@ _LINE_CAP = 65535
 # NBSP and the other spaces Word exports use; zero-width characters vanish. Characters that
 # str.splitlines() treats as line breaks are blanked, so text lines stay aligned with line_map.
 _SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\r\n\f\v\x1c-\x1e\x85\u2028\u2029]")
-_ZERO_WIDTH = re.compile("[\u200b-\u200d\ufeff\u00ad]")
+_ZERO_WIDTH = re.compile("[" + ZERO_WIDTH + "]")
 _MULTI_SPACE = re.compile(r" {2,}")
 # A check box drawn as a picture ('ballot.jpg' / 'ballotx.jpg') reads as the box glyph.
 _BOX_IMAGE = re.compile(r"(?:^|/)(ballot|check_?box|box)[_\-]?(x|checked|on)?\.(?:jpe?g|gif|png)$", re.I)
@@ -93,7 +95,7 @@ class _Walker:
         # lxml returns the same proxy object for a node while one is referenced, so the
         # elements iterwalk yields can be looked up in these sets.
         cover_rows = set(_COVER_ROWS(root))
-        grid_tables, grid_ends = self.grid_tables, self.grid_ends = grid_runs(_signature_grids(root))
+        grid_tables, grid_ends = self.grid_tables, self.grid_ends = grid_runs(signature_grids(root))
         stacked = stacked_tables(root)  # tables with no break from the table before (or after)
         lines, line_map, grid = self.lines, self.line_map, self.grid
         add_line, add_map = lines.append, line_map.append
@@ -164,7 +166,7 @@ class _Walker:
                 text = el.tail
             else:  # inside a cover row only the row's own end matters
                 if el is row_tr:
-                    if grid_tables and _table_of(row_tr) in grid_tables:
+                    if grid_tables and table_of(row_tr) in grid_tables:
                         self._grid_row(row, row_spans, buf_line or cursor)
                     else:
                         cells = [c for c in map(_clean, map("".join, row)) if c]
@@ -224,8 +226,8 @@ class _Walker:
         By: | /s/ Y'): a text reader would mix the two blocks line by line. Each block is written
         out whole, the left one first, as if the filer had printed them one under the other. The
         blocks are told apart by the '/s/' cells: a row's '/s/' cells mark where each block lies."""
-        marks = sorted({c for _, cells in self.grid for c, t in cells if _SIGNED.search(t)
-                        and sum(1 for _, u in cells if _SIGNED.search(u)) >= 2})
+        marks = sorted({c for _, cells in self.grid for c, t in cells if SIGNED.search(t)
+                        and sum(1 for _, u in cells if SIGNED.search(u)) >= 2})
         bounds = [(a + b + 1) // 2 for a, b in zip(marks, marks[1:])]
         blocks: list[list[tuple[int, str]]] = [[] for _ in range(len(bounds) + 1)]
         for line, cells in self.grid:
@@ -259,16 +261,6 @@ _COVER_ROWS = etree.XPath(
     f"//tr[not(descendant::table[1])][string-length() <= {LAYOUT_ROW_CHARS}]")
 
 
-# A table of signature blocks side by side: a table with no nested table, some row of which holds
-# two or more '/s/' cells. The XPath finds the '/s/' cells (contains '/s/' or '/S/' is
-# contains(translate(., 'S', 's'), '/s/') without a copy of every cell); the few rows they fall in
-# are checked in Python. That is the same set as the single XPath
-# "//table[not(descendant::table)][.//tr[count(td[contains(translate(., 'S', 's'), '/s/')]) >= 2]]"
-# (a row's nearest table is the only one without a nested table that can hold it) at half the cost.
-# A cell is a <td> or a <th> (a header cell, as some filers' tools write every cell).
-_SIGNED_CELLS = etree.XPath("//tr/*[self::td or self::th][contains(., '/s/') or contains(., '/S/')]")
-
-
 # Raised text set in a smaller size after a figure: a footnote reference ('<sup>1</sup>', '<font
 # style="FONT-SIZE: 70%; VERTICAL-ALIGN: text-top">1</font>'), never more digits of the figure.
 _RAISED = re.compile(r"vertical-align\s*:\s*(?:super|text-top|top)", re.I)
@@ -282,99 +274,6 @@ def _footnote_mark(el) -> bool:
     if el.tag != "sup" and not _RAISED.search(el.get("style") or ""):
         return False
     return not _ORDINAL.match(el.text or "")
-
-
-def _signature_grids(root) -> set:
-    per_row: dict = {}
-    for td in _SIGNED_CELLS(root):
-        tr = td.getparent()
-        per_row[tr] = per_row.get(tr, 0) + 1
-    tables = set()
-    for tr, n in per_row.items():
-        if n >= 2:
-            table = _table_of(tr)
-            if table is not None and table.find(".//table") is None:
-                tables.add(table)
-    return tables
-
-
-_SIGNED = re.compile(r"/s/", re.I)
-
-
-_TABLES = etree.XPath("//table")
-
-
-def stacked_tables(root) -> set:
-    """Tables printed one right under the other, with only white space between: a browser
-    draws them with no gap, as one table (some filers' tools print every row of a table as a
-    table of its own), so no blank line stands between them. (table, False) for a table that
-    follows another so, (table, True) for one that another follows."""
-    out = set()
-    for table in _TABLES(root):
-        before = table.getprevious()
-        if before is not None and before.tag == "table" and _blank_text(before.tail or ""):
-            out.add((table, False))
-            out.add((before, True))
-    return out
-
-
-def grid_runs(grids: set) -> tuple[set, set]:
-    """The tables each signature grid spans, and the last of them: (members, ends). Some filers'
-    tools print every row of a table as a table of its own; the names above the '/s/' row and
-    the 'Name:'/'Title:' rows below it are then tables beside the grid, and a reader sees one
-    grid. A neighbour joins where nothing visible stands between and it holds one row of two or
-    more cells (side-by-side text; a one-cell heading or date line is not part of the grid)."""
-    members, ends = set(), set()
-    for table in grids:
-        if table in members:
-            continue
-        run = [table]
-        while (before := _adjacent_table(run[0], backwards=True)) is not None and _joins(before, grids):
-            run.insert(0, before)
-        while (after := _adjacent_table(run[-1], backwards=False)) is not None and _joins(after, grids):
-            run.append(after)
-        members.update(run)
-        ends.add(run[-1])
-    return members, ends
-
-
-def _joins(table, grids: set) -> bool:
-    if table in grids:
-        return True
-    if table.find(".//table") is not None:
-        return False
-    rows = table.findall(".//tr")
-    return len(rows) == 1 and sum(1 for c in rows[0] if c.tag in ("td", "th")) >= 2
-
-
-def _adjacent_table(table, backwards: bool):
-    """The table printed right before (after) this one, with only white space and blank
-    elements (an empty paragraph, a line break) between; else None."""
-    el = table
-    while True:
-        if not backwards and not _blank_text(el.tail or ""):
-            return None
-        el = el.getprevious() if backwards else el.getnext()
-        if el is None or not isinstance(el.tag, str):
-            return None
-        if backwards and not _blank_text(el.tail or ""):
-            return None
-        if el.tag == "table":
-            return el
-        if el.tag == "img" or el.find(".//table") is not None or el.find(".//img") is not None \
-                or not _blank_text("".join(el.itertext())):
-            return None
-
-
-def _blank_text(s: str) -> bool:
-    return not _clean(s)
-
-
-def _table_of(tr):
-    parent = tr.getparent()
-    while parent is not None and parent.tag != "table":
-        parent = parent.getparent()
-    return parent
 
 
 def _clean(s: str, collapse: bool = True) -> str:
