@@ -101,8 +101,13 @@ def test_an_amendment_number_that_was_the_only_mark_leaves_nothing_to_see():
 def test_a_count_printed_without_the_word_outstanding_or_a_percent_restated_in_words():
     assert count_printed("9.66% at 5/19/03 based on 8,460,187 common shares")
     assert count_printed("Ariel: 3,355,502/61,145,088=5.5%")
+    raw = _raw(ONE + "the shares constitute 6% of the Issuer's outstanding shares.\n")
+    assert pct_seen_by(raw, 1, _span(raw, "6.1"), "6.1", "7.1") == "seen: restated"  # 7.1 is not 6
+    assert pct_seen_by(raw, 1, _span(raw, "6.1"), "6.1", "6.2") is None  # 6.2 is 6 too (truncated)
+    # a percent of the class at another value: another person's or one component's figure, or
+    # at odds with the cover before the change; it cannot tell the new figure from the old
     raw = _raw(ONE + "the shares constitute 15.3% of the Issuer's outstanding shares.\n")
-    assert pct_seen_by(raw, 1, _span(raw, "6.1"), "6.1", "6.2") == "seen: restated"
+    assert pct_seen_by(raw, 1, _span(raw, "6.1"), "6.1", "6.2") is None
     raw = _raw(ONE + "ceased to be the beneficial owner of more than 5% of the class\n")
     assert pct_seen_by(raw, 1, _span(raw, "6.1"), "6.1", "6.2") is None
 
@@ -114,10 +119,14 @@ def test_a_printed_count_shows_a_changed_percent_only_where_it_contradicts_the_n
     assert fits_count(D(3355502), "5.5", 61145088) and fits_count(D(3355502), "5.4", 61145088)
     assert not count_contradicts(text, [(D(3355502), "5.5")], [(D(3355502), "5.4")])  # a truncation
     assert count_contradicts(text, [(D(3355502), "5.5")], [(D(3355502), "5.6")])
-    # a count the untouched percent does not fit either (another security's units): taken as
-    # seen, since the percent may rest on it plus rights the text does not state
+    # a count the untouched percent does not fit, too large for it even without rights to
+    # acquire (12.2 % < 13.5 %; rights only lower a percent): another entity's units, no witness
     other = "5,935,000 issued and outstanding limited partnership units"
-    assert count_contradicts(other, [(D(723900), "13.5")], [(D(723900), "13.6")])
+    assert not count_contradicts(other, [(D(723900), "13.5")], [(D(723900), "13.6")])
+    # a count the untouched percent fits once the person's rights are added (3,768,922 of
+    # 4,236,438 + 500,000 convertible = 79.6 %): maybe the base, so the change is taken as seen
+    common = "there were 4,236,438 shares of Common Stock issued and outstanding"
+    assert count_contradicts(common, [(D(3768922), "79.6")], [(D(3768922), "79.7")])
     raw = _raw(ONE + "based on 36,282,883 shares outstanding\n")
     pairs = [(D(2213219), "6.1")]  # 6.0999 %
     assert pct_seen_by(raw, 1, _span(raw, "6.1"), "6.1", "6.0", [(D(2213219), "6.0")], pairs) is None

@@ -26,9 +26,17 @@ def test_the_row_title_after_its_number_is_no_restated_percent():
 
 
 def test_a_percent_of_the_class_in_prose_with_an_entity_in_a_word_is_a_restatement():
+    raw = Raw.of(b"<p>15.5%</p><p>the shares constitute 15% of the Issuer&rsquo;s outstanding shares</p>")
+    text = visible_text(raw)
+    assert percent_restated(text, _span(text, "15.5"), "16.5", raw.text)
+    assert not percent_restated(text, _span(text, "15.5"), "15.6", raw.text)  # still 15 %, truncated
+
+
+def test_a_percent_of_the_class_at_another_value_witnesses_nothing():
+    """Cover 15.5 %, Item 5 '15.3%': at odds before the change, so no new figure is told apart."""
     raw = Raw.of(b"<p>15.5%</p><p>the shares constitute 15.3% of the Issuer&rsquo;s outstanding shares</p>")
     text = visible_text(raw)
-    assert percent_restated(text, _span(text, "15.5"), "15.6", raw.text)
+    assert not percent_restated(text, _span(text, "15.5"), "15.6", raw.text)
 
 
 def test_xml_counts_a_person_once_though_its_signature_block_repeats_its_name():

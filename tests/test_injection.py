@@ -182,6 +182,28 @@ def test_a_breakdown_is_found_when_its_parts_add_up_to_the_total_printed_before_
     assert found(b"owns 657,000 shares, consisting of (a) 600,000 shares, (b) 57,000 shares and (c) 9,000 shares.\n") == []
 
 
+def test_an_item_amount_mutant_edits_the_persons_own_statement():
+    """Of the item's figures equal to a person's aggregate, the one in a sentence naming that
+    person, not one in another person's sentence (a component of theirs that happens to be equal)."""
+    from inject.locate import Raw
+    from inject.operators import Ctx, OPERATORS
+    import filing_builder as fb
+    from checker.model import Item
+    filing = fb.filing(fb.page("Mitsui Trading Ltd.", 259487, 1.3), fb.page("Intermodal Terminal Inc.", 256487, 1.3, index=1))
+    item5 = ("Item 5. Interest.\nThe Preferred Shares owned by Mitsui Trading are convertible into 256,487 Common\n"
+             "Shares, which together with 3,000 options represent 1.3%. Intermodal Terminal Inc. beneficially\n"
+             "owns 120,000 Preferred Shares convertible into 256,487 Common Shares, representing 1.3%.\n")
+    text = ("\n" * 40 + item5).encode()
+    filing.items = [Item(number="5", text=item5, line=41)]
+    filing.schedule = "13D"
+    [m] = OPERATORS["item_amount"](Ctx("x.txt", text, Raw.of(text), filing, "text", 3))
+    assert m.person == "Intermodal Terminal Inc." and m.line == 44, m.note
+    # no sentence names the person: the first equal figure, as before
+    filing.cover_pages[1].name.value = "Tonami Transport Co."
+    [m] = OPERATORS["item_amount"](Ctx("x.txt", text, Raw.of(text), filing, "text", 3))
+    assert m.person == "Tonami Transport Co." and m.line == 42, m.note
+
+
 def test_the_cli_prints_a_table_and_json(capsys):
     import json as _json
     import inject as _pkg  # noqa: F401  (bench/inject, the package)

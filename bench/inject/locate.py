@@ -81,6 +81,27 @@ def find_number(raw: Raw, line: int | None, tokens: list[str], after: int = 25,
     return best
 
 
+def find_numbers(raw: Raw, line: int, tokens: list[str], after: int) -> list[Span]:
+    """Every printed token from ``line`` on (within ``after`` lines), outside markup, in order."""
+    lo, hi = raw.window(line, after)
+    spans = [Span(m.start(), m.end(), m.group(0)) for tok in tokens
+             for m in _number_re(tok).finditer(raw.text, lo, hi) if not _inside_tag(raw.text, m.start())]
+    return sorted(spans, key=lambda sp: sp.start)
+
+
+# A sentence's end: a full stop or semicolon and a space, not the stop of an abbreviation
+# ('Inc.', 'Co.', 'Mr.', an initial) that names are printed with.
+_SENTENCE_END = re.compile(r"(?<!\bInc)(?<!\bCo)(?<!\bLtd)(?<!\bCorp)(?<!\bMrs)(?<!\bMr)(?<!\bMs)(?<!\bDr)"
+                           r"(?<!\bJr)(?<!\bSr)(?<!\bNo)(?<!\b[A-Z])[.;]\s")
+
+
+def sentence_before(text: str, pos: int, reach: int = 400) -> str:
+    """The words of ``text`` from the start of the sentence holding ``pos`` up to it."""
+    lo = max(0, pos - reach)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, pos)]
+    return text[ends[-1] if ends else lo:pos]
+
+
 def _inside_tag(text: str, pos: int) -> bool:
     """True inside '<...>' (an attribute like width="100"), not inside element text."""
     lt = text.rfind("<", 0, pos)

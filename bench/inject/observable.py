@@ -99,22 +99,37 @@ def fits_count(amount: Decimal, pct: str, count: int) -> bool:
 
 def count_contradicts(text: str, old_pairs: list[tuple[Decimal, str]], new_pairs: list[tuple[Decimal, str]]) -> bool:
     """Whether a printed count shows the change: a count every old (amount, percent) pair fits
-    and some new pair does not. A count the old percents do not fit either is of something
-    else (another security, a count plus rights the text does not state), and where no printed
-    count fits them the change is taken as seen (a doubtful count keeps the mutant
-    applicable); where every count the old percents fit the new ones fit too (a truncated
+    and some new pair does not. Where no printed count fits the old percents, a count they
+    fit once rights to acquire are added to it (fits_with_rights) may still be the base, and the
+    change is taken as seen (a doubtful count keeps the mutant applicable); a count they fit
+    under no reading is of something else (another security, another entity's units) and
+    shows nothing; where every count the old percents fit the new ones fit too (a truncated
     figure for a rounded one), the counts contradict nothing."""
-    bases = [c for c in printed_counts(text) if all(fits_count(a, p, c) for a, p in old_pairs)]
+    counts = printed_counts(text)
+    bases = [c for c in counts if all(fits_count(a, p, c) for a, p in old_pairs)]
     if not bases:
-        return True
+        return any(all(fits_with_rights(a, p, c) for a, p in old_pairs) for c in counts)
     return any(not all(fits_count(a, p, c) for a, p in new_pairs) for c in bases)
 
 
-# 'constitute 15.3% of the Issuer's outstanding shares', '8.2% of the class': the person's percent
-# stated in words (whatever its value, a second statement a reader can compare); a word may hold
-# an HTML entity ('Issuer&rsquo;s').
+def fits_with_rights(amount: Decimal, pct: str, count: int) -> bool:
+    """``pct`` as printed could be amount / (count + x), x being shares the person has the right
+    to acquire (Rule 13d-3(d)(1) adds them to the count for that person alone), at most the
+    person's whole amount. Rights only lower the percent: a percent above amount / count does
+    not rest on that count, whatever rights the text leaves unstated."""
+    step = 10.0 ** -_places(pct)
+    v = float(pct)
+    low = float(amount) * 100 / (count + float(amount))
+    high = float(amount) * 100 / count
+    return low - step * (1 + 1e-6) < v <= high + step * (0.55 + 1e-6)
+
+
+# 'constitute 15.3% of the Issuer's outstanding shares', '8.2% of the class': a percent stated in
+# words, the person's own where its value agrees with the cover's (whole numbers included: '15%
+# of the class' for 15.3); a word may hold an HTML entity ('Issuer&rsquo;s').
 _OF_CLASS = re.compile(r"(?<![\d.])\d{1,2}(?:\.\d+)?\s*(?:%|per\s*cent)\s+of\s+(?:the\s+)?(?:(?:[\w’'\-]|&#?\w+;)+\s+){0,3}?"
                        r"(?:issued\s+and\s+)?(?:outstanding|class)\b", re.I)
+_LEADING_FIGURE = re.compile(r"\d+(?:\.\d+)?")
 _DECIMAL = re.compile(r"(?<![\d.,])(\d+(?:\.\d+)?)(?![\d]|[.,]\d)")
 _PCT_MARK = re.compile(r"\s*(?:%|per\s*cent|pct)", re.I)
 # The form's own row title after its row number: '11  PERCENT OF CLASS REPRESENTED BY AMOUNT IN
@@ -139,7 +154,9 @@ def percent_restated(text: str, span: Span, new: str | None = None, raw_text: st
             continue  # the row itself; a threshold the form mentions ('more than 5% of the class')
         if "%" not in m.group(0) and _ROW_TITLE.match(text, m.end()):
             continue  # '11  PERCENT OF CLASS REPRESENTED BY AMOUNT IN ROW (9)': a row number and title
-        return True  # a percent of the class stated again, even with another value
+        tok = _LEADING_FIGURE.match(m.group(0)).group(0)
+        if _witnesses(value, places, new, Decimal(tok), _places(tok), whole=True):
+            return True  # the person's percent stated again in words
     for m in _DECIMAL.finditer(text):
         if span.start <= m.start() < span.end:
             continue
@@ -147,31 +164,41 @@ def percent_restated(text: str, span: Span, new: str | None = None, raw_text: st
         marked = _PCT_MARK.match(text, m.end()) is not None or (
             raw_text is not None and _XML_PCT_ELEMENT.search(raw_text, max(0, m.start() - 80), m.start()) is not None)
         v = Decimal(tok)
-        if not ((v == value and (marked or (places > 0 and "." in tok)))
-                or (marked and _rounds_together(value, places, v, _places(tok)))):
+        if not (v == value and (marked or (places > 0 and "." in tok))) and not marked:
             continue
-        if new is not None and _agrees(Decimal(new), _places(new), v, _places(tok)):
-            continue  # the restatement fits the new value too: it contradicts nothing
-        return True
+        if _witnesses(value, places, new, v, _places(tok)):
+            return True
     return False
 
 
-def _agrees(a: Decimal, pa: int, b: Decimal, pb: int) -> bool:
+def _witnesses(old: Decimal, places: int, new: str | None, stated: Decimal, stated_places: int,
+               whole: bool = False) -> bool:
+    """A stated percent shows the change where it agrees with the old figure and (given the
+    ``new`` one) not with the new: one that agrees with neither is some other figure (another
+    person's, one component's) or was already at odds before the change; one that agrees with
+    both contradicts nothing."""
+    if not _agrees(old, places, stated, stated_places, whole):
+        return False
+    return new is None or not _agrees(Decimal(new), _places(new), stated, stated_places, whole)
+
+
+def _agrees(a: Decimal, pa: int, b: Decimal, pb: int, whole: bool = False) -> bool:
     """Two printed percents that can state the same exact figure: equal, or one the other
-    rounded or truncated to the coarser precision."""
-    return a == b or _rounds_together(a, pa, b, pb)
+    rounded or truncated to the coarser precision (whole numbers only where ``whole``: a
+    percent stated 'of the class' in words, not a bare '5%' that may be a threshold)."""
+    return a == b or _rounds_together(a, pa, b, pb, 0 if whole else 1)
 
 
 def _places(tok: str) -> int:
     return len(tok.split(".")[1]) if "." in tok else 0
 
 
-def _rounds_together(a: Decimal, pa: int, b: Decimal, pb: int) -> bool:
+def _rounds_together(a: Decimal, pa: int, b: Decimal, pb: int, finest_coarse: int = 1) -> bool:
     """One figure is the other rounded to the coarser of the two printed precisions, that
-    precision being at least tenths: a whole '5%' or '10%' is almost always a threshold the
-    text mentions ('more than 5% of the class'), not the person's percent rounded."""
+    precision being at least ``finest_coarse`` places (tenths by default: a whole '5%' or '10%'
+    is almost always a threshold the text mentions, not the person's percent rounded)."""
     p = min(pa, pb)
-    if pa == pb or p < 1:
+    if pa == pb or p < finest_coarse:
         return False
     fine, coarse = (a, b) if pa > pb else (b, a)
     q = Decimal(1).scaleb(-p)

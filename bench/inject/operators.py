@@ -18,9 +18,10 @@ from checker.model import CoverPage, Filing
 from checker.names import same_person
 from checker.pipeline import CheckOptions
 
-from .locate import Raw, Span, find_box, find_name, find_number, number_tokens, signature_floor
+from .locate import (Raw, Span, find_box, find_name, find_number, find_numbers, number_tokens, sentence_before,
+                     signature_floor)
 from .observable import (AMENDMENT_UNOBSERVABLE, PCT_GROUP_UNOBSERVABLE, PCT_UNOBSERVABLE, POWER_UNOBSERVABLE,
-                         amendment_seen, pct_seen_by, power_seen_by)
+                         amendment_seen, pct_seen_by, power_seen_by, visible_text)
 
 POWER_FIELDS = ("sole_voting", "shared_voting", "sole_dispositive", "shared_dispositive")
 NEW_13D = dt.date(2024, 2, 5)
@@ -443,9 +444,10 @@ def op_item_amount(ctx: Ctx) -> Result:
     hits = []
     for p in ctx.pages:
         if _nonzero(p.aggregate) and p.aggregate.shares >= 1000:
-            span = find_number(ctx.raw, lo, number_tokens(p.aggregate.shares), after=hi - lo)
-            if span is not None and not (p.aggregate.line and abs(ctx.raw.line_of(span.start) - p.aggregate.line) < 3):
-                hits.append((p, span))
+            spans = [sp for sp in find_numbers(ctx.raw, lo, number_tokens(p.aggregate.shares), after=hi - lo)
+                     if not (p.aggregate.line and abs(ctx.raw.line_of(sp.start) - p.aggregate.line) < 3)]
+            if spans:
+                hits.append((p, _own_statement(ctx, p, spans)))
     if not hits:
         return [Skip(op, f"no cover aggregate restated in Item {number}")]
     page, span = ctx.rng(op).choice(hits)
@@ -467,6 +469,30 @@ def op_item_amount(ctx: Ctx) -> Result:
                    f"Item {number} amount of {name}: {span.text} -> {new} (line {ctx.raw.line_of(span.start)})",
                    verify, frozenset({"thresholds", "sums", "consistency"}), person=name, also_person=same,
                    line=ctx.raw.line_of(span.start))]
+
+
+_GENERIC_NAME_WORDS = {"company", "corporation", "limited", "partners", "capital", "group", "fund", "trust",
+                       "management", "holdings", "investments", "associates", "advisors", "advisers", "partnership"}
+
+
+def _name_words(name: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[A-Za-z]{4,}", name)} - _GENERIC_NAME_WORDS
+
+
+def _own_statement(ctx: Ctx, page: CoverPage, spans: list[Span]) -> Span:
+    """Of the item's figures equal to the person's aggregate, the first printed in a sentence
+    that names the person and no other reporting person: a figure equal to it in a sentence
+    about someone else ('the Preferred Shares owned by Mitsui-Japan are convertible into
+    256,487 shares', another person's component) is not the person's statement. Else the first."""
+    text = visible_text(ctx.raw)
+    mine = _name_words(page.name.value)
+    theirs = set().union(*(_name_words(p.name.value) for p in ctx.pages if p.name and p is not page))
+    own, others = mine - theirs, theirs - mine  # the words that tell the persons apart
+    for sp in spans:
+        words = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", sentence_before(text, sp.start))}
+        if words & own and not words & others:
+            return sp
+    return spans[0]
 
 
 # ---------------------------------------------------------------------------- cover pages

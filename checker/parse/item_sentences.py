@@ -22,10 +22,12 @@ from checker.parse.item_text import printed_percent as _printed_percent
 # verbs filers use: 'beneficially owns', 'owns', 'is (deemed to be) the beneficial owner of', 'the
 # aggregate number ... is N, which constitutes'; the links: 'representing', 'constituting', 'or',
 # 'which represents/constitutes'.
-_VERB = (r"(?P<verb>beneficially\s+own(?:s|ed)?|own(?:s|ed)?\s+beneficially|\bown(?:s|ed)?|\bh(?:eld|olds)|"
-         r"beneficial\s+owners?\s+of|\bis)[\"“”'’]?\s+(?:as\s+of\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+(?:19|20)\d\d,?\s+)?"
-         r"(?:in\s+the\s+aggregate\s+)?"
-         r"(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+|approximately\s+|all\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)")
+_VERB_WORDS = (r"(?P<verb>beneficially\s+own(?:s|ed)?|own(?:s|ed)?\s+beneficially|\bown(?:s|ed)?|\bh(?:eld|olds)|"
+               r"beneficial\s+owners?\s+of|\bis)[\"“”'’]?\s+(?:as\s+of\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+(?:19|20)\d\d,?\s+)?"
+               r"(?:in\s+the\s+aggregate\s+)?"
+               r"(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+|approximately\s+|all\s+)?")
+_COUNT = r"\d{1,3}(?:,\d{3})+|\d+"
+_VERB = _VERB_WORDS + rf"(?P<n>{_COUNT})"
 
 
 _OWNS = re.compile(
@@ -33,6 +35,18 @@ _OWNS = re.compile(
     r"(?:representing|represent(?:s|ed)|constitut(?:ing|es?|ed)|\bor|"
     r"which\s+(?:represents?|represented|constitutes?|constituted|is)|\()\s*(?:approximately\s+|about\s+)?"
     r"(?P<p>\d{1,3}(?:\.\d+)?|\.\d+)" + V.PCT_SIGN, re.I)
+
+
+# A holding of another security stated with the shares of the class it converts into, which are
+# what the person beneficially owns of that class (Rule 13d-3(d)(1)): 'Intermodal beneficially
+# owns 120,000 Preferred Shares, which are convertible ... into 256,487 Common Shares, representing
+# approximately 1.3%'. Only words (no figure) between the two counts and before the percent.
+_OWNS_CONVERTIBLE = re.compile(
+    _VERB_WORDS + rf"(?P<security>{_COUNT})\s+(?:shares\s+of\s+)?(?:[A-Za-z][\w\-]*\s+){{0,5}}?"
+    r"(?:preferred|warrants?|notes?|debentures?|options?)\b[^.;%\d]{0,120}?\b(?:convertible|exercisable)\b"
+    rf"[^.;%\d]{{0,80}}?\b(?:into|for)\s+(?:an\s+aggregate\s+of\s+)?(?P<n>{_COUNT})\s+(?:shares|common)\b[^.;%\d]{{0,80}}?"
+    r"(?:representing|represent(?:s|ed)|constitut(?:ing|es?|ed)|which\s+(?:represents?|constitutes?|is))\s*"
+    r"(?:approximately\s+|about\s+)?(?P<p>\d{1,3}(?:\.\d+)?|\.\d+)" + V.PCT_SIGN, re.I)
 
 
 # The amount alone ('Mr. Mody beneficially owns 2,050,000 shares of Common Stock, consisting of
@@ -91,6 +105,9 @@ def per_person_sentences(item: Item, names: set[str], terms: dict[str, str] | No
     ...'): the amount with its percent, else the amount alone with the words of beneficial ownership."""
     flat, starts = _flatten(item.text)
     found = per_person_holdings(item, flat, starts, sorted(names), _OWNS, _line, terms=terms, surnames=family)
+    told = {h.person for h in found}
+    found += [h for h in per_person_holdings(item, flat, starts, sorted(names), _OWNS_CONVERTIBLE, _line,
+                                             keep=_beneficial, terms=terms, surnames=family) if h.person not in told]
     told = {h.person for h in found}
     found += [h for h in per_person_holdings(item, flat, starts, sorted(names), _OWNS_AMOUNT, _line,
                                              keep=lambda m: _beneficial(m) and _of_own_class(flat, m, own),
