@@ -364,3 +364,14 @@ def test_the_schedule_named_with_a_hyphen(title, schedule):
     text = cover_13d("Alpha Fund LP", schedule=schedule).replace(f"SCHEDULE {schedule}\n", title + "\n", 1)
     filing = parse_document(sources.load_bytes(text.encode(), "synthetic.txt"))
     assert filing.schedule == schedule
+
+
+def test_an_of_which_breakdown_is_the_rows_components_only_where_it_adds_up():
+    from checker.parse.values import parse_amount
+    row = ("259,487 shares of Common Stock (of which 256,487 shares are issuable upon a conversion of 120,000 "
+           "shares of 6.9% Cumulative Convertible Preferred Stock at a conversion price of $23.393 and 3,000 "
+           "shares are issuable upon the exercise of stock options)")
+    a = parse_amount(row, 11)
+    assert [(c.shares, c.issuable) for c in a.components] == [(256487, True), (3000, True)]
+    # 'of which' may name only some of the shares: parts short of the row are not its components
+    assert parse_amount(row.replace("3,000 shares are", "2,000 shares are"), 11).components == []

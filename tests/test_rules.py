@@ -192,6 +192,11 @@ def _included(pct, components=ISSUABLE, basis="based on 20,000,000 shares outsta
 CASES["THR019"] = (lambda: _included(7.5), lambda: _included(7.32),
                    lambda: _included(7.49), lambda: _included(7.5, basis="based on 20,000,000 shares plus the shares issuable"),
                    lambda: _included(7.5), lambda: _included(7.5, components=[("i", 1_000_000, False), ("ii", 400_000, True)]))
+# THR020: the count's sentence adds the person's 500,000 issuable shares, so only 7.32% is right.
+_ADDS_THEM = "based on the sum of 20,000,000 shares outstanding plus the 500,000 shares issuable upon exercise"
+CASES["THR020"] = (lambda: _included(7.5, basis=_ADDS_THEM), lambda: _included(7.32, basis=_ADDS_THEM),
+                   lambda: _included(7.1, basis=_ADDS_THEM),
+                   lambda: _included(7.5, basis=_ADDS_THEM.replace("500,000", "400,000")))  # another figure added
 CASES["THR014"] = (lambda: _stated(9.5), lambda: _stated(7.5),
                    lambda: _stated(7.1, ISSUABLE), lambda: _stated(7.32, ISSUABLE),
                    lambda: _stated(7.56), lambda: _stated(7.0, rights=True),  # 7.0: an add-back of 1.43 M shares

@@ -254,11 +254,11 @@ def share_a_count(pairs: list[tuple[Decimal, str]]) -> bool:
     return bool(pairs) and lo <= hi
 
 
-PCT_GROUP_UNOBSERVABLE = ("several persons, every amount and percent still fitting one outstanding count, no count "
-                          "printed, percent printed once (or restated only as a figure the change agrees with): "
-                          "unobservable")
-PCT_UNOBSERVABLE = ("one person, no outstanding count printed, percent printed once (or restated only as a figure the "
-                    "change agrees with): unobservable")
+PCT_GROUP_UNOBSERVABLE = ("several persons, every amount and percent still fitting one outstanding count, no printed "
+                          "count that tells the change (none the untouched percents rest on), percent printed once "
+                          "(or restated only as a figure that cannot tell the change): unobservable")
+PCT_UNOBSERVABLE = ("one person, no printed count that tells the change (none the untouched percent rests on), "
+                    "percent printed once (or restated only as a figure that cannot tell the change): unobservable")
 POWER_UNOBSERVABLE = "one person, power row printed once, every row 7-11 relation kept: unobservable"
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from checker.facts.common import fmt_shares, named_pages, share_sum
 from checker.facts.holdings import _page_counts, pct_text
 from checker.model import Filing
-from checker.parse.rights_parts import count_adds_rights, read_rights_parts
+from checker.parse.rights_parts import count_adds_figure, count_adds_rights, read_rights_parts
 
 
 def included_rights_facts(filing: Filing) -> list[dict]:
@@ -49,7 +49,9 @@ def included_rights_facts(filing: Filing) -> list[dict]:
                       "rights_s": fmt_shares(rights), "outstanding_s": fmt_shares(count.shares),
                       "plain": plain, "plain_s": f"{plain:.2f}%", "addback": addback, "addback_s": f"{addback:.2f}%",
                       "below": step * (1 + 1e-6), "above": step * (0.55 + 1e-6),
-                      "count_adds": count_adds_rights(texts, count.shares), "parts_where": where, "parts_line": line,
+                      "count_adds": count_adds_rights(texts, count.shares),
+                      "adds_these": isinstance(rights, int) and count_adds_figure(texts, count.shares, rights),
+                      "parts_where": where, "parts_line": line,
                       "line": pct.line, "evidence": evidence[:2000], "key": f"included-rights:{count.shares}:{rights}"})
     return facts
 

@@ -407,6 +407,8 @@ FACT_TYPES: dict[str, FactType] = {
         "count_adds": D("bool", "the words around the count (its sentence, from 100 characters before it) speak of adding "
                                 "shares or of rights to acquire ('plus', 'assuming', 'including', 'issuable', 'exercise'), "
                                 "or the count is printed nowhere in the items or the cover pages' notes"),
+        "adds_these": D("bool", "the count's sentence adds this very figure to it ('the sum of the 19,256,251 shares outstanding "
+                                "plus the 259,487 shares issuable upon conversion'): the filing says its percent is of count + rights"),
         "parts_where": F("str", "where the filing says the amount includes them: 'row 11' (its components) or 'Item N' (a breakdown in that item)"),
         "parts_line": F("int", "line of row 11, or of the item's heading", optional=True),
     }),

@@ -37,7 +37,7 @@ _COMPONENT = re.compile(
     r"(?P<desc>(?:(?!\(\s*(?:[ivx]+|[a-h])\s*\)\s*\d)[^;])*)", re.I)
 _OWNERS = re.compile(r"\b(?:collectively\s+)?(?:owned|held)\s+(?:directly\s+)?by\s+(?P<names>.+?)\s*\.?\s*$",
                      re.I | re.S)
-_ISSUABLE = re.compile(r"issuable\s+upon\s+(?:the\s+)?(?:conversion|exercise)|underlying|"
+_ISSUABLE = re.compile(r"issuable\s+upon\s+(?:the\s+|an?\s+)?(?:conversion|exercise)|underlying|"
                        r"right\s+to\s+acquire", re.I)
 
 
@@ -53,7 +53,7 @@ def parse_amount(text: str, line: int | None) -> Amount | None:
         Component(label=c["label"].lower(), shares=read_number(c["shares"]),
                   description=c["desc"].strip(" ,."), issuable=bool(_ISSUABLE.search(c["desc"])))
         for c in _COMPONENT.finditer(flat)
-    ] or _unlabelled_parts(flat)
+    ] or _unlabelled_parts(flat) or _of_which_parts(flat, shares)
     owners: list[str] = []
     om = _OWNERS.search(flat)
     if om:
@@ -79,6 +79,30 @@ def _unlabelled_parts(flat: str) -> list[Component]:
     return [Component(label=chr(ord("a") + k), shares=read_number(p["shares"]),
                       description=p["desc"].strip(" ,."), issuable=bool(_ISSUABLE.search(p["desc"])))
             for k, p in enumerate(parts)]
+
+
+# '259,487 shares (of which 256,487 shares are issuable upon conversion of 120,000 shares of
+# Preferred Stock and 3,000 shares are issuable upon the exercise of stock options)': each part a
+# count with its verb ('N shares are ...'). 'of which' may name only some parts, so they are the
+# row's components only where they add up to it.
+_OF_WHICH = re.compile(r"\bof\s+which\s+", re.I)
+_OF_WHICH_PART = re.compile(r"(?<![\d,.])(?P<shares>" + COUNT + r")\s+shares?\s+(?:are|is|were|was)\b", re.I)
+
+
+def _of_which_parts(flat: str, total) -> list[Component]:
+    m = _OF_WHICH.search(flat)
+    if not m:
+        return []
+    text = re.split(r"[;)](?:\s|$)|\.(?:\s|$)", flat[m.end():], maxsplit=1)[0]
+    heads = list(_OF_WHICH_PART.finditer(text))
+    if len(heads) < 2 or heads[0].start() != 0:
+        return []
+    ends = [h.start() for h in heads[1:]] + [len(text)]
+    parts = [(read_number(h["shares"]), text[h.end():e]) for h, e in zip(heads, ends)]
+    if any(n is None for n, _ in parts) or sum(n for n, _ in parts) != total:
+        return []
+    return [Component(label=chr(ord("a") + k), shares=n, description=desc.strip(" ,.").removesuffix(" and").strip(),
+                      issuable=bool(_ISSUABLE.search(desc))) for k, (n, desc) in enumerate(parts)]
 
 
 def read_number(text: str) -> int | Decimal | None:
