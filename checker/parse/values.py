@@ -69,16 +69,11 @@ _PART = re.compile(r"(?P<shares>" + COUNT + r")\s+shares?\b(?P<desc>(?:(?<![\d,]
 
 
 def _unlabelled_parts(flat: str) -> list[Component]:
-    m = _WHOLE_OF.search(flat)
-    if not m:
-        return []
-    text = re.split(r"[.;](?:\s|$)", flat[m.end():], maxsplit=1)[0]
-    parts = list(_PART.finditer(text))
+    text = _clause_after(flat, _WHOLE_OF, r"[.;](?:\s|$)")
+    parts = list(_PART.finditer(text or ""))
     if len(parts) < 2 or parts[0].start() != 0:
         return []  # not a list of counted parts right after 'consisting of'
-    return [Component(label=chr(ord("a") + k), shares=read_number(p["shares"]),
-                      description=p["desc"].strip(" ,."), issuable=bool(_ISSUABLE.search(p["desc"])))
-            for k, p in enumerate(parts)]
+    return [_component(k, read_number(p["shares"]), p["desc"]) for k, p in enumerate(parts)]
 
 
 # '259,487 shares (of which 256,487 shares are issuable upon conversion of 120,000 shares of
@@ -90,19 +85,26 @@ _OF_WHICH_PART = re.compile(r"(?<![\d,.])(?P<shares>" + COUNT + r")\s+shares?\s+
 
 
 def _of_which_parts(flat: str, total) -> list[Component]:
-    m = _OF_WHICH.search(flat)
-    if not m:
-        return []
-    text = re.split(r"[;)](?:\s|$)|\.(?:\s|$)", flat[m.end():], maxsplit=1)[0]
-    heads = list(_OF_WHICH_PART.finditer(text))
+    text = _clause_after(flat, _OF_WHICH, r"[;)](?:\s|$)|\.(?:\s|$)")
+    heads = list(_OF_WHICH_PART.finditer(text or ""))
     if len(heads) < 2 or heads[0].start() != 0:
         return []
     ends = [h.start() for h in heads[1:]] + [len(text)]
-    parts = [(read_number(h["shares"]), text[h.end():e]) for h, e in zip(heads, ends)]
+    parts = [(read_number(h["shares"]), text[h.end():e].strip(" ,.").removesuffix(" and")) for h, e in zip(heads, ends)]
     if any(n is None for n, _ in parts) or sum(n for n, _ in parts) != total:
         return []
-    return [Component(label=chr(ord("a") + k), shares=n, description=desc.strip(" ,.").removesuffix(" and").strip(),
-                      issuable=bool(_ISSUABLE.search(desc))) for k, (n, desc) in enumerate(parts)]
+    return [_component(k, n, desc) for k, (n, desc) in enumerate(parts)]
+
+
+def _clause_after(flat: str, opener: re.Pattern, end: str) -> str | None:
+    """The words after ``opener`` up to the clause's end, or None where it is not printed."""
+    m = opener.search(flat)
+    return re.split(end, flat[m.end():], maxsplit=1)[0] if m else None
+
+
+def _component(k: int, shares, desc: str) -> Component:
+    return Component(label=chr(ord("a") + k), shares=shares, description=desc.strip(" ,."),
+                     issuable=bool(_ISSUABLE.search(desc)))
 
 
 def read_number(text: str) -> int | Decimal | None:
