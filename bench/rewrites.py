@@ -150,6 +150,38 @@ def _numeric_date(m: re.Match) -> str:
     return f"{_MONTHS.index(m.group(1)) + 1:02d}/{int(m.group(2)):02d}/{m.group(3)}"
 
 
+# Old EDGAR text markup: page markers and the SGML table tags (<TABLE>, <S>, <C>, <CAPTION>, <FN>)
+# on lines of their own or before a column; an HTML document has none of them.
+_SGML_MARKUP = re.compile(r"(?im)^[ \t]*<(?:PAGE|/?TABLE|CAPTION|/?FN)>[^\n]*\n?|<[SC]>")
+
+
+def _as_pre_html(t: str) -> str:
+    """A text statement as many filers' tools published it as HTML: the text inside <PRE>,
+    its '&', '<' and '>' escaped, EDGAR's text markup gone."""
+    body = _SGML_MARKUP.sub("", t)
+    body = body.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return "\n<HTML><BODY><PRE>\n" + body + "\n</PRE></BODY></HTML>\n"
+
+
+def _in_body(fn):
+    """``fn`` applied to a submission document's text (inside <TEXT>), or to the whole file."""
+    def apply(t: str) -> str:
+        m = re.search(r"(?is)(<TEXT>)(.*?)(</TEXT>)", t)
+        return t[:m.start(2)] + fn(m.group(2)) + t[m.end(2):] if m else fn(t)
+    return apply
+
+
+def _tables_in_layout_table(t: str) -> str:
+    """Every table inside a one-cell layout table, as word processors' HTML export prints it."""
+    t = re.sub(r"(?i)<table\b", "<table width=\"100%\"><tr><td><table", t)
+    return re.sub(r"(?i)</table\s*>", "</table></td></tr></table>", t)
+
+
+# Row 1's name with a footnote mark after it ('Alpha Fund LP (1)', 'Alpha Fund LP*').
+_NAME_VALUE_HTML = re.compile(r"(?is)(names?\s+of\s+reporting\s+persons?.{0,600}?>\s*(?:&nbsp;|&#160;|\s)*)"
+                              r"([A-Z][A-Za-z.,&;'\- ]{3,80}?(?:LLC|L\.P\.|LP|Inc\.|Ltd\.|Corp\.|Trust|Fund))(?=\s*<)")
+
+
 REWRITES = {
     "boxes-as-glyphs": lambda t: re.sub(r"\[\s\]", "☐", re.sub(r"\[\s*[xX]\s*\]", "☒", t)),
     "crlf": lambda t: t.replace("\r\n", "\n").replace("\n", "\r\n"),
@@ -255,6 +287,10 @@ REWRITES = {
                                               + ")" if 1 <= int(m.group(1)) <= 9 else m.group(0), t),
     "cusip-number-spelled": lambda t: re.sub(r"(?i)\bcusip\s+no\.", "CUSIP Number", t),
     "schedule-hyphenated": lambda t: re.sub(r"(?i)\b(schedule\s+)13([DG])\b", "\\g<1>13-\\2", t),
+    "text-as-pre-html": _text_only(_in_body(_as_pre_html)),
+    "tables-in-layout-table": _html_only(_tables_in_layout_table),
+    "name-footnote-mark": lambda t: _NAME_VALUE_HTML.sub("\\1\\2<sup>(1)</sup>", t) if _html(t)
+    else _NAME_ROW.sub(lambda m: m.group(1) + m.group(2).rstrip() + " (1)", t),
     "by-on-its-own-line": _text_only(lambda t: re.sub(r"(?m)^(\s*)By:\s*(/s/)", "\\1By:\n\\1\\2", t)),
 }
 

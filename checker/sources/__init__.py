@@ -35,7 +35,9 @@ class Document:
     xml_first_line: int = 1  # line of the file where the XML document starts
     header: dict = field(default_factory=dict)  # EDGAR header facts (form_type, filed, ...)
     issues: list = field(default_factory=list)  # checker.model.ParseIssue found while unwrapping
-    body_html: bool = False  # the main document's text came from HTML (a submission's body, or the file)
+    # the main document's text came from HTML layout (a submission's body, or the file): rows in
+    # cells, footnote marks set apart by markup; not a typed text pasted into a <pre>
+    body_html: bool = False
 
     def file_line(self, index: int) -> int:
         """1-based line in the user's file for 0-based line ``index`` of ``text``."""
@@ -144,9 +146,10 @@ def load_bytes(data: bytes, path: str) -> Document:
     if _XML_START.match(text.lstrip("\ufeff").encode("utf-8", "replace")[:XML_PROLOG_WINDOW]):
         return Document(path=path, sha256=sha, format="xml", xml=text.encode("utf-8"))
     if _HTML_START.search(text[:5000]):
-        from checker.sources.html import html_to_text
+        from checker.sources.html import html_to_text, typed_in_pre
         body, line_map = html_to_text(text)
-        return Document(path=path, sha256=sha, format="html", text=body, line_map=line_map, body_html=True)
+        return Document(path=path, sha256=sha, format="html", text=body, line_map=line_map,
+                        body_html=not typed_in_pre(text))
     from checker.sources.spacing import typed_layout
     text, line_map = typed_layout(text)
     return Document(path=path, sha256=sha, format="text", text=text, line_map=line_map)

@@ -17,7 +17,7 @@ from itertools import islice
 
 from checker.model import ParseIssue
 from checker.sources import Document
-from checker.sources.html import html_to_text
+from checker.sources.html import html_to_text, typed_in_pre
 from checker.sources.spacing import typed_layout
 
 MAIN_TYPE = re.compile(r"^(SC|SCHEDULE)\s*13[DG]\b", re.I)
@@ -150,8 +150,9 @@ def _fill_main(doc: Document, b: _Block, lines: list[str]) -> None:
         doc.xml = "\n".join(lines[xml_at:stop]).encode("utf-8")
         doc.xml_first_line = xml_at + 1
         return
-    doc.body_html = _html_body(lines, start, end)
-    doc.text, doc.line_map = _convert(lines, start, end, doc.body_html)
+    html = _html_body(lines, start, end)
+    doc.text, doc.line_map = _convert(lines, start, end, html)
+    doc.body_html = html and not typed_in_pre("\n".join(lines[start:end]))
 
 
 def _xml_start(lines: list[str], start: int, end: int) -> int | None:

@@ -17,6 +17,7 @@ import re
 from lxml import etree
 
 from checker.sources.html_tables import SIGNED, ZERO_WIDTH, grid_runs, signature_grids, stacked_tables, table_of
+from checker.sources.spacing import TAB_STOPS
 
 BLOCK = frozenset({
     "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "center",
@@ -45,10 +46,15 @@ _PRE_WRAPPED = re.compile(r"<pre\b", re.I)
 _LAYOUT_TAG = re.compile(r"<(?:p|div|td|tr|table|br)\b", re.I)
 
 
+def typed_in_pre(html: str) -> bool:
+    """A typed text in a <pre>, and no other layout markup: a text filing pasted into HTML."""
+    return bool(_PRE_WRAPPED.search(html)) and not _LAYOUT_TAG.search(html)
+
+
 def pre_spacing(html: str, text: str, line_map: list[int]) -> tuple[str, list[int]]:
-    """A typed text in a <pre> (and no other markup) is a text filing: single-spaced where it
-    was typed double-spaced, as a plain-text one is (checker/sources/spacing.py)."""
-    if _PRE_WRAPPED.search(html) and not _LAYOUT_TAG.search(html):
+    """A typed text in a <pre> is a text filing: single-spaced where it was typed
+    double-spaced, as a plain-text one is (checker/sources/spacing.py)."""
+    if typed_in_pre(html):
         from checker.sources.spacing import single_spaced
         return single_spaced(text, line_map)
     return text, line_map
@@ -283,8 +289,8 @@ def _clean(s: str, collapse: bool = True) -> str:
             return " ".join(s.split())
     elif "\u200b" in s or "\u200c" in s or "\u200d" in s or "\ufeff" in s or "\u00ad" in s:
         s = _ZERO_WIDTH.sub("", s)  # rare: five substring tests are cheaper than the regex scan
-    if not collapse:
-        return _SPACES.sub(" ", s).rstrip()
+    if not collapse:  # a <pre>'s line: its tabs to the columns a browser and a text filing use
+        return _SPACES.sub(" ", s.expandtabs(TAB_STOPS) if "\t" in s else s).rstrip()
     if "\x1f" in s or "\u1680" in s:
         return _MULTI_SPACE.sub(" ", _SPACES.sub(" ", s)).strip()
     # str.split()'s whitespace is exactly _SPACES, " ", "\x1f" and "\u1680", so without the
