@@ -168,8 +168,8 @@ def count_adds_figure(texts, count: int, figure) -> bool:
     """Whether a stated count's sentence adds that very figure to it: '1.3% of the sum of the
     19,256,251 Common Shares ... outstanding on September 30, 1993 plus the 259,487 Common Shares
     issuable upon conversion', 'based on N shares outstanding and the R shares issuable'."""
-    counts = "|".join(re.escape(f) for f in {f"{count:,}", str(count)})
-    figures = "|".join(re.escape(f) for f in {f"{figure:,}", str(figure)})
+    counts = "|".join(re.escape(f) for f in sorted({f"{count:,}", str(count)}))
+    figures = "|".join(re.escape(f) for f in sorted({f"{figure:,}", str(figure)}))
     after = re.compile(r"\b(?:plus|and)\s+(?:the\s+|an\s+additional\s+)?(?<![\d,.])(?:" + figures + r")(?![\d]|,\d)", re.I)
     for text in texts:
         flat = re.sub(r"\s+", " ", text or "")
