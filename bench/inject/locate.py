@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from checker.parse.item_text import NOT_ABBREVIATION
+
 
 @dataclass
 class Raw:
@@ -89,10 +91,9 @@ def find_numbers(raw: Raw, line: int, tokens: list[str], after: int) -> list[Spa
     return sorted(spans, key=lambda sp: sp.start)
 
 
-# A sentence's end: a full stop or semicolon and a space, not the stop of an abbreviation
-# ('Inc.', 'Co.', 'Mr.', an initial) that names are printed with.
-_SENTENCE_END = re.compile(r"(?<!\bInc)(?<!\bCo)(?<!\bLtd)(?<!\bCorp)(?<!\bMrs)(?<!\bMr)(?<!\bMs)(?<!\bDr)"
-                           r"(?<!\bJr)(?<!\bSr)(?<!\bNo)(?<!\b[A-Z])[.;]\s")
+# A sentence's end: a full stop or semicolon and a space, not the stop of an abbreviation names
+# are printed with ('Inc.', 'Co.', 'Mr.', an initial): the checker's list of them.
+_SENTENCE_END = re.compile(NOT_ABBREVIATION + r"[.;]\s")
 
 
 def sentence_before(text: str, pos: int, reach: int = 400) -> str:

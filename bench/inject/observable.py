@@ -92,9 +92,14 @@ def fits_count(amount: Decimal, pct: str, count: int) -> bool:
     rounded (half a printed step either way; 0.55 of a step above, for a figure rounded twice)
     or truncated (up to one step below)."""
     exact = float(amount) * 100 / count
+    return _in_band(pct, exact, exact)
+
+
+def _in_band(pct: str, low: float, high: float) -> bool:
+    """The printed ``pct`` is a figure between ``low`` and ``high`` rounded (0.55 of a printed
+    step above) or truncated (up to one step below)."""
     step = 10.0 ** -_places(pct)
-    v = float(pct)
-    return exact - step * (1 + 1e-6) < v <= exact + step * (0.55 + 1e-6)
+    return low - step * (1 + 1e-6) < float(pct) <= high + step * (0.55 + 1e-6)
 
 
 def count_contradicts(text: str, old_pairs: list[tuple[Decimal, str]], new_pairs: list[tuple[Decimal, str]]) -> bool:
@@ -117,11 +122,7 @@ def fits_with_rights(amount: Decimal, pct: str, count: int) -> bool:
     to acquire (Rule 13d-3(d)(1) adds them to the count for that person alone), at most the
     person's whole amount. Rights only lower the percent: a percent above amount / count does
     not rest on that count, whatever rights the text leaves unstated."""
-    step = 10.0 ** -_places(pct)
-    v = float(pct)
-    low = float(amount) * 100 / (count + float(amount))
-    high = float(amount) * 100 / count
-    return low - step * (1 + 1e-6) < v <= high + step * (0.55 + 1e-6)
+    return _in_band(pct, float(amount) * 100 / (count + float(amount)), float(amount) * 100 / count)
 
 
 # 'constitute 15.3% of the Issuer's outstanding shares', '8.2% of the class': a percent stated in
@@ -164,8 +165,8 @@ def percent_restated(text: str, span: Span, new: str | None = None, raw_text: st
         marked = _PCT_MARK.match(text, m.end()) is not None or (
             raw_text is not None and _XML_PCT_ELEMENT.search(raw_text, max(0, m.start() - 80), m.start()) is not None)
         v = Decimal(tok)
-        if not (v == value and (marked or (places > 0 and "." in tok))) and not marked:
-            continue
+        if not marked and not (v == value and places > 0 and "." in tok):
+            continue  # a bare figure counts only as the same decimal ('5.5' for '5.50')
         if _witnesses(value, places, new, v, _places(tok)):
             return True
     return False

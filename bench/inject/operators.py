@@ -441,13 +441,13 @@ def op_item_amount(ctx: Ctx) -> Result:
     if region is None:
         return [Skip(op, f"Item {number} not found")]
     lo, hi = region
-    hits = []
+    hits, text = [], visible_text(ctx.raw)
     for p in ctx.pages:
         if _nonzero(p.aggregate) and p.aggregate.shares >= 1000:
             spans = [sp for sp in find_numbers(ctx.raw, lo, number_tokens(p.aggregate.shares), after=hi - lo)
                      if not (p.aggregate.line and abs(ctx.raw.line_of(sp.start) - p.aggregate.line) < 3)]
             if spans:
-                hits.append((p, _own_statement(ctx, p, spans)))
+                hits.append((p, _own_statement(ctx, text, p, spans)))
     if not hits:
         return [Skip(op, f"no cover aggregate restated in Item {number}")]
     page, span = ctx.rng(op).choice(hits)
@@ -479,12 +479,12 @@ def _name_words(name: str) -> set[str]:
     return {w.lower() for w in re.findall(r"[A-Za-z]{4,}", name)} - _GENERIC_NAME_WORDS
 
 
-def _own_statement(ctx: Ctx, page: CoverPage, spans: list[Span]) -> Span:
+def _own_statement(ctx: Ctx, text: str, page: CoverPage, spans: list[Span]) -> Span:
     """Of the item's figures equal to the person's aggregate, the first printed in a sentence
     that names the person and no other reporting person: a figure equal to it in a sentence
     about someone else ('the Preferred Shares owned by Mitsui-Japan are convertible into
-    256,487 shares', another person's component) is not the person's statement. Else the first."""
-    text = visible_text(ctx.raw)
+    256,487 shares', another person's component) is not the person's statement. Else the first.
+    ``text`` is the file's visible text (observable.visible_text)."""
     mine = _name_words(page.name.value)
     theirs = set().union(*(_name_words(p.name.value) for p in ctx.pages if p.name and p is not page))
     own, others = mine - theirs, theirs - mine  # the words that tell the persons apart

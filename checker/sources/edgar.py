@@ -150,9 +150,12 @@ def _fill_main(doc: Document, b: _Block, lines: list[str]) -> None:
         doc.xml = "\n".join(lines[xml_at:stop]).encode("utf-8")
         doc.xml_first_line = xml_at + 1
         return
-    html = _html_body(lines, start, end)
-    doc.text, doc.line_map = _convert(lines, start, end, html)
-    doc.body_html = html and not typed_in_pre("\n".join(lines[start:end]))
+    if _html_body(lines, start, end):
+        body = "\n".join(lines[start:end])
+        doc.text, doc.line_map = _html_text(body, start)
+        doc.body_html = not typed_in_pre(body)
+    else:
+        doc.text, doc.line_map = _plain(lines, start, end)
 
 
 def _xml_start(lines: list[str], start: int, end: int) -> int | None:
@@ -169,13 +172,16 @@ def _xml_start(lines: list[str], start: int, end: int) -> int | None:
     return None
 
 
-def _convert(lines: list[str], start: int, end: int, html: bool | None = None) -> tuple[str, list[int]]:
-    """Body lines (HTML or text) to plain text and a map to 1-based lines of the file; ``html``
-    where the caller has already asked _html_body."""
-    if _html_body(lines, start, end) if html is None else html:
-        body, rel = html_to_text("\n".join(lines[start:end]))
-        return body, list(map(start.__add__, rel))  # rel is 1-based within the body (map: no Python loop)
+def _convert(lines: list[str], start: int, end: int) -> tuple[str, list[int]]:
+    """Body lines (HTML or text) to plain text and a map to 1-based lines of the file."""
+    if _html_body(lines, start, end):
+        return _html_text("\n".join(lines[start:end]), start)
     return _plain(lines, start, end)
+
+
+def _html_text(body: str, start: int) -> tuple[str, list[int]]:
+    text, rel = html_to_text(body)
+    return text, list(map(start.__add__, rel))  # rel is 1-based within the body (map: no Python loop)
 
 
 def _html_body(lines: list[str], start: int, end: int) -> bool:

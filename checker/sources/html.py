@@ -48,7 +48,8 @@ _LAYOUT_TAG = re.compile(r"<(?:p|div|td|tr|table|br)\b", re.I)
 
 def typed_in_pre(html: str) -> bool:
     """A typed text in a <pre>, and no other layout markup: a text filing pasted into HTML."""
-    return bool(_PRE_WRAPPED.search(html)) and not _LAYOUT_TAG.search(html)
+    # layout markup first: an HTML document with any is found at its first paragraph or cell
+    return not _LAYOUT_TAG.search(html) and bool(_PRE_WRAPPED.search(html))
 
 
 def pre_spacing(html: str, text: str, line_map: list[int]) -> tuple[str, list[int]]:
